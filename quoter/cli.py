@@ -1,0 +1,211 @@
+"""The command line: a thin layer that parses arguments, calls the core and renders results.
+
+Exit codes: 0 ok; 1 bad input or a domain error (one ``Error: ...`` line, no traceback);
+2 usage (unknown option, missing argument). Heavy modules load inside the commands so
+``quoter --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from .errors import InputError, QuoterError
+
+app = typer.Typer(
+    name="quoter",
+    help="Staff, price and document call-center outsourcing quotes.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+ReqPath = Annotated[Path, typer.Argument(help="Requirements YAML file (see docs/requirements.md).")]
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print everything as JSON.")]
+
+
+def _echo_json(data: Any) -> None:
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+def _pct(x: float | None) -> str:
+    return "-" if x is None else f"{x * 100:.1f}%"
+
+
+def _num(x: float | None, fmt: str = ".1f") -> str:
+    return "-" if x is None else format(x, fmt)
+
+
+def _table(headers: list[str], rows: list[list[str]]) -> str:
+    widths = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(headers)]
+    line = "  ".join(h.ljust(w) if i < 2 else h.rjust(w) for i, (h, w) in enumerate(zip(headers, widths, strict=True)))
+    out = [line, "-" * len(line)]
+    for r in rows:
+        out.append("  ".join(c.ljust(w) if i < 2 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths, strict=True))))
+    return "\n".join(out)
+
+
+def staffing_summary(plan: Any) -> str:
+    """Readable per-queue summary of a StaffingPlan."""
+    rows = [
+        [q.channel, q.language, f"{q.contacts_week:,.0f}", f"{q.agent_hours_week:,.1f}", f"{q.fte:.1f}",
+         str(q.peak_agents), _pct(q.service_level), _num(q.asa_seconds), _pct(q.abandon_rate), _pct(q.occupancy)]
+        for q in plan.queues
+    ]  # fmt: skip
+    t = plan.totals
+    rows.append(["total", "", f"{t.contacts_week:,.0f}", f"{t.agent_hours_week:,.1f}", f"{t.fte:.1f}",
+                 str(t.peak_agents), "", "", "", ""])  # fmt: skip
+    head = ["channel", "queue", "contacts/wk", "agent-h/wk", "FTE", "peak", "SL", "ASA s", "abandon", "occupancy"]
+    parts = [_table(head, rows), ""]
+    parts.append(f"Telephone lines: {t.lines} (Erlang B, {t.lines_blocking:.0%} blocking at the busiest interval)")
+    parts.append(f"Scheduled agent-hours per week: {t.scheduled_hours_week:,.1f} (shrinkage {plan.shrinkage:.0%})")
+    for s in plan.pooling:
+        parts.append(
+            f"Pooling {s.channel} {s.pool}: {s.fte_pooled:.1f} FTE pooled vs {s.fte_separate:.1f} separate "
+            f"(saves {s.fte_saved:.1f} FTE; peak {s.peak_pooled} vs {s.peak_separate})"
+        )
+    parts.append("")
+    parts.append("Service level definitions:")
+    for d in dict.fromkeys(f"  {q.channel} {q.language} ({q.model}): {q.sl_definition}" for q in plan.queues):
+        parts.append(d)
+    parts.extend(f"Note: {n}" for n in plan.notes)
+    return "\n".join(parts)
+
+
+@app.command()
+def staff(requirements: ReqPath, as_json: JsonFlag = False) -> None:
+    """Staffing plan: agents per interval and queue, FTE, peak agents, lines."""
+    from .requirements import load_requirements
+    from .staffing import plan_staffing
+
+    plan = plan_staffing(load_requirements(requirements))
+    if as_json:
+        _echo_json(plan.to_dict())
+    else:
+        typer.echo(staffing_summary(plan))
+
+
+def _parse_sl(text: str) -> tuple[float, float]:
+    try:
+        pct, secs = text.split("/")
+        sl, t = float(pct) / 100, float(secs)
+    except ValueError:
+        raise InputError(f"--sl: '{text}' is not a target like 80/20 (percent answered / seconds)") from None
+    if not 0 < sl <= 1 or t < 0:
+        raise InputError(f"--sl: '{text}' needs a percent in (0, 100] and seconds >= 0")
+    return sl, t
+
+
+@app.command("erlang")
+def erlang_cmd(
+    calls: Annotated[float, typer.Option("--calls", help="Calls offered per interval.")],
+    aht: Annotated[float, typer.Option("--aht", help="Average handle time, seconds.")],
+    interval: Annotated[float, typer.Option("--interval", help="Interval length, minutes.")] = 30,
+    sl: Annotated[str, typer.Option("--sl", help="Service-level target, percent/seconds, e.g. 80/20.")] = "80/20",
+    max_occupancy: Annotated[float | None, typer.Option("--max-occupancy", help="Occupancy cap, e.g. 0.85.")] = None,
+    shrinkage: Annotated[float, typer.Option("--shrinkage", help="Share of paid time off the phones.")] = 0.0,
+    patience: Annotated[float | None, typer.Option("--patience", help="Mean caller patience, seconds (Erlang A).")] = None,
+    max_abandon: Annotated[float | None, typer.Option("--max-abandon", help="Abandon-rate cap, e.g. 0.05.")] = None,
+    max_asa: Annotated[float | None, typer.Option("--max-asa", help="ASA cap, seconds.")] = None,
+    agents: Annotated[int | None, typer.Option("--agents", help="Evaluate this many agents instead of solving.")] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """One-queue Erlang C / Erlang A calculator, as WFM people know it."""
+    from . import erlang
+
+    problems = []
+    if calls < 0:
+        problems.append("--calls: must be >= 0")
+    if aht <= 0:
+        problems.append("--aht: must be > 0 seconds")
+    if interval <= 0:
+        problems.append("--interval: must be > 0 minutes")
+    if not 0 <= shrinkage < 1:
+        problems.append("--shrinkage: must be in [0, 1)")
+    if max_occupancy is not None and not 0 < max_occupancy <= 1:
+        problems.append("--max-occupancy: must be in (0, 1]")
+    if max_abandon is not None and not 0 < max_abandon <= 1:
+        problems.append("--max-abandon: must be in (0, 1]")
+    if max_abandon is not None and patience is None:
+        problems.append("--max-abandon: needs --patience (Erlang A)")
+    if patience is not None and patience <= 0:
+        problems.append("--patience: must be > 0 seconds")
+    if agents is not None and agents < 0:
+        problems.append("--agents: must be >= 0")
+    if problems:
+        raise InputError("bad arguments", problems)
+    level, t = _parse_sl(sl)
+    interval_s = interval * 60
+    if agents is None:
+        target = erlang.Target(service_level=level, answer_seconds=t, max_asa_seconds=max_asa,
+                               max_abandon=max_abandon, patience_seconds=patience, max_occupancy=max_occupancy)  # fmt: skip
+        r = erlang.required_agents(calls, aht, interval_s, target)
+    else:
+        r = erlang.evaluate(calls, aht, interval_s, agents, answer_seconds=t, patience_seconds=patience)
+    import math
+
+    scheduled = math.ceil(r.agents / (1 - shrinkage) - 1e-9)
+    definition = erlang.SL_DEFINITION_A if r.model == "erlang_a" else erlang.SL_DEFINITION_C
+    out = {
+        "model": r.model,
+        "calls": calls,
+        "interval_minutes": interval,
+        "aht_seconds": aht,
+        "offered_erlangs": r.offered_erlangs,
+        "agents": r.agents,
+        "scheduled_agents": scheduled,
+        "service_level": r.service_level,
+        "answer_seconds": t,
+        "p_wait": r.p_wait,
+        "asa_seconds": r.asa_seconds,
+        "occupancy": r.occupancy,
+        "sl_definition": definition,
+    }
+    if r.abandon_rate is not None:
+        out["abandon_rate"] = r.abandon_rate
+    if as_json:
+        _echo_json(out)
+        return
+    verb = "Evaluated" if agents is not None else "Required"
+    lines = [
+        f"Model: {r.model.replace('_', ' ').title()}   offered load {r.offered_erlangs:.2f} Erlangs",
+        f"{verb} agents: {r.agents}   scheduled with {shrinkage:.0%} shrinkage: {scheduled}",
+        f"Service level: {_pct(r.service_level)} within {t:g} s",
+        f"P(wait): {_pct(r.p_wait)}   ASA: {r.asa_seconds:.1f} s   occupancy: {_pct(r.occupancy)}",
+    ]
+    if r.abandon_rate is not None:
+        lines.append(f"Abandon rate: {_pct(r.abandon_rate)}")
+    lines.append(f"Definition: {definition}")
+    typer.echo("\n".join(lines))
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: run the app, map quoter errors to exit 1 and usage errors to exit 2."""
+    import click
+
+    try:
+        app(args=argv, prog_name="quoter", standalone_mode=False)
+    except QuoterError as exc:
+        typer.echo(f"Error: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except (click.exceptions.Abort, KeyboardInterrupt):
+        typer.echo("Aborted.", err=True)
+        sys.exit(1)
+    except OSError as exc:  # disk full, permission denied on an output path
+        typer.echo(f"Error: {exc}", err=True)
+        sys.exit(1)
+    sys.exit(0)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
