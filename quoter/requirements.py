@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 from typing import Annotated, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from .plan import DAYS
 from .shift_rules import ShiftRules
@@ -80,7 +80,10 @@ def open_mask(spec: HoursSpec, interval_minutes: int) -> list[bool]:
             if "-" not in text:
                 raise ValueError(f"'{rng}' for '{key}' is not a range like '08:00-20:00' or 'closed'")
             a, b = (t.strip() for t in text.split("-", 1))
-            start, end = _minutes(a, allow_24=False), _minutes(b, allow_24=True)
+            try:
+                start, end = _minutes(a, allow_24=False), _minutes(b, allow_24=True)
+            except ValueError as exc:
+                raise ValueError(f"{key}: {rng}: {exc}; write ranges like '08:00-20:00'") from None
             if start % interval_minutes or end % interval_minutes:
                 raise ValueError(f"'{rng}' for '{key}' is not on the {interval_minutes}-minute interval grid")
             if start == end:
@@ -106,19 +109,17 @@ class Client(Strict):
 
 
 class Service(Strict):
-    hours: HoursSpec = "24/7"
     interval_minutes: Literal[15, 30, 60] = 30
+    hours: HoursSpec = "24/7"
     timezone: str = "Asia/Tehran"
     term_months: int = Field(12, ge=1, le=120, description="contract term in months")
     start_date: str | None = None
 
-    @model_validator(mode="after")
-    def _check_hours(self) -> Service:
-        try:
-            open_mask(self.hours, self.interval_minutes)
-        except ValueError as exc:
-            raise ValueError(f"hours: {exc}") from None
-        return self
+    @field_validator("hours")
+    @classmethod
+    def _check_hours(cls, v: HoursSpec, info: ValidationInfo) -> HoursSpec:
+        open_mask(v, info.data.get("interval_minutes", 60))
+        return v
 
     @field_validator("timezone")
     @classmethod
@@ -159,7 +160,7 @@ class _Volume(Strict):
 
     def per_week(self) -> float:
         month, week = getattr(self, self.month_key), getattr(self, self.week_key)
-        return float(week) if week is not None else float(month) * WEEKS_PER_MONTH
+        return float(week) if week is not None else float(month) / WEEKS_PER_MONTH
 
     @model_validator(mode="after")
     def _one_volume(self) -> _Volume:
@@ -237,7 +238,7 @@ class Outbound(Strict):
             return self.records_per_week
         if self.records_total is not None and self.campaign_weeks:
             return self.records_total / self.campaign_weeks
-        return float(self.records_per_month or 0) * WEEKS_PER_MONTH
+        return float(self.records_per_month or 0) / WEEKS_PER_MONTH
 
     @property
     def seconds_per_attempt(self) -> float:
