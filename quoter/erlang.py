@@ -1,0 +1,541 @@
+"""Erlang B, C and A: staff one queue for one interval.
+
+Units: calls per interval, seconds for every time (AHT, interval, answer time, patience, ASA),
+Erlangs for offered load ``A = calls * aht / interval``.
+
+* Erlang B (M/M/n/n): blocking probability, used for trunk/line sizing.
+* Erlang C (M/M/n): callers wait forever; unstable when ``agents <= A``.
+* Erlang A (M/M/n+M): callers abandon after an exponential patience with mean ``patience_seconds``;
+  stable for any number of agents.
+
+Everything is computed in log space or from convergent series, never with factorials, so one
+agent facing 1e5 Erlangs and 2e5 agents facing 1e5 Erlangs both give finite numbers.
+The batch functions work on numpy arrays over intervals; the scalar functions are the batch
+functions applied to one interval, so both give the same answers.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+import numpy as np
+from scipy import special
+
+from quoter.errors import DomainError, InputError
+
+__all__ = [
+    "SL_DEFINITION_A",
+    "SL_DEFINITION_C",
+    "QueueResult",
+    "Target",
+    "erlang_b",
+    "erlang_c",
+    "evaluate",
+    "lines_required",
+    "required_agents",
+    "required_agents_many",
+]
+
+SL_DEFINITION_C = (
+    "Erlang C service level is the model's P(wait <= t) over all offered calls, with no abandonment."
+)
+SL_DEFINITION_A = (
+    "Erlang A service level is the calls answered within t divided by the calls offered "
+    "(calls that abandon count as not answered within t)."
+)
+
+_TINY = 1e-250  # below this a regularized gamma is recomputed from its series
+_CHUNK = 64  # series terms evaluated per numpy step
+_QUAD_NODES = 96  # Gauss-Legendre nodes for the Erlang A mean wait of answered calls
+
+
+@dataclass(frozen=True)
+class Target:
+    """What an interval's staffing must achieve. ``None`` means "no such target".
+
+    ``service_level`` is a share (0.80) answered within ``answer_seconds``; ``max_asa_seconds``
+    caps the mean wait of answered calls; ``max_abandon`` (a share) needs ``patience_seconds``
+    (mean caller patience, seconds), and giving ``patience_seconds`` switches to Erlang A;
+    ``max_occupancy`` caps handled load per agent (a share); ``min_agents`` is a floor.
+    """
+
+    service_level: float | None = None
+    answer_seconds: float = 20.0
+    max_asa_seconds: float | None = None
+    max_abandon: float | None = None
+    patience_seconds: float | None = None
+    max_occupancy: float | None = None
+    min_agents: int = 0
+
+
+@dataclass(frozen=True)
+class QueueResult:
+    """One queue in one interval with ``agents`` agents.
+
+    ``service_level`` follows :data:`SL_DEFINITION_C` or :data:`SL_DEFINITION_A` (see ``model``).
+    ``asa_seconds`` is the mean wait of answered calls (``inf`` when none can be answered);
+    ``mean_wait_seconds`` the mean time in queue over all offered calls, abandoned ones included.
+    ``abandon_rate`` is ``None`` for Erlang C. ``occupancy`` is handled load per agent.
+    """
+
+    agents: int
+    offered_erlangs: float
+    p_wait: float
+    service_level: float
+    asa_seconds: float
+    abandon_rate: float | None
+    occupancy: float
+    model: str
+    mean_wait_seconds: float
+
+
+# --------------------------------------------------------------------------- numeric kernels
+
+
+def _series(num0, dnum, den0, dden, weight_a=None):
+    """Sum ``T_j = prod_{k=1..j} max(num0 + dnum k, 0) / (den0 + dden k)`` over ``j >= 0``.
+
+    Only for decreasing terms (the first ratio below 1). With ``weight_a`` also returns
+    ``sum_j T_j (j + 1) / (weight_a + j + 1)``. Arrays in, arrays out.
+    """
+    m = num0.size
+    total = np.ones(m)
+    wsum = 1.0 / (weight_a + 1.0) if weight_a is not None else None
+    last = np.ones(m)
+    idx = np.arange(m)
+    j0 = 0
+    while idx.size:
+        k = np.arange(j0 + 1, j0 + _CHUNK + 1, dtype=float)
+        ratio = np.maximum(num0[idx, None] + dnum * k, 0.0) / (den0[idx, None] + dden * k)
+        terms = last[idx, None] * np.cumprod(ratio, axis=1)
+        total[idx] += terms.sum(axis=1)
+        if wsum is not None:
+            wsum[idx] += (terms * ((k + 1.0) / (weight_a[idx, None] + k + 1.0))).sum(axis=1)
+        last[idx] = terms[:, -1]
+        j0 += _CHUNK
+        idx = idx[last[idx] > 1e-17 * total[idx]]
+        if j0 > 50_000_000:  # pragma: no cover - would mean a caller broke the convergence rule
+            raise RuntimeError("series did not converge")
+    return total, wsum
+
+
+def _log_erlang_b(n, a):
+    """``(log B(n, A), log(1 - B(n, A)))`` for arrays ``n >= 0`` servers, ``A > 0`` Erlangs.
+
+    B = Poisson(n; A) / P(Poisson(A) <= n) in logs; where that cdf underflows (n far below A),
+    from the exact series 1/B = sum_j n!/((n-j)! A^j).
+    """
+    log_b = np.empty_like(a)
+    log_1mb = np.empty_like(a)
+    q = special.gammaincc(n + 1.0, a)
+    ok = q > _TINY
+    with np.errstate(divide="ignore"):
+        lb = n[ok] * np.log(a[ok]) - a[ok] - special.gammaln(n[ok] + 1.0) - np.log(q[ok])
+        log_b[ok] = np.minimum(lb, 0.0)
+        log_1mb[ok] = np.log(-np.expm1(log_b[ok]))
+        bad = ~ok
+        if bad.any():
+            s, _ = _series(n[bad] + 1.0, -1.0, a[bad], 0.0)
+            log_b[bad] = -np.log(s)
+            log_1mb[bad] = np.log(s - 1.0) - np.log(s)
+    return log_b, log_1mb
+
+
+def _log_s(a, z, weighted=False):
+    """log S(a, z), S = sum_{j>=0} z^j / prod_{k=1..j}(a + k) = P(a, z) Gamma(a+1) e^z z^-a.
+
+    S(x, y) is Acal of Erlang A. Uses the series where it converges fast or where the
+    regularized gamma P underflows, else scipy's ``gammainc``. With ``weighted`` also returns
+    the series' weighted mean of (j+1)/(a+j+1) (NaN where the series was not used).
+    """
+    out = np.empty_like(a)
+    wmean = np.full_like(a, np.nan)
+    use = z <= 0.5 * (a + 1.0)
+    rest = np.flatnonzero(~use)
+    if rest.size:
+        p = special.gammainc(a[rest], z[rest])
+        good = p > _TINY
+        r = rest[good]
+        out[r] = np.log(p[good]) - a[r] * np.log(z[r]) + z[r] + special.gammaln(a[r] + 1.0)
+        use[rest[~good]] = True
+    if use.any():
+        s, w = _series(z[use], 0.0, a[use], 1.0, a[use] if weighted else None)
+        out[use] = np.log(s)
+        if weighted:
+            wmean[use] = w / s
+    return (out, wmean) if weighted else out
+
+
+@cache
+def _gauss_legendre():
+    return np.polynomial.legendre.leggauss(_QUAD_NODES)
+
+
+def _mean_log_delay(x, y):
+    """E[u] under the density h(u) ~ exp(-(x+1) u - y e^-u) on u >= 0.
+
+    u = theta * wait of a waiting call that is eventually answered, so ASA(answered, waiting)
+    = E[u] / theta. Gauss-Legendre over a window holding all but e^-40 of the mass.
+    """
+    nodes, weights = _gauss_legendre()
+    a = x + 1.0
+    mode = np.maximum(0.0, np.log(y / a))
+    width = np.sqrt(80.0 / a)
+    right = width + 40.0 / a
+    at_zero = mode == 0.0
+    right = np.where(at_zero, np.minimum(right, 40.0 / np.maximum(a - y, 1e-300)), right)
+    lo = np.maximum(0.0, mode - width)
+    hi = mode + right
+    half = 0.5 * (hi - lo)
+    u = (lo + half)[:, None] + half[:, None] * nodes
+    logh = -a[:, None] * u - y[:, None] * np.exp(-u)
+    w = weights * np.exp(logh - logh.max(axis=1, keepdims=True))
+    return (u * w).sum(axis=1) / w.sum(axis=1)
+
+
+def _metrics_c(a, aht, n, t, b):
+    """Erlang C metrics for arrays with ``n > A > 0`` given B(n, A); see :class:`QueueResult`."""
+    with np.errstate(over="ignore", divide="ignore"):
+        c = 1.0 / (a / n + (n - a) / (n * b))
+    asa = c * aht / (n - a)
+    sl = 1.0 - c * np.exp(-(n - a) * t / aht)
+    return {"p_wait": c, "service_level": sl, "asa_seconds": asa, "occupancy": a / n,
+            "mean_wait_seconds": asa}  # fmt: skip
+
+
+def _metrics_a(lam, aht, patience, n, t, with_asa=True):
+    """Erlang A (M/M/n+M) metrics for arrays with ``n >= 1``, ``lam > 0`` calls/second.
+
+    x = n mu / theta, y = lam / theta, Acal = S(x, y):
+    P(wait) = Acal E / (1 + (Acal - 1) E), P(ab | wait) = 1 - (x/y)(1 - 1/Acal),
+    P(answered, wait > t | wait) = gamma(x+1, y e^-theta t) / (y gamma(x, y)).
+    """
+    a = lam * aht
+    x = n * patience / aht
+    y = lam * patience
+    log_b, log_1mb = _log_erlang_b(n, a)
+    log_acal, wmean = _log_s(x, y, weighted=True)
+    with np.errstate(over="ignore"):
+        p_wait = 1.0 / (1.0 + np.exp(log_1mb - log_b - log_acal))
+    # where the series ran, its weighted mean is P(ab | wait) without cancellation
+    direct = 1.0 - (x / y) * -np.expm1(-log_acal)
+    p_ab_w = np.clip(np.where(np.isnan(wmean), direct, wmean), 0.0, 1.0)
+    p_served_w = 1.0 - p_ab_w
+    theta_t = t / patience
+    z = y * np.exp(-theta_t)
+    with np.errstate(under="ignore"):
+        late = np.exp(np.log(x / (x + 1.0)) - (x + 1.0) * theta_t - y * np.expm1(-theta_t)
+                      + _log_s(x + 1.0, z) - log_acal)  # fmt: skip
+    within = np.clip(p_served_w - late, 0.0, 1.0)
+    abandon = p_wait * p_ab_w
+    served = 1.0 - abandon
+    out = {
+        "p_wait": p_wait,
+        "service_level": np.clip(1.0 - p_wait + p_wait * within, 0.0, 1.0),
+        "abandon_rate": abandon,
+        "occupancy": np.minimum(lam * served * aht / n, 1.0),
+        "mean_wait_seconds": abandon * patience,
+    }
+    if with_asa:
+        with np.errstate(divide="ignore", invalid="ignore"):
+            asa = p_wait * p_served_w * _mean_log_delay(x, y) * patience / served
+        out["asa_seconds"] = np.where(served > 0, asa, np.inf)
+    return out
+
+
+# --------------------------------------------------------------------------- public functions
+
+
+def _check_number(name: str, value: float, *, low: float = 0.0, strict: bool = False) -> float:
+    v = float(value)
+    if not math.isfinite(v) or v < low or (strict and v == low):
+        raise InputError(f"{name}: must be a finite number {'>' if strict else '>='} {low:g}, got {value!r}")
+    return v
+
+
+def erlang_b(servers: int, erlangs: float) -> float:
+    """Erlang B blocking probability of ``servers`` lines offered ``erlangs`` Erlangs (M/M/n/n)."""
+    if servers < 0:
+        raise InputError(f"servers: must be >= 0, got {servers}")
+    a = _check_number("erlangs", erlangs)
+    if a == 0.0:
+        return 1.0 if servers == 0 else 0.0
+    log_b, _ = _log_erlang_b(np.array([float(servers)]), np.array([a]))
+    return float(np.exp(log_b[0]))
+
+
+def erlang_c(agents: int, erlangs: float) -> float:
+    """Erlang C probability that a call waits (M/M/n); 1.0 when ``agents <= erlangs`` (unstable)."""
+    if agents < 0:
+        raise InputError(f"agents: must be >= 0, got {agents}")
+    a = _check_number("erlangs", erlangs)
+    if agents <= a:
+        return 1.0
+    if a == 0.0:
+        return 0.0
+    n = np.array([float(agents)])
+    log_b, _ = _log_erlang_b(n, np.array([a]))
+    return float(_metrics_c(np.array([a]), 1.0, n, 0.0, np.exp(log_b))["p_wait"][0])
+
+
+def lines_required(erlangs: float, blocking: float = 0.01) -> int:
+    """Erlang B trunk sizing: the smallest number of lines N with B(N, erlangs) <= ``blocking``."""
+    a = _check_number("erlangs", erlangs)
+    p = _check_number("blocking", blocking)
+    if p >= 1.0 or a == 0.0:
+        return 0
+    if p == 0.0:
+        raise DomainError("lines_required: zero blocking cannot be reached with finitely many lines")
+    n = max(0, math.floor(a * (1.0 - p)) - 1)  # carried load A(1 - B) <= N gives a lower bound
+    b = erlang_b(n, a)
+    while b > p:
+        n += 1
+        b = a * b / (n + a * b)
+    return n
+
+
+def _result(model: str, n: int, a: float, m: dict, i: int = 0) -> QueueResult:
+    return QueueResult(
+        agents=n,
+        offered_erlangs=a,
+        p_wait=float(m["p_wait"][i]),
+        service_level=float(m["service_level"][i]),
+        asa_seconds=float(m["asa_seconds"][i]),
+        abandon_rate=float(m["abandon_rate"][i]) if model == "erlang_a" else None,
+        occupancy=float(m["occupancy"][i]),
+        model=model,
+        mean_wait_seconds=float(m["mean_wait_seconds"][i]),
+    )
+
+
+def _special_result(model: str, n: int, a: float, patience: float | None) -> QueueResult | None:
+    """Results that need no queueing formula: no calls, no agents, or an unstable Erlang C queue."""
+    erl_a = model == "erlang_a"
+    if a == 0.0:
+        return QueueResult(n, 0.0, 0.0, 1.0, 0.0, 0.0 if erl_a else None, 0.0, model, 0.0)
+    if n == 0:
+        return QueueResult(0, a, 1.0, 0.0, math.inf, 1.0 if erl_a else None, 0.0, model,
+                           patience if erl_a else math.inf)  # fmt: skip
+    if not erl_a and n <= a:
+        return QueueResult(n, a, 1.0, 0.0, math.inf, None, 1.0, model, math.inf)
+    return None
+
+
+def evaluate(
+    calls: float,
+    aht_seconds: float,
+    interval_seconds: float,
+    agents: int,
+    *,
+    answer_seconds: float = 20.0,
+    patience_seconds: float | None = None,
+) -> QueueResult:
+    """Service of ``agents`` agents facing ``calls`` calls per ``interval_seconds``.
+
+    Erlang C, or Erlang A when ``patience_seconds`` (mean caller patience) is given.
+    An unstable Erlang C queue (agents <= offered Erlangs) reports SL 0, P(wait) 1, infinite ASA.
+    """
+    calls = _check_number("calls", calls)
+    aht = _check_number("aht_seconds", aht_seconds, strict=True)
+    interval = _check_number("interval_seconds", interval_seconds, strict=True)
+    t = _check_number("answer_seconds", answer_seconds)
+    if agents < 0:
+        raise InputError(f"agents: must be >= 0, got {agents}")
+    n = int(agents)
+    a = calls * aht / interval
+    if patience_seconds is not None:
+        patience = _check_number("patience_seconds", patience_seconds, strict=True)
+        special_case = _special_result("erlang_a", n, a, patience)
+        if special_case is not None:
+            return special_case
+        m = _metrics_a(np.array([calls / interval]), aht, patience, np.array([float(n)]), t)
+        return _result("erlang_a", n, a, m)
+    special_case = _special_result("erlang_c", n, a, None)
+    if special_case is not None:
+        return special_case
+    av, nv = np.array([a]), np.array([float(n)])
+    log_b, _ = _log_erlang_b(nv, av)
+    return _result("erlang_c", n, a, _metrics_c(av, aht, nv, t, np.exp(log_b)))
+
+
+def required_agents(calls: float, aht_seconds: float, interval_seconds: float, target: Target) -> QueueResult:
+    """The smallest number of agents meeting every target in ``target`` for one interval.
+
+    Raises :class:`InputError` for malformed input and :class:`DomainError` for a target no
+    number of agents can meet.
+    """
+    return required_agents_many([calls], aht_seconds, interval_seconds, target)[0]
+
+
+def _validate_target(target: Target) -> None:
+    problems = []
+
+    def share(name: str, v: float | None) -> None:
+        if v is not None and not (math.isfinite(v) and 0.0 <= v <= 1.0):
+            problems.append(f"{name}: must be a share between 0 and 1, got {v!r}")
+
+    share("service_level", target.service_level)
+    share("max_abandon", target.max_abandon)
+    share("max_occupancy", target.max_occupancy)
+    if not (math.isfinite(target.answer_seconds) and target.answer_seconds >= 0):
+        problems.append(f"answer_seconds: must be >= 0, got {target.answer_seconds!r}")
+    if target.max_asa_seconds is not None and not target.max_asa_seconds >= 0:
+        problems.append(f"max_asa_seconds: must be >= 0, got {target.max_asa_seconds!r}")
+    p = target.patience_seconds
+    if p is not None and not (math.isfinite(p) and p > 0):
+        problems.append(f"patience_seconds: must be > 0, got {p!r}")
+    if target.max_abandon is not None and p is None:
+        problems.append("max_abandon: needs patience_seconds (abandonment is an Erlang A quantity)")
+    if not isinstance(target.min_agents, int | np.integer) or target.min_agents < 0:
+        problems.append(f"min_agents: must be a whole number >= 0, got {target.min_agents!r}")
+    if problems:
+        raise InputError("invalid staffing target", problems)
+    if target.service_level is not None and target.service_level >= 1.0:
+        raise DomainError("a 100% service level cannot be guaranteed by any number of agents; aim below 1")
+    if target.max_asa_seconds == 0:
+        raise DomainError("an ASA of 0 seconds cannot be guaranteed by any number of agents")
+    if target.max_abandon == 0:
+        raise DomainError("an abandon rate of 0 cannot be guaranteed by any number of agents")
+    if target.max_occupancy == 0:
+        raise DomainError("an occupancy cap of 0 leaves no agent able to take calls")
+
+
+def required_agents_many(
+    calls: Sequence[float],
+    aht_seconds: float | Sequence[float],
+    interval_seconds: float,
+    target: Target,
+) -> list[QueueResult]:
+    """:func:`required_agents` for many intervals at once (vectorised; same answers, faster)."""
+    _validate_target(target)
+    interval = _check_number("interval_seconds", interval_seconds, strict=True)
+    c = np.asarray(calls, dtype=float).reshape(-1)
+    if np.ndim(aht_seconds) and np.size(aht_seconds) != c.size:
+        raise InputError(f"aht_seconds: {np.size(aht_seconds)} values for {c.size} intervals")
+    aht = np.broadcast_to(np.asarray(aht_seconds, dtype=float), c.shape).copy()
+    if not np.all(np.isfinite(c)) or np.any(c < 0):
+        raise InputError("calls: every interval needs a finite number >= 0")
+    if not np.all(np.isfinite(aht)) or np.any(aht <= 0):
+        raise InputError("aht_seconds: must be finite and > 0 seconds")
+    model = "erlang_c" if target.patience_seconds is None else "erlang_a"
+    a = c * aht / interval
+    results: list[QueueResult | None] = [None] * c.size
+    busy = np.flatnonzero(c > 0)
+    for i in np.flatnonzero(c == 0):
+        results[i] = _special_result(model, int(target.min_agents), 0.0, None)
+    if busy.size:
+        solve = _solve_c if model == "erlang_c" else _solve_a
+        n, m = solve(c[busy] / interval, aht[busy], a[busy], target)
+        a_list, n_list = a[busy].tolist(), n.astype(int).tolist()
+        for j, i in enumerate(busy.tolist()):
+            results[i] = _result(model, n_list[j], a_list[j], m, j)
+    return results  # type: ignore[return-value]
+
+
+def _start(a, target: Target, floor_c: bool):
+    """A lower bound on the answer per interval (agents as floats)."""
+    n0 = np.full(a.shape, float(max(target.min_agents, 1)))
+    if floor_c:
+        n0 = np.maximum(n0, np.floor(a) + 1.0)
+    if target.max_occupancy is not None and floor_c:
+        occ = np.ceil(a / target.max_occupancy)
+        occ = np.where(a / np.maximum(occ - 1.0, 1e-300) <= target.max_occupancy, occ - 1.0, occ)
+        n0 = np.maximum(n0, occ)
+    elif not floor_c:
+        # handled load A (1 - P(ab)) >= A * max(SL, 1 - max_abandon) must fit in occupancy * n
+        max_ab = target.max_abandon if target.max_abandon is not None else 1.0
+        share = max(target.service_level or 0.0, 1.0 - max_ab)
+        n0 = np.maximum(n0, np.floor(a * share / (target.max_occupancy or 1.0) * (1 - 1e-9)))
+    return n0
+
+
+def _cap(a, n0, target: Target):
+    """A number of agents beyond which a still-unmet target is treated as unreachable."""
+    return np.maximum(n0, np.ceil(a / (target.max_occupancy or 1.0))) + np.ceil(60.0 * np.sqrt(a)) + 100.0
+
+
+def _unreachable(cap: float, target: Target) -> DomainError:
+    return DomainError(f"no number of agents up to {int(cap):,} meets the target {target}; relax the target")
+
+
+def _solve_c(lam, aht, a, target: Target):
+    """Erlang C: step n upward from a lower bound with the Erlang B recursion, all intervals at once."""
+    n = _start(a, target, floor_c=True)
+    cap = _cap(a, n, target)
+    log_b, _ = _log_erlang_b(n, a)
+    b = np.exp(log_b)
+    out_n, out_b = n.copy(), b.copy()
+    t, sl, asa = target.answer_seconds, target.service_level, target.max_asa_seconds
+    idx = np.arange(a.size)
+    ai, ahti, ni, bi, capi = a, aht, n, b, cap
+    while idx.size:
+        with np.errstate(over="ignore", divide="ignore"):
+            cw = 1.0 / (ai / ni + (ni - ai) / (ni * bi))
+        ok = np.ones(idx.size, dtype=bool)
+        if sl is not None:
+            ok &= 1.0 - cw * np.exp(-(ni - ai) * t / ahti) >= sl
+        if asa is not None:
+            ok &= cw * ahti / (ni - ai) <= asa
+        if ok.any():
+            out_n[idx[ok]], out_b[idx[ok]] = ni[ok], bi[ok]
+            keep = ~ok
+            idx, ai, ahti, ni, bi, capi = (v[keep] for v in (idx, ai, ahti, ni, bi, capi))
+        if np.any(ni >= capi):
+            raise _unreachable(float(capi[ni >= capi][0]), target)
+        ni = ni + 1.0
+        bi = ai * bi / (ni + ai * bi)
+    return out_n, _metrics_c(a, aht, out_n, t, out_b)
+
+
+def _solve_a(lam, aht, a, target: Target):
+    """Erlang A: galloping then bisection on n, all intervals at once (targets are monotone in n)."""
+    patience, t = float(target.patience_seconds), target.answer_seconds  # type: ignore[arg-type]
+    lo = _start(a, target, floor_c=False)
+    cap = _cap(a, lo, target)
+    hi = np.full(a.shape, np.nan)
+    keys = ("p_wait", "service_level", "abandon_rate", "occupancy", "mean_wait_seconds", "asa_seconds")
+    need_asa = target.max_asa_seconds is not None
+    store = {k: np.full(a.shape, np.nan) for k in keys}
+
+    def probe(idx, n):
+        m = _metrics_a(lam[idx], aht[idx], patience, n, t, with_asa=need_asa)
+        ok = np.ones(idx.size, dtype=bool)
+        if target.service_level is not None:
+            ok &= m["service_level"] >= target.service_level
+        if target.max_abandon is not None:
+            ok &= m["abandon_rate"] <= target.max_abandon
+        if target.max_occupancy is not None:
+            ok &= m["occupancy"] <= target.max_occupancy
+        if need_asa:
+            ok &= m["asa_seconds"] <= target.max_asa_seconds
+        good = idx[ok]
+        hi[good] = n[ok]
+        for k in m:
+            store[k][good] = m[k][ok]
+        return ok
+
+    step = np.maximum(1.0, np.ceil(0.25 * np.sqrt(a)))
+    idx = np.arange(a.size)
+    probe(idx, lo)
+    idx = idx[np.isnan(hi)]
+    while idx.size:  # gallop until a feasible n is found
+        n = np.minimum(lo[idx] + step[idx], cap[idx])
+        ok = probe(idx, n)
+        failed = ~ok & (n >= cap[idx])
+        if failed.any():
+            raise _unreachable(float(cap[idx][failed][0]), target)
+        lo[idx[~ok]] = n[~ok] + 1.0
+        step[idx] *= 2.0
+        idx = idx[~ok]
+    idx = np.flatnonzero(lo < hi)
+    while idx.size:  # bisect: lo unknown-or-infeasible below, hi feasible
+        mid = np.floor(0.5 * (lo[idx] + hi[idx]))
+        ok = probe(idx, mid)
+        lo[idx[~ok]] = mid[~ok] + 1.0
+        idx = idx[lo[idx] < hi[idx]]
+    if not need_asa:
+        store["asa_seconds"] = _metrics_a(lam, aht, patience, hi, t)["asa_seconds"]
+    return hi, store
