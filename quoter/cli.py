@@ -46,21 +46,56 @@ def _table(headers: list[str], rows: list[list[str]]) -> str:
     line = "  ".join(h.ljust(w) if i < 2 else h.rjust(w) for i, (h, w) in enumerate(zip(headers, widths, strict=True)))
     out = [line, "-" * len(line)]
     for r in rows:
-        out.append("  ".join(c.ljust(w) if i < 2 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths, strict=True))))
+        out.append(
+            "  ".join(c.ljust(w) if i < 2 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths, strict=True)))
+        )
     return "\n".join(out)
 
 
 def staffing_summary(plan: Any) -> str:
     """Readable per-queue summary of a StaffingPlan."""
     rows = [
-        [q.channel, q.language, f"{q.contacts_week:,.0f}", f"{q.agent_hours_week:,.1f}", f"{q.fte:.1f}",
-         str(q.peak_agents), _pct(q.service_level), _num(q.asa_seconds), _pct(q.abandon_rate), _pct(q.occupancy)]
+        [
+            q.channel,
+            q.language,
+            f"{q.contacts_week:,.0f}",
+            f"{q.agent_hours_week:,.1f}",
+            f"{q.fte:.1f}",
+            str(q.peak_agents),
+            _pct(q.service_level),
+            _num(q.asa_seconds),
+            _pct(q.abandon_rate),
+            _pct(q.occupancy),
+        ]
         for q in plan.queues
-    ]  # fmt: skip
+    ]
     t = plan.totals
-    rows.append(["total", "", f"{t.contacts_week:,.0f}", f"{t.agent_hours_week:,.1f}", f"{t.fte:.1f}",
-                 str(t.peak_agents), "", "", "", ""])  # fmt: skip
-    head = ["channel", "queue", "contacts/wk", "agent-h/wk", "FTE", "peak", "SL", "ASA s", "abandon", "occupancy"]
+    rows.append(
+        [
+            "total",
+            "",
+            f"{t.contacts_week:,.0f}",
+            f"{t.agent_hours_week:,.1f}",
+            f"{t.fte:.1f}",
+            str(t.peak_agents),
+            "",
+            "",
+            "",
+            "",
+        ]
+    )
+    head = [
+        "channel",
+        "queue",
+        "contacts/wk",
+        "agent-h/wk",
+        "FTE",
+        "peak",
+        "SL",
+        "ASA s",
+        "abandon",
+        "occupancy",
+    ]
     parts = [_table(head, rows), ""]
     parts.append(f"Telephone lines: {t.lines} (Erlang B, {t.lines_blocking:.0%} blocking at the busiest interval)")
     parts.append(f"Scheduled agent-hours per week: {t.scheduled_hours_week:,.1f} (shrinkage {plan.shrinkage:.0%})")
@@ -109,10 +144,14 @@ def erlang_cmd(
     sl: Annotated[str, typer.Option("--sl", help="Service-level target, percent/seconds, e.g. 80/20.")] = "80/20",
     max_occupancy: Annotated[float | None, typer.Option("--max-occupancy", help="Occupancy cap, e.g. 0.85.")] = None,
     shrinkage: Annotated[float, typer.Option("--shrinkage", help="Share of paid time off the phones.")] = 0.0,
-    patience: Annotated[float | None, typer.Option("--patience", help="Mean caller patience, seconds (Erlang A).")] = None,
+    patience: Annotated[
+        float | None, typer.Option("--patience", help="Mean caller patience, seconds (Erlang A).")
+    ] = None,
     max_abandon: Annotated[float | None, typer.Option("--max-abandon", help="Abandon-rate cap, e.g. 0.05.")] = None,
     max_asa: Annotated[float | None, typer.Option("--max-asa", help="ASA cap, seconds.")] = None,
-    agents: Annotated[int | None, typer.Option("--agents", help="Evaluate this many agents instead of solving.")] = None,
+    agents: Annotated[
+        int | None, typer.Option("--agents", help="Evaluate this many agents instead of solving.")
+    ] = None,
     as_json: JsonFlag = False,
 ) -> None:
     """One-queue Erlang C / Erlang A calculator, as WFM people know it."""
@@ -142,8 +181,14 @@ def erlang_cmd(
     level, t = _parse_sl(sl)
     interval_s = interval * 60
     if agents is None:
-        target = erlang.Target(service_level=level, answer_seconds=t, max_asa_seconds=max_asa,
-                               max_abandon=max_abandon, patience_seconds=patience, max_occupancy=max_occupancy)  # fmt: skip
+        target = erlang.Target(
+            service_level=level,
+            answer_seconds=t,
+            max_asa_seconds=max_asa,
+            max_abandon=max_abandon,
+            patience_seconds=patience,
+            max_occupancy=max_occupancy,
+        )
         r = erlang.required_agents(calls, aht, interval_s, target)
     else:
         r = erlang.evaluate(calls, aht, interval_s, agents, answer_seconds=t, patience_seconds=patience)
@@ -185,26 +230,21 @@ def erlang_cmd(
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Entry point: run the app, map quoter errors to exit 1 and usage errors to exit 2."""
-    import click
+    """Entry point: run the app; quoter errors become one line on stderr and exit 1.
 
+    Usage errors (unknown option, missing argument) are reported by typer with exit 2.
+    """
     try:
-        app(args=argv, prog_name="quoter", standalone_mode=False)
+        app(args=argv, prog_name="quoter")
     except QuoterError as exc:
         typer.echo(f"Error: {exc}", err=True)
         sys.exit(exc.exit_code)
-    except click.ClickException as exc:
-        exc.show()
-        sys.exit(exc.exit_code)
-    except click.exceptions.Exit as exc:
-        sys.exit(exc.exit_code)
-    except (click.exceptions.Abort, KeyboardInterrupt):
-        typer.echo("Aborted.", err=True)
-        sys.exit(1)
     except OSError as exc:  # disk full, permission denied on an output path
         typer.echo(f"Error: {exc}", err=True)
         sys.exit(1)
-    sys.exit(0)
+    except KeyboardInterrupt:
+        typer.echo("Aborted.", err=True)
+        sys.exit(1)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -76,8 +76,7 @@ def intraday_weights(spec: str | Sequence[float], interval_minutes: int) -> list
             return [float(v) for v in spec]
         if len(spec) != 24:
             raise InputError(
-                f"an intraday profile list needs 24 hourly values or {per_day} per-interval values, "
-                f"not {len(spec)}"
+                f"an intraday profile list needs 24 hourly values or {per_day} per-interval values, not {len(spec)}"
             )
     per_hour = per_day / 24
     if per_hour >= 1:  # 15/30/60-minute intervals: split each hour evenly

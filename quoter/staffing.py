@@ -117,9 +117,13 @@ def _erlang_queue(
         if slots_per_agent > 1:  # chat: whole agents over the slots, KPIs at the slots they give
             n_agents = math.ceil(r.agents / slots_per_agent)
             r = erlang.evaluate(
-                contacts[i], aht, ctx.interval_s, n_agents * slots_per_agent,
-                answer_seconds=target.answer_seconds, patience_seconds=target.patience_seconds,
-            )  # fmt: skip
+                contacts[i],
+                aht,
+                ctx.interval_s,
+                n_agents * slots_per_agent,
+                answer_seconds=target.answer_seconds,
+                patience_seconds=target.patience_seconds,
+            )
             agents[i] = float(n_agents)
         else:
             agents[i] = float(r.agents)
@@ -128,9 +132,12 @@ def _erlang_queue(
     abandon = [k[2] or 0.0 for k in kpis]
     handled_min = sum(c * (1 - a) for c, a in zip(contacts, abandon, strict=True)) * aht / 60
     if channel == "chat":
-        model, sl_def = "chat_erlang_c", (
-            f"share of chats whose first response comes within {target.answer_seconds:g} s: P(wait <= t) of "
-            f"Erlang C over agents x {slots_per_agent} chat slots"
+        model, sl_def = (
+            "chat_erlang_c",
+            (
+                f"share of chats whose first response comes within {target.answer_seconds:g} s: P(wait <= t) of "
+                f"Erlang C over agents x {slots_per_agent} chat slots"
+            ),
         )
     elif target.patience_seconds is not None:
         model, sl_def = "erlang_a", erlang.SL_DEFINITION_A
@@ -141,9 +148,15 @@ def _erlang_queue(
 
 
 def _workload_queue(
-    ctx: _Context, channel: str, group: tuple[str, ...], contacts: list[float], seconds_each: float,
-    window_hours: float | None, handled_minutes_week: float, description: str,
-) -> QueuePlan:  # fmt: skip
+    ctx: _Context,
+    channel: str,
+    group: tuple[str, ...],
+    contacts: list[float],
+    seconds_each: float,
+    window_hours: float | None,
+    handled_minutes_week: float,
+    description: str,
+) -> QueuePlan:
     """Deferred or outbound work: fractional agents = workload / (interval x max occupancy)."""
     occ = ctx.req.staffing.max_occupancy
     work = [c * seconds_each / (ctx.interval_s * occ) for c in contacts]
@@ -164,7 +177,9 @@ def _workload_queue(
     return ctx.finish(channel, group, "workload", description, seconds_each, contacts, work, kpis, handled_minutes_week)
 
 
-def _channel_contacts(ctx: _Context, ch: object, weekly_volume: float, mask: list[bool]) -> dict[tuple[str, ...], list[float]]:
+def _channel_contacts(
+    ctx: _Context, ch: object, weekly_volume: float, mask: list[bool]
+) -> dict[tuple[str, ...], list[float]]:
     """Contacts per interval for each queue of a channel."""
     shares_by_lang = getattr(ch, "languages", None) or ctx.req.languages
     profile = ch.profile  # type: ignore[attr-defined]
@@ -176,8 +191,9 @@ def _channel_contacts(ctx: _Context, ch: object, weekly_volume: float, mask: lis
     return out
 
 
-def _pool_saving(ctx: _Context, channel: str, group: tuple[str, ...], pooled: QueuePlan,
-                 separate: list[QueuePlan]) -> PoolSaving:  # fmt: skip
+def _pool_saving(
+    ctx: _Context, channel: str, group: tuple[str, ...], pooled: QueuePlan, separate: list[QueuePlan]
+) -> PoolSaving:
     return PoolSaving(
         channel=channel,
         pool="+".join(group),
@@ -199,10 +215,14 @@ def plan_staffing(req: Requirements) -> StaffingPlan:
     voice = req.channels.voice
     vt = voice.target
     v_target = erlang.Target(
-        service_level=vt.service_level, answer_seconds=vt.answer_seconds, max_asa_seconds=vt.max_asa_seconds,
-        max_abandon=vt.max_abandon, patience_seconds=vt.patience_seconds, max_occupancy=st.max_occupancy,
+        service_level=vt.service_level,
+        answer_seconds=vt.answer_seconds,
+        max_asa_seconds=vt.max_asa_seconds,
+        max_abandon=vt.max_abandon,
+        patience_seconds=vt.patience_seconds,
+        max_occupancy=st.max_occupancy,
         min_agents=st.min_agents,
-    )  # fmt: skip
+    )
     v_mask = ctx.mask(voice.hours)
     for group, contacts in _channel_contacts(ctx, voice, voice.per_week(), v_mask).items():
         plan, waits = _erlang_queue(ctx, "voice", group, contacts, voice.aht_seconds, v_target, v_mask)
@@ -215,18 +235,27 @@ def plan_staffing(req: Requirements) -> StaffingPlan:
             shares = voice.languages or req.languages
             total = sum(shares[g] for g in group)
             sep = [
-                _erlang_queue(ctx, "voice", (lang,), [c * shares[lang] / total for c in contacts],
-                              voice.aht_seconds, v_target, v_mask)[0]
+                _erlang_queue(
+                    ctx,
+                    "voice",
+                    (lang,),
+                    [c * shares[lang] / total for c in contacts],
+                    voice.aht_seconds,
+                    v_target,
+                    v_mask,
+                )[0]
                 for lang in group
-            ]  # fmt: skip
+            ]
             savings.append(_pool_saving(ctx, "voice", group, plan, sep))
 
     chat = req.channels.chat
     if chat is not None:
         c_target = erlang.Target(
-            service_level=chat.service_level, answer_seconds=chat.first_response_seconds,
-            max_occupancy=st.max_occupancy, min_agents=st.min_agents * chat.concurrency,
-        )  # fmt: skip
+            service_level=chat.service_level,
+            answer_seconds=chat.first_response_seconds,
+            max_occupancy=st.max_occupancy,
+            min_agents=st.min_agents * chat.concurrency,
+        )
         c_mask = ctx.mask(chat.hours)
         shares = chat.languages or req.languages
         for group, contacts in _channel_contacts(ctx, chat, chat.per_week(), c_mask).items():
@@ -235,31 +264,55 @@ def plan_staffing(req: Requirements) -> StaffingPlan:
             if len(group) > 1:
                 total = sum(shares[g] for g in group)
                 sep = [
-                    _erlang_queue(ctx, "chat", (lang,), [c * shares[lang] / total for c in contacts],
-                                  chat.aht_seconds, c_target, c_mask, chat.concurrency)[0]
+                    _erlang_queue(
+                        ctx,
+                        "chat",
+                        (lang,),
+                        [c * shares[lang] / total for c in contacts],
+                        chat.aht_seconds,
+                        c_target,
+                        c_mask,
+                        chat.concurrency,
+                    )[0]
                     for lang in group
-                ]  # fmt: skip
+                ]
                 savings.append(_pool_saving(ctx, "chat", group, plan, sep))
 
     email = req.channels.email
     if email is not None:
         e_mask = ctx.mask(email.hours)
         for group, contacts in _channel_contacts(ctx, email, email.per_week(), e_mask).items():
-            desc = (f"deferred work: each email handled within {email.response_hours:g} h; capacity = mean "
-                    f"workload of the trailing response window / max occupancy")  # fmt: skip
-            queues.append(_workload_queue(ctx, "email", group, contacts, email.handle_minutes * 60,
-                                          email.response_hours, sum(contacts) * email.handle_minutes, desc))  # fmt: skip
+            desc = (
+                f"deferred work: each email handled within {email.response_hours:g} h; capacity = mean "
+                f"workload of the trailing response window / max occupancy"
+            )
+            queues.append(
+                _workload_queue(
+                    ctx,
+                    "email",
+                    group,
+                    contacts,
+                    email.handle_minutes * 60,
+                    email.response_hours,
+                    sum(contacts) * email.handle_minutes,
+                    desc,
+                )
+            )
 
     out = req.channels.outbound
     if out is not None:
         o_mask = ctx.mask(out.hours)
         attempts_week = out.per_week() * out.attempts
         for group, contacts in _channel_contacts(ctx, out, attempts_week, o_mask).items():
-            desc = (f"workload: {out.attempts:g} attempts per record x ({out.dial_seconds:g} s dialling + "
-                    f"{out.contact_rate:.0%} contact x {out.talk_seconds + out.wrap_seconds:g} s talk and wrap) "
-                    f"/ max occupancy, over the calling window")  # fmt: skip
+            desc = (
+                f"workload: {out.attempts:g} attempts per record x ({out.dial_seconds:g} s dialling + "
+                f"{out.contact_rate:.0%} contact x {out.talk_seconds + out.wrap_seconds:g} s talk and wrap) "
+                f"/ max occupancy, over the calling window"
+            )
             talk_min = sum(contacts) * out.contact_rate * out.talk_seconds / 60
-            queues.append(_workload_queue(ctx, "outbound", group, contacts, out.seconds_per_attempt, None, talk_min, desc))
+            queues.append(
+                _workload_queue(ctx, "outbound", group, contacts, out.seconds_per_attempt, None, talk_min, desc)
+            )
             for i in range(ctx.n):  # outbound calls hold lines while dialling and talking
                 line_load[i] += contacts[i] * (out.dial_seconds + out.contact_rate * out.talk_seconds) / ctx.interval_s
 
@@ -278,7 +331,8 @@ def plan_staffing(req: Requirements) -> StaffingPlan:
         "A month is 365.25/12 days; volumes spread over the open intervals of a typical week by the profiles.",
         f"Scheduled hours = required hours / (1 - {st.shrinkage:g} shrinkage); FTE = scheduled hours / "
         f"{st.hours_per_fte_week:g} h per week.",
-        f"Lines: Erlang B at {st.line_blocking:.0%} blocking over calls in IVR, queue and talk at the busiest interval.",
+        f"Lines: Erlang B at {st.line_blocking:.0%} blocking over calls in IVR, queue and talk "
+        "at the busiest interval.",
     )
     return StaffingPlan(
         interval_minutes=ctx.im,

@@ -40,7 +40,8 @@ channels:
     profile: {intraday: retail, weekly: iran-retail}
   chat:     {chats_per_month: 8000, aht_seconds: 420, concurrency: 2, first_response_seconds: 60}
   email:    {emails_per_month: 3000, handle_minutes: 6, response_hours: 24}
-  outbound: {records_per_month: 5000, attempts: 2.0, contact_rate: 0.45, talk_seconds: 180, wrap_seconds: 30, dial_seconds: 25}
+  outbound: {records_per_month: 5000, attempts: 2.0, contact_rate: 0.45, talk_seconds: 180, wrap_seconds: 30, \
+dial_seconds: 25}
 staffing: {shrinkage: 0.30, max_occupancy: 0.85, hours_per_fte_week: 44, min_agents: 1}
 """
     req = load_requirements(write_yaml(text))
@@ -53,7 +54,7 @@ staffing: {shrinkage: 0.30, max_occupancy: 0.85, hours_per_fte_week: 44, min_age
 
 
 def test_month_is_365_25_over_12_days():
-    assert WEEKS_PER_MONTH * 7 == pytest.approx(365.25 / 12)
+    assert pytest.approx(365.25 / 12) == WEEKS_PER_MONTH * 7
 
 
 def test_missing_file():
@@ -80,22 +81,51 @@ def test_unknown_top_level_key(write_yaml):
 @pytest.mark.parametrize(
     ("old", "new", "expected"),
     [
-        ("calls_per_week: 7000", "calls_per_week: 0", "channels.voice.calls_per_week: Input should be greater than 0"),
-        ("calls_per_week: 7000", "calls_per_week: -5", "channels.voice.calls_per_week: Input should be greater than 0"),
+        (
+            "calls_per_week: 7000",
+            "calls_per_week: 0",
+            "channels.voice.calls_per_week: Input should be greater than 0",
+        ),
+        (
+            "calls_per_week: 7000",
+            "calls_per_week: -5",
+            "channels.voice.calls_per_week: Input should be greater than 0",
+        ),
         ("aht_seconds: 180", "aht_seconds: 0", "channels.voice.aht_seconds: Input should be greater than 0"),
         ("{fa: 1.0}", "{fa: 0.7, en: 0.2}", "languages shares sum to 0.9, not 1"),
-        ('"24/7"', '{sat-wed: "8-20"}', "service.hours: sat-wed: 8-20: '8' is not a time of day HH:MM; write ranges like '08:00-20:00' (line 2)"),
+        (
+            '"24/7"',
+            '{sat-wed: "8-20"}',
+            "service.hours: sat-wed: 8-20: '8' is not a time of day HH:MM; write ranges like '08:00-20:00' (line 2)",
+        ),
         ('"24/7"', '{satday: "08:00-20:00"}', "service.hours: 'satday' is not a day"),
         ('"24/7"', '{sat: "08:00-25:00"}', "'25:00' is not a valid time of day"),
         ('"24/7"', '"always"', "'always' is not '24/7'"),
-        ("aht_seconds: 180}", "aht_seconds: 180, target: {service_level: 1.5}}",
-         "channels.voice.target.service_level: Input should be less than or equal to 1"),
-        ("aht_seconds: 180}", "aht_seconds: 180, target: {service_level: 0}}",
-         "channels.voice.target.service_level: Input should be greater than 0"),
-        ("aht_seconds: 180}", "aht_seconds: 180, target: {max_abandon: 0.05}}", "max_abandon needs patience_seconds"),
-        ("calls_per_week: 7000", "calls_per_week: 7000, calls_per_month: 100",
-         "give exactly one of calls_per_month or calls_per_week"),
-        ("interval_minutes: 60", "interval_minutes: 20", "service.interval_minutes: Input should be 15, 30 or 60"),
+        (
+            "aht_seconds: 180}",
+            "aht_seconds: 180, target: {service_level: 1.5}}",
+            "channels.voice.target.service_level: Input should be less than or equal to 1",
+        ),
+        (
+            "aht_seconds: 180}",
+            "aht_seconds: 180, target: {service_level: 0}}",
+            "channels.voice.target.service_level: Input should be greater than 0",
+        ),
+        (
+            "aht_seconds: 180}",
+            "aht_seconds: 180, target: {max_abandon: 0.05}}",
+            "max_abandon needs patience_seconds",
+        ),
+        (
+            "calls_per_week: 7000",
+            "calls_per_week: 7000, calls_per_month: 100",
+            "give exactly one of calls_per_month or calls_per_week",
+        ),
+        (
+            "interval_minutes: 60",
+            "interval_minutes: 20",
+            "service.interval_minutes: Input should be 15, 30 or 60",
+        ),
     ],
 )
 def test_bad_values_name_the_field(write_yaml, old, new, expected):
@@ -104,7 +134,10 @@ def test_bad_values_name_the_field(write_yaml, old, new, expected):
 
 
 def test_pool_with_unknown_language(write_yaml):
-    msg = _error(write_yaml, MINIMAL.replace("languages: {fa: 1.0}", "languages: {fa: 0.9, en: 0.1}\npools: [[en, ar]]"))
+    msg = _error(
+        write_yaml,
+        MINIMAL.replace("languages: {fa: 1.0}", "languages: {fa: 0.9, en: 0.1}\npools: [[en, ar]]"),
+    )
     assert "pools: 'ar' is not one of the languages (fa, en)" in msg
 
 
