@@ -1,6 +1,6 @@
 """The staffing planner: requirements in, agents per interval and per queue out.
 
-Which model sizes which channel (see docs/staffing.md):
+Which model sizes which channel (see docs/requirements.md):
 
 * voice: Erlang C per interval, or Erlang A when the target gives a caller patience;
 * chat: Erlang C over ``agents x concurrency`` chat slots, the SL target on the first response;
