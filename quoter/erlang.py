@@ -39,9 +39,7 @@ __all__ = [
     "required_agents_many",
 ]
 
-SL_DEFINITION_C = (
-    "Erlang C service level is the model's P(wait <= t) over all offered calls, with no abandonment."
-)
+SL_DEFINITION_C = "Erlang C service level is the model's P(wait <= t) over all offered calls, with no abandonment."
 SL_DEFINITION_A = (
     "Erlang A service level is the calls answered within t divided by the calls offered "
     "(calls that abandon count as not answered within t)."
