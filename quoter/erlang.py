@@ -224,7 +224,7 @@ def _metrics_a(lam, aht, patience, n, t, with_asa=True):
     p_served_w = 1.0 - p_ab_w
     theta_t = t / patience
     z = y * np.exp(-theta_t)
-    with np.errstate(under="ignore"):
+    with np.errstate(under="ignore"):  # late = gamma(x+1, z) / (y gamma(x, y)), written with S
         late = np.exp(np.log(x / (x + 1.0)) - (x + 1.0) * theta_t - y * np.expm1(-theta_t)
                       + _log_s(x + 1.0, z) - log_acal)  # fmt: skip
     within = np.clip(p_served_w - late, 0.0, 1.0)
@@ -270,10 +270,10 @@ def erlang_c(agents: int, erlangs: float) -> float:
     if agents < 0:
         raise InputError(f"agents: must be >= 0, got {agents}")
     a = _check_number("erlangs", erlangs)
-    if agents <= a:
-        return 1.0
     if a == 0.0:
         return 0.0
+    if agents <= a:
+        return 1.0
     n = np.array([float(agents)])
     log_b, _ = _log_erlang_b(n, np.array([a]))
     return float(_metrics_c(np.array([a]), 1.0, n, 0.0, np.exp(log_b))["p_wait"][0])
@@ -314,9 +314,9 @@ def _special_result(model: str, n: int, a: float, patience: float | None) -> Que
     erl_a = model == "erlang_a"
     if a == 0.0:
         return QueueResult(n, 0.0, 0.0, 1.0, 0.0, 0.0 if erl_a else None, 0.0, model, 0.0)
-    if n == 0:
-        return QueueResult(0, a, 1.0, 0.0, math.inf, 1.0 if erl_a else None, 0.0, model,
-                           patience if erl_a else math.inf)  # fmt: skip
+    if n == 0:  # nobody answers: Erlang A callers all abandon after their patience
+        mean_wait = patience if erl_a and patience is not None else math.inf
+        return QueueResult(0, a, 1.0, 0.0, math.inf, 1.0 if erl_a else None, 0.0, model, mean_wait)
     if not erl_a and n <= a:
         return QueueResult(n, a, 1.0, 0.0, math.inf, None, 1.0, model, math.inf)
     return None
@@ -340,8 +340,8 @@ def evaluate(
     aht = _check_number("aht_seconds", aht_seconds, strict=True)
     interval = _check_number("interval_seconds", interval_seconds, strict=True)
     t = _check_number("answer_seconds", answer_seconds)
-    if agents < 0:
-        raise InputError(f"agents: must be >= 0, got {agents}")
+    if agents < 0 or agents != int(agents):
+        raise InputError(f"agents: must be a whole number >= 0, got {agents!r}")
     n = int(agents)
     a = calls * aht / interval
     if patience_seconds is not None:
@@ -422,7 +422,7 @@ def required_agents_many(
     a = c * aht / interval
     results: list[QueueResult | None] = [None] * c.size
     busy = np.flatnonzero(c > 0)
-    for i in np.flatnonzero(c == 0):
+    for i in np.flatnonzero(c == 0).tolist():
         results[i] = _special_result(model, int(target.min_agents), 0.0, None)
     if busy.size:
         solve = _solve_c if model == "erlang_c" else _solve_a

@@ -269,6 +269,18 @@ def test_impossible_or_malformed_targets(target, error):
         required_agents(100, 180, 1800, target)
 
 
+@pytest.mark.parametrize("patience", [None, 60.0])
+def test_a_target_beyond_the_search_bound_is_a_domain_error(monkeypatch, patience):
+    # valid targets are always met well inside the bound; shrink it to exercise the guard
+    monkeypatch.setattr(erlang, "_cap", lambda a, n0, target: n0 + 2.0)
+    with pytest.raises(DomainError, match="no number of agents up to"):
+        required_agents(1000, 180, 900, Target(service_level=0.999, answer_seconds=0, patience_seconds=patience))
+
+
+def test_empty_batch():
+    assert required_agents_many([], 180, 900, SL80) == []
+
+
 def test_malformed_inputs():
     with pytest.raises(InputError):
         required_agents(-1, 180, 1800, SL80)
@@ -276,6 +288,8 @@ def test_malformed_inputs():
         required_agents_many([1, 2, 3], [180, 200], 900, SL80)
     with pytest.raises(InputError):
         evaluate(10, 0, 900, 3)
+    with pytest.raises(InputError, match="whole number"):
+        evaluate(10, 180, 900, 2.5)
     with pytest.raises(InputError, match="max_abandon: needs patience_seconds"):
         required_agents(10, 180, 900, Target(max_abandon=0.05))
 
