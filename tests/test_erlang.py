@@ -118,10 +118,11 @@ def test_erlang_a_pyworkforce_docs_example():
 # --------------------------------------------------------------------------- exact references
 
 
-@pytest.mark.parametrize("a", [0.01, 0.5, 3.0, 10.0, 47.3, 250.0, 1500.0])
+@pytest.mark.parametrize("a", [0.01, 0.5, 3.0, 10.0, 47.3, 250.0, 1500.0, 1e5])
 def test_erlang_b_matches_the_recursion(a):
-    for n in sorted({0, 1, 2, 5, int(a), int(a) + 1, int(1.5 * a) + 3, int(3 * a) + 10}):
-        assert erlang.erlang_b(n, a) == pytest.approx(recursion_b(n, a), rel=1e-9, abs=1e-300)
+    ns = {0, 1, 2, 5, 15, 16, int(a), int(a) + 1, int(a + 3 * math.sqrt(a)) + 1, int(1.5 * a) + 3}
+    for n in sorted(ns):
+        assert erlang.erlang_b(n, a) == pytest.approx(recursion_b(n, a), rel=1e-12, abs=1e-300), n
 
 
 def test_erlang_c_matches_the_formula_and_edges():
