@@ -458,21 +458,26 @@ def required_agents_many(
     return results  # type: ignore[return-value]
 
 
-def _start(a, target: Target, floor_c: bool):
-    """A lower bound on the answer per interval (agents as floats)."""
-    n0 = np.full(a.shape, float(max(target.min_agents, 1)))
-    if floor_c:
-        n0 = np.maximum(n0, np.floor(a) + 1.0)
-    if target.max_occupancy is not None and floor_c:
-        occ = np.ceil(a / target.max_occupancy)
+def _start_c(a, target: Target):
+    """Erlang C lower bound per interval: stable (n > A), the occupancy cap (A/n), min_agents."""
+    n0 = np.maximum(float(max(target.min_agents, 1)), np.floor(a) + 1.0)
+    if target.max_occupancy is not None:
+        occ = np.ceil(a / target.max_occupancy)  # step back once if rounding overshot
         occ = np.where(a / np.maximum(occ - 1.0, 1e-300) <= target.max_occupancy, occ - 1.0, occ)
         n0 = np.maximum(n0, occ)
-    elif not floor_c:
-        # handled load A (1 - P(ab)) >= A * max(SL, 1 - max_abandon) must fit in occupancy * n
-        max_ab = target.max_abandon if target.max_abandon is not None else 1.0
-        share = max(target.service_level or 0.0, 1.0 - max_ab)
-        n0 = np.maximum(n0, np.floor(a * share / (target.max_occupancy or 1.0) * (1 - 1e-9)))
     return n0
+
+
+def _start_a(a, target: Target):
+    """Erlang A lower bound per interval.
+
+    The handled load A (1 - P(ab)), at least A * max(SL, 1 - max_abandon) when the targets are met,
+    must fit in n agents at the occupancy cap (or at 100%).
+    """
+    max_ab = target.max_abandon if target.max_abandon is not None else 1.0
+    share = max(target.service_level or 0.0, 1.0 - max_ab)
+    bound = np.floor(a * share / (target.max_occupancy or 1.0) * (1 - 1e-9))
+    return np.maximum(float(max(target.min_agents, 1)), bound)
 
 
 def _cap(a, n0, target: Target):
@@ -486,7 +491,7 @@ def _unreachable(cap: float, target: Target) -> DomainError:
 
 def _solve_c(lam, aht, a, target: Target):
     """Erlang C: step n upward from a lower bound with the Erlang B recursion, all intervals at once."""
-    n = _start(a, target, floor_c=True)
+    n = _start_c(a, target)
     cap = _cap(a, n, target)
     log_b, _ = _log_erlang_b(n, a)
     b = np.exp(log_b)
@@ -516,7 +521,7 @@ def _solve_c(lam, aht, a, target: Target):
 def _solve_a(lam, aht, a, target: Target):
     """Erlang A: galloping then bisection on n, all intervals at once (targets are monotone in n)."""
     patience, t = float(target.patience_seconds), target.answer_seconds  # type: ignore[arg-type]
-    lo = _start(a, target, floor_c=False)
+    lo = _start_a(a, target)
     cap = _cap(a, lo, target)
     hi = np.full(a.shape, np.nan)
     keys = ("p_wait", "service_level", "abandon_rate", "occupancy", "mean_wait_seconds", "asa_seconds")
