@@ -8,6 +8,7 @@ Exit codes: 0 ok; 1 bad input or a domain error (one ``Error: ...`` line, no tra
 from __future__ import annotations
 
 import json
+import math
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -29,8 +30,19 @@ ReqPath = Annotated[Path, typer.Argument(help="Requirements YAML file (see docs/
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print everything as JSON.")]
 
 
+def _finite(data: Any) -> Any:
+    """JSON has no infinity: an unstable queue's endless wait becomes null."""
+    if isinstance(data, float):
+        return data if math.isfinite(data) else None
+    if isinstance(data, dict):
+        return {k: _finite(v) for k, v in data.items()}
+    if isinstance(data, list | tuple):
+        return [_finite(v) for v in data]
+    return data
+
+
 def _echo_json(data: Any) -> None:
-    typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    typer.echo(json.dumps(_finite(data), ensure_ascii=False, indent=2, default=str))
 
 
 def _pct(x: float | None) -> str:
@@ -192,8 +204,6 @@ def erlang_cmd(
         r = erlang.required_agents(calls, aht, interval_s, target)
     else:
         r = erlang.evaluate(calls, aht, interval_s, agents, answer_seconds=t, patience_seconds=patience)
-    import math
-
     scheduled = math.ceil(r.agents / (1 - shrinkage) - 1e-9)
     definition = erlang.SL_DEFINITION_A if r.model == "erlang_a" else erlang.SL_DEFINITION_C
     out = {
@@ -223,6 +233,8 @@ def erlang_cmd(
         f"Service level: {_pct(r.service_level)} within {t:g} s",
         f"P(wait): {_pct(r.p_wait)}   ASA: {r.asa_seconds:.1f} s   occupancy: {_pct(r.occupancy)}",
     ]
+    if not math.isfinite(r.asa_seconds):
+        lines.append("Unstable: the agents cannot keep up with the offered load, the queue grows without bound.")
     if r.abandon_rate is not None:
         lines.append(f"Abandon rate: {_pct(r.abandon_rate)}")
     lines.append(f"Definition: {definition}")

@@ -73,6 +73,13 @@ def test_erlang_evaluates_given_agents_with_patience(capsys):
     assert 0 < d["abandon_rate"] < 0.05
 
 
+def test_erlang_unstable_queue_gives_valid_json(capsys):
+    code, out, _ = run(capsys, "erlang", "--calls", "100", "--aht", "180", "--agents", "5", "--json")
+    assert code == 0
+    d = json.loads(out)  # strict JSON: no Infinity
+    assert d["service_level"] == 0 and d["asa_seconds"] is None
+
+
 def test_erlang_text_output(capsys):
     code, out, _ = run(capsys, "erlang", "--calls", "100", "--aht", "180")
     assert code == 0
