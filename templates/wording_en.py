@@ -1,0 +1,659 @@
+"""English wording of the four documents (see build_templates.py for the block helpers).
+
+Every figure comes from the context (docs/documents.md lists its keys); nothing here is a number of a deal.
+"""
+
+from __future__ import annotations
+
+from build_templates import bullet, center, h1, h2, logo, p, page_break, pairs, table, tag, title
+
+HEADER = [
+    *logo(),
+    center("**{{ company.name }}**"),
+    center(
+        "{{ company.address }}{% if company.phone %} · Tel. {{ company.phone }}{% endif %}"
+        "{% if company.email %} · {{ company.email }}{% endif %}"
+    ),
+]
+
+SIGNATURES = [
+    table(
+        ["For the Provider", "For the Client"],
+        [
+            ["{{ company.name }}", "{{ client.name }}"],
+            ["Name: {{ company.signatory }}", "Name: {{ client.signatory }}"],
+            ["Title: {{ company.signatory_title }}", "Title: {{ client.signatory_title }}"],
+            ["Signature and company stamp:\n\n\n", "Signature and company stamp:\n\n\n"],
+        ],
+        widths=[8.5, 8.5],
+    ),
+]
+
+PROPOSAL = [
+    *HEADER,
+    title("Technical and Financial Proposal"),
+    center("Contact-center services for **{{ client.name }}**"),
+    pairs(
+        [
+            ["Proposal number", "{{ quote.number }}"],
+            ["Date", "{{ quote.date }}"],
+            ["Valid until", "{{ quote.valid_until }}"],
+            ["Prepared for", "{{ client.name }}{% if client.contact %}, attention of {{ client.contact }}{% endif %}"],
+            ["Prepared by", "{{ company.name }}"],
+        ]
+    ),
+    h1("1. Your needs as we understand them"),
+    p(
+        "{{ client.name }} wants its customers answered professionally on {{ service.channels }} "
+        "in {{ service.languages }}; service hours: {{ service.hours }} ({{ service.timezone }}). "
+        "The volumes and targets below "
+        "are the basis of every figure in this proposal; if they differ from your expectations, tell us and "
+        "we will re-price within one working day."
+    ),
+    table(
+        ["Channel", "Volume", "Average handle time", "Service target"],
+        [["{{ n.channel }}", "{{ n.volume }}", "{{ n.handle_time }}", "{{ n.target }}"]],
+        widths=[3.2, 4.8, 4.0, 5.0],
+        loop="n in needs",
+    ),
+    p(
+        "Language mix: {{ service.language_shares }}.{% if targets.max_abandon %} No more than "
+        "{{ targets.max_abandon }} of callers should hang up while waiting.{% endif %}"
+    ),
+    h1("2. Service design"),
+    p(
+        "We will run a dedicated team for {{ client.name }} on {{ service.channels }}, for a term of "
+        "{{ service.term_months }} months{% if service.start_date %} starting on {{ service.start_date }}{% endif %}. "
+        "The service includes:"
+    ),
+    bullet("Dedicated telephone lines provided by us, or your own numbers connected to our platform."),
+    bullet("Every contact and its outcome recorded in your own CRM, so the history stays with you."),
+    bullet("Access for your staff to the call-recording panel, to listen to any call at any time."),
+    bullet("UPS-backed power and redundant connectivity for uninterrupted service."),
+    bullet("Agents tested on your products and scripts before they go live."),
+    bullet("An experienced supervisor dedicated to your account, multi-layer quality assurance and periodic reports."),
+    bullet(
+        "Information security under a signed non-disclosure agreement; every agent signs a personal "
+        "confidentiality undertaking."
+    ),
+    h1("3. Staffing plan"),
+    p(
+        "To meet the targets at the volumes above we plan **{{ staffing.totals.fte }} full-time equivalent "
+        "agents**, with up to {{ staffing.totals.peak_agents }} agents on duty in the busiest interval and "
+        "{{ staffing.totals.lines }} telephone lines. The plan allows {{ staffing.shrinkage }} of paid time for "
+        "breaks, training, coaching and leave (shrinkage)."
+    ),
+    table(
+        ["Channel", "Queue language", "FTE", "Peak agents", "Service level", "ASA (s)", "Abandon", "Occupancy"],
+        [
+            [
+                "{{ q.channel }}",
+                "{{ q.language }}",
+                "{{ q.fte }}",
+                "{{ q.peak_agents }}",
+                "{{ q.service_level }}",
+                "{{ q.asa }}",
+                "{{ q.abandon }}",
+                "{{ q.occupancy }}",
+            ]
+        ],
+        widths=[2.2, 3.2, 1.6, 1.9, 2.1, 1.6, 1.9, 2.1],
+        loop="q in staffing.queues",
+    ),
+    p(
+        "Service level is the predicted share of contacts answered within the target time over all offered "
+        "contacts; ASA is the average wait of answered contacts. The SLA defines how both are measured in "
+        "operation."
+    ),
+    h1("4. Tariffs"),
+    p(
+        "All tariffs below are built from the same cost base, so at the forecast volume they cost about the "
+        "same; they differ in who carries the risk when volume, handle time or quality move. Prices are in "
+        "{{ quote.currency }} and exclude VAT."
+    ),
+    table(
+        ["Tariff", "Price", "Monthly at forecast volume"],
+        [
+            ["{%tr if models.per_call %}"],
+            ["Per handled call", "{{ models.per_call.unit_price }} per call", "{{ models.per_call.monthly.figures }}"],
+            ["{%tr endif %}"],
+            ["{%tr if models.per_minute %}"],
+            [
+                "Per handled minute",
+                "{{ models.per_minute.unit_price }} per minute, billed {{ models.per_minute.increment }}",
+                "{{ models.per_minute.monthly.figures }}",
+            ],
+            ["{%tr endif %}"],
+            ["{%tr if models.per_seat %}"],
+            [
+                "Per dedicated agent",
+                "{{ models.per_seat.unit_price }} per seat per month ({{ models.per_seat.seats }} seats)",
+                "{{ models.per_seat.monthly.figures }}",
+            ],
+            ["{%tr endif %}"],
+            ["{%tr if models.per_hour %}"],
+            [
+                "Per productive hour",
+                "{{ models.per_hour.unit_price }} per agent-hour",
+                "{{ models.per_hour.monthly.figures }}",
+            ],
+            ["{%tr endif %}"],
+            ["{%tr if models.fixed %}"],
+            [
+                "Fixed monthly fee",
+                "{{ models.fixed.monthly_fee }} per month within a band of ±{{ models.fixed.band }}",
+                "{{ models.fixed.monthly.figures }}",
+            ],
+            ["{%tr endif %}"],
+            ["{%tr if models.hybrid %}"],
+            [
+                "Hybrid",
+                "{{ models.hybrid.base_monthly }} per month plus {{ models.hybrid.variable_rate }} "
+                "{{ models.hybrid.variable_unit }}",
+                "{{ models.hybrid.monthly.figures }}",
+            ],
+            ["{%tr endif %}"],
+            ["{%tr if models.performance %}"],
+            [
+                "Performance-based",
+                "{{ models.performance.base }} per month, {{ models.performance.at_risk_share }} "
+                "at risk against the SLA targets",
+                "{{ models.performance.monthly.figures }}",
+            ],
+            ["{%tr endif %}"],
+        ],
+        widths=[4.0, 8.0, 5.0],
+    ),
+    tag("{%p if recommendation.text %}"),
+    p("**Our recommendation ({{ recommendation.model_name }}).** {{ recommendation.text }}"),
+    tag("{%p endif %}"),
+    p(
+        "**Proposed tariff: {{ chosen.name }}.** At the forecast volume the monthly amount is "
+        "**{{ chosen.monthly.figures }}** ({{ chosen.monthly.words }}), plus VAT at {{ chosen.vat_rate }} "
+        "({{ chosen.vat.figures }}): **{{ chosen.monthly_with_vat.figures }}** per month including VAT."
+    ),
+    h1("5. Setup fees and ramp-up"),
+    p("One-time costs of preparing the service, invoiced once:"),
+    table(
+        ["Item", "Amount"],
+        [["{{ s.label }}", "{{ s.amount }}"]],
+        widths=[11.0, 6.0],
+        loop="s in setup.lines",
+    ),
+    p("**Total setup fees: {{ setup.total.figures }}** ({{ setup.total.words }}), excluding VAT."),
+    p("Agents join in stages, each trained and tested before taking live contacts:"),
+    table(
+        ["Stage", "From", "Agents", "Share of forecast volume"],
+        [["{{ r.stage }}", "{{ r.when }}", "{{ r.agents }}", "{{ r.share }}"]],
+        widths=[2.5, 4.5, 4.0, 6.0],
+        loop="r in ramp_up",
+    ),
+    h1("6. Onboarding"),
+    bullet("**Supervisor.** We assign an experienced supervisor to your account as soon as the contract is signed."),
+    bullet(
+        "**Training by you.** Your team trains the supervisor and the first agents on your products, "
+        "policies and systems."
+    ),
+    bullet("**Scripts.** Together we write and approve the answering scripts and the escalation paths."),
+    bullet("**Lines.** We assign the telephone lines, or connect your existing numbers, and test routing and the IVR."),
+    bullet("**Staged start.** Agents go live in the stages above; volume moves to us as each stage is ready."),
+    h1("7. Quality assurance and reporting"),
+    bullet("Calls and chats are sampled and scored every week by QA staff against a scorecard agreed with you."),
+    bullet("Calibration sessions with your team keep both sides scoring alike."),
+    bullet("Daily operational figures, a monthly SLA report and a quarterly business review."),
+    bullet("You may verify any figure from the recordings and the raw data of the telephony platform."),
+    h1("8. Assumptions"),
+    bullet(
+        "Volumes, handle times and the arrival pattern are as stated in section 1; the staffing plan "
+        "follows them interval by interval."
+    ),
+    bullet("If the monthly volume moves by more than {{ terms.volume_band }} from the forecast, prices are reviewed."),
+    bullet(
+        "Prices exclude VAT ({{ chosen.vat_rate }}) and hold for the first contract year unless wages set "
+        "by law change."
+    ),
+    bullet("Your systems (CRM, knowledge base) are available to our agents during service hours."),
+    h1("9. Validity"),
+    p(
+        "This proposal, number {{ quote.number }}, is valid until **{{ quote.valid_until }}**. We would be glad "
+        "to walk you through it and to adjust it to your needs."
+    ),
+    p("For {{ company.name }}: {{ company.signatory }}, {{ company.signatory_title }}"),
+]
+
+SLA = [
+    *HEADER,
+    title("Service Level Agreement"),
+    center(
+        "Annex 1 to the contact-center services contract between {{ company.name }} (the Provider) and "
+        "{{ client.name }} (the Client), quote {{ quote.number }}, dated {{ quote.date }}"
+    ),
+    h1("1. Scope"),
+    p(
+        "This agreement sets the service levels the Provider commits to for the Client's {{ service.channels }} "
+        "service in {{ service.languages }}, and how they are measured, reported and settled."
+    ),
+    h1("2. Service hours"),
+    p("Service hours: {{ service.hours }}. All times are {{ service.timezone }}."),
+    h1("3. Definitions"),
+    table(
+        ["Metric", "Definition and formula", "Data source", "Exclusions"],
+        [
+            [
+                "Service level",
+                "Calls answered within {{ targets.answer_seconds }} seconds ÷ calls offered to the "
+                "queue (answered plus abandoned), per measurement period",
+                "Provider's ACD/telephony reports",
+                "Calls abandoned within 5 seconds; calls outside service hours",
+            ],
+            [
+                "Average speed of answer (ASA)",
+                "Total waiting time of answered calls ÷ answered calls",
+                "ACD/telephony reports",
+                "As for service level",
+            ],
+            [
+                "Abandon rate",
+                "Calls abandoned after 5 seconds in queue ÷ calls offered",
+                "ACD/telephony reports",
+                "Calls abandoned within 5 seconds",
+            ],
+            ["{%tr if targets.has_chat %}"],
+            [
+                "Chat first response",
+                "Chats whose first agent reply came within "
+                "{{ targets.chat_first_response_seconds }} seconds ÷ chats offered",
+                "Chat platform reports",
+                "Chats closed by the customer before the bot hand-over",
+            ],
+            ["{%tr endif %}"],
+            ["{%tr if targets.has_email %}"],
+            [
+                "Email response",
+                "Emails answered within {{ targets.email_response_hours }} service hours ÷ emails received",
+                "Ticketing system",
+                "Spam, auto-replies and duplicates",
+            ],
+            ["{%tr endif %}"],
+        ],
+        widths=[3.2, 6.3, 3.5, 4.0],
+    ),
+    h1("4. Targets"),
+    p("The Provider shall meet the following targets in every measurement period:"),
+    table(
+        ["Metric", "Target"],
+        [
+            [
+                "Service level",
+                "{{ targets.service_level }} of calls answered within {{ targets.answer_seconds }} seconds",
+            ],
+            ["{%tr if targets.max_abandon %}"],
+            ["Abandon rate", "at most {{ targets.max_abandon }}"],
+            ["{%tr endif %}"],
+            ["{%tr if targets.max_asa_seconds %}"],
+            ["Average speed of answer", "at most {{ targets.max_asa_seconds }} seconds"],
+            ["{%tr endif %}"],
+            ["{%tr if targets.has_chat %}"],
+            [
+                "Chat first response",
+                "{{ targets.chat_service_level }} within {{ targets.chat_first_response_seconds }} seconds",
+            ],
+            ["{%tr endif %}"],
+            ["{%tr if targets.has_email %}"],
+            ["Email response", "every email within {{ targets.email_response_hours }} hours"],
+            ["{%tr endif %}"],
+        ],
+        widths=[6.0, 11.0],
+    ),
+    h1("5. Measurement and reporting"),
+    p(
+        "The measurement period is the calendar month. The Provider sends the monthly SLA report by day "
+        "{{ terms.report_day }} of the following month, with daily figures per queue. The Client may verify any "
+        "figure: it has access to the call-recording panel and, on request, to the raw data of the telephony "
+        "and chat platforms; it may audit the measurement once a quarter with five working days' notice."
+    ),
+    h1("6. Service credits and bonus"),
+    tag("{%p if performance %}"),
+    p(
+        "Of the monthly fee, {{ performance.at_risk_share }} ({{ performance.at_risk_amount }}) is at risk. For "
+        "each target missed in a month, the Provider credits the Client the target's allocation of the at-risk "
+        "amount:"
+    ),
+    table(
+        ["Metric", "Target", "Allocation", "Credit if missed", "Predicted"],
+        [["{{ k.name }}", "{{ k.target }}", "{{ k.allocation }}", "{{ k.max_credit }}", "{{ k.predicted }}"]],
+        widths=[3.8, 3.6, 2.6, 4.2, 2.8],
+        loop="k in performance.kpis",
+    ),
+    bullet(
+        "Credits in a month are capped at {{ performance.credit_cap }} of that month's fee and are deducted "
+        "from the next invoice."
+    ),
+    bullet(
+        "When every target is exceeded in a month, the Provider earns a bonus of up to "
+        "{{ performance.bonus_cap }} of the monthly fee, as agreed in the contract."
+    ),
+    tag("{%p if performance.earn_back %}"),
+    bullet(
+        "Earn-back: a credit is waived if the missed target is met in each of the following "
+        "{{ performance.earn_back_months }} months."
+    ),
+    tag("{%p endif %}"),
+    tag("{%p else %}"),
+    p(
+        "The chosen tariff carries no service credits. When a target is missed in a month, the Provider "
+        "presents a written remedy plan within five working days; a target missed in three consecutive months "
+        "is a material breach of the contract."
+    ),
+    tag("{%p endif %}"),
+    h1("7. The Client's duties"),
+    bullet(
+        "Send a volume forecast for each month at least 15 days before it starts, and announce campaigns, "
+        "price changes or other events that move volume at least 10 working days ahead."
+    ),
+    bullet(
+        "Provide training, product information, scripts and system access in good time, and approve "
+        "script changes within three working days."
+    ),
+    bullet("Keep its own systems (CRM, knowledge base, order system) available during service hours."),
+    h1("8. Exclusions"),
+    p("Targets do not apply, and no credit is due, for periods affected by:"),
+    bullet("force majeure, or a general outage of the public telephone or internet network;"),
+    bullet("a volume above the forecast by more than {{ terms.volume_band }}, or the Client's unannounced campaigns;"),
+    bullet("outages of the Client's systems, or changes the Client made without the agreed notice;"),
+    bullet("the ramp-up period, during which the levels are measured and reported only."),
+    h1("9. Escalation"),
+    table(
+        ["Level", "Provider", "Response time"],
+        [
+            ["1", "Account supervisor", "within 1 hour during service hours"],
+            ["2", "Operations manager", "within 4 hours"],
+            ["3", "{{ company.signatory_title }}", "within 1 working day"],
+        ],
+        widths=[2.0, 8.0, 7.0],
+    ),
+    h1("10. Review and change control"),
+    p(
+        "The parties review this agreement every {{ terms.review_months }} months, and whenever volumes or "
+        "channels change materially. Any change to targets, definitions or credits is agreed in writing and "
+        "signed by both parties."
+    ),
+    h1("11. Term"),
+    p("This agreement runs for the term of the contract and ends with it."),
+    *SIGNATURES,
+]
+
+NDA = [
+    *HEADER,
+    title("{% if terms.nda_mutual %}Mutual {% endif %}Non-Disclosure Agreement"),
+    center("Quote {{ quote.number }} · {{ quote.date }}"),
+    h1("1. Parties"),
+    p(
+        "This agreement is made between **{{ company.name }}**, {{ company.address }}"
+        "{% if company.registration_no %}, registration number {{ company.registration_no }}{% endif %}, "
+        "represented by {{ company.signatory }}, {{ company.signatory_title }} (the Provider), and "
+        "**{{ client.name }}**{% if client.address %}, {{ client.address }}{% endif %}"
+        "{% if client.signatory %}, represented by {{ client.signatory }}{% if client.signatory_title %}, "
+        "{{ client.signatory_title }}{% endif %}{% endif %} (the Client)."
+    ),
+    tag("{%p if terms.nda_mutual %}"),
+    p(
+        "The agreement is mutual: each party may disclose confidential information (as the Disclosing Party) "
+        "and receive it (as the Receiving Party), and each is bound by it as a Receiving Party."
+    ),
+    tag("{%p else %}"),
+    p("The agreement is one-way: the Client is the Disclosing Party and the Provider the Receiving Party."),
+    tag("{%p endif %}"),
+    h1("2. Purpose"),
+    p(
+        "The parties will exchange information to evaluate, set up and run the contact-center services "
+        "described in proposal {{ quote.number }} and in the contract that follows it (the Purpose)."
+    ),
+    h1("3. Confidential information"),
+    p(
+        "Confidential information is any information disclosed for the Purpose, in any form, including: "
+        "customer and personal data, call recordings and chat transcripts, CRM contents, scripts, prices and "
+        "tariffs, volumes and forecasts, business plans, technical documentation, passwords and system access, "
+        "and the terms of this agreement and of the contract."
+    ),
+    h1("4. Obligations of the Receiving Party"),
+    bullet("use confidential information only for the Purpose, and not for its own benefit or a third party's;"),
+    bullet(
+        "not disclose it to anyone except its employees and advisers who need it for the Purpose and are "
+        "bound in writing by duties at least as strict as these; every agent on the account signs a "
+        "personal confidentiality undertaking;"
+    ),
+    bullet(
+        "protect it with at least the care it gives its own confidential information, and never less than "
+        "reasonable care: access control, logged access to recordings, no copies on personal devices;"
+    ),
+    bullet(
+        "report any loss or unauthorised disclosure to the Disclosing Party without delay, and in any case "
+        "within 24 hours of learning of it, and help limit its consequences."
+    ),
+    h1("5. Exceptions"),
+    p("These obligations do not apply to information that the Receiving Party can show:"),
+    bullet("is or becomes public other than through a breach of this agreement;"),
+    bullet("it already knew lawfully before receiving it;"),
+    bullet("it developed independently, without using confidential information;"),
+    bullet("it received lawfully from a third party free to disclose it."),
+    h1("6. Disclosure required by law"),
+    p(
+        "If a court or competent authority requires disclosure, the Receiving Party shall, where the law "
+        "allows, notify the Disclosing Party at once, disclose only what is required and ask that it be kept "
+        "confidential."
+    ),
+    h1("7. Term"),
+    p(
+        "This agreement takes effect on signature. The obligations last for the whole engagement and for "
+        "{{ terms.nda_years }} years after it ends; for personal data and call recordings they last without "
+        "limit of time."
+    ),
+    h1("8. Return or destruction"),
+    p(
+        "At the end of the engagement, or at any time on written request, the Receiving Party shall within "
+        "10 days return or securely destroy all confidential information and copies, including recordings "
+        "and backups, and confirm this in writing, except what the law requires it to keep."
+    ),
+    h1("9. Penalty"),
+    p(
+        "For each breach, the party in breach shall pay the other a penalty of **{{ terms.nda_penalty.figures }}** "
+        "({{ terms.nda_penalty.words }}), without prejudice to the other party's right to claim any greater "
+        "damage and to seek an injunction."
+    ),
+    h1("10. Governing law and disputes"),
+    p(
+        "This agreement is governed by the laws of the Islamic Republic of Iran. The parties shall first try "
+        "to settle any dispute by negotiation; failing agreement within 15 days, the competent courts of "
+        "{{ company.city }} shall decide."
+    ),
+    p("Made in two copies of equal validity, one for each party."),
+    *SIGNATURES,
+]
+
+TARIFF_CLAUSES = [
+    tag("{%p if chosen.key == 'per_call' %}"),
+    p(
+        "4.1. Tariff: per handled call. The Client pays **{{ models.per_call.unit_price }}** "
+        "({{ models.per_call.unit_price_words }}) for each call answered by an agent. Calls abandoned in the "
+        "queue and calls ended in the IVR are not billed."
+        "{% if models.per_call.minimum_monthly %} The monthly amount is at least "
+        "{{ models.per_call.minimum_monthly }} ({{ models.per_call.minimum_monthly_words }}).{% endif %}"
+    ),
+    tag("{%p elif chosen.key == 'per_minute' %}"),
+    p(
+        "4.1. Tariff: per handled minute. The Client pays **{{ models.per_minute.unit_price }}** "
+        "({{ models.per_minute.unit_price_words }}) for each minute of handling time (talk, hold and after-call "
+        "work), billed {{ models.per_minute.increment }}."
+    ),
+    tag("{%p elif chosen.key == 'per_seat' %}"),
+    p(
+        "4.1. Tariff: per dedicated agent. The Client pays **{{ models.per_seat.unit_price }}** "
+        "({{ models.per_seat.unit_price_words }}) per dedicated agent seat per month, for "
+        "{{ models.per_seat.seats }} seats; a change in the number of seats is agreed in writing one month ahead."
+    ),
+    tag("{%p elif chosen.key == 'per_hour' %}"),
+    p(
+        "4.1. Tariff: per productive agent-hour. The Client pays **{{ models.per_hour.unit_price }}** "
+        "({{ models.per_hour.unit_price_words }}) for each hour an agent is logged in and available to handle "
+        "the Client's contacts, as shown by the platform; the forecast is {{ models.per_hour.hours_per_month }} "
+        "hours a month."
+    ),
+    tag("{%p elif chosen.key == 'fixed' %}"),
+    p(
+        "4.1. Tariff: fixed monthly fee. The Client pays a fixed fee of **{{ models.fixed.monthly_fee }}** "
+        "({{ models.fixed.monthly_fee_words }}) per month for a volume within ±{{ models.fixed.band }} of the "
+        "forecast{% if models.fixed.band_min_calls %} ({{ models.fixed.band_min_calls }} to "
+        "{{ models.fixed.band_max_calls }} calls a month){% endif %}. Each call above the band is billed at "
+        "{{ models.fixed.overage_rate }}; for each call below the band the Client is credited "
+        "{{ models.fixed.underage_rate }}."
+    ),
+    tag("{%p elif chosen.key == 'hybrid' %}"),
+    p(
+        "4.1. Tariff: hybrid. The Client pays a monthly base of **{{ models.hybrid.base_monthly }}** "
+        "({{ models.hybrid.base_monthly_words }}) for the dedicated team, plus **{{ models.hybrid.variable_rate }}** "
+        "({{ models.hybrid.variable_rate_words }}) {{ models.hybrid.variable_unit }} handled."
+    ),
+    tag("{%p elif chosen.key == 'performance' %}"),
+    p(
+        "4.1. Tariff: performance-based. The Client pays a monthly base of **{{ models.performance.base }}** "
+        "({{ models.performance.base_words }}), of which {{ models.performance.at_risk_share }} is at risk: service "
+        "credits and a bonus of up to {{ models.performance.bonus_cap }} apply as set out in the SLA."
+    ),
+    tag("{%p endif %}"),
+]
+
+CONTRACT = [
+    *HEADER,
+    title("Contact-Center Services Agreement"),
+    center("No. {{ quote.number }} · {{ quote.date }}"),
+    h1("Article 1. Parties"),
+    p(
+        "1.1. **{{ company.name }}**{% if company.registration_no %}, registration number "
+        "{{ company.registration_no }}{% endif %}{% if company.national_id %}, national ID "
+        "{{ company.national_id }}{% endif %}, represented by {{ company.signatory }}, "
+        "{{ company.signatory_title }}, whose legal domicile is {{ company.address }}"
+        "{% if company.phone %} (tel. {{ company.phone }}){% endif %}, hereinafter **the Provider**; and"
+    ),
+    p(
+        "1.2. **{{ client.name }}**{% if client.registration_no %}, registration number "
+        "{{ client.registration_no }}{% endif %}{% if client.national_id %}, national ID {{ client.national_id }}"
+        "{% endif %}{% if client.signatory %}, represented by {{ client.signatory }}{% if client.signatory_title %}, "
+        "{{ client.signatory_title }}{% endif %}{% endif %}{% if client.address %}, whose legal domicile is "
+        "{{ client.address }}{% endif %}, hereinafter **the Client**."
+    ),
+    h1("Article 2. Subject"),
+    p(
+        "The Provider shall answer the Client's customers on {{ service.channels }} in {{ service.languages }} "
+        "during the service hours ({{ service.hours }}, {{ service.timezone }}), "
+        "with its own trained agents, supervisors, premises, "
+        "systems and telephone lines, as described in proposal {{ quote.number }}. The service levels are set "
+        "in the Service Level Agreement (Annex 1) and confidentiality in the Non-Disclosure Agreement (Annex 2); "
+        "both annexes are integral parts of this contract."
+    ),
+    h1("Article 3. Term"),
+    p(
+        "This contract runs for {{ service.term_months }} months{% if service.start_date %} from "
+        "{{ service.start_date }}{% else %} from the date it is signed{% endif %}. It may be renewed by a "
+        "written agreement of both parties made at least 30 days before it ends."
+    ),
+    h1("Article 4. Price and payment"),
+    *TARIFF_CLAUSES,
+    p(
+        "4.2. At the forecast volume the monthly amount is estimated at **{{ chosen.monthly.figures }}** "
+        "({{ chosen.monthly.words }}). Value added tax at {{ chosen.vat_rate }}, "
+        "{{ chosen.vat.figures }} ({{ chosen.vat.words }}), is added to it, making "
+        "**{{ chosen.monthly_with_vat.figures }}** ({{ chosen.monthly_with_vat.words }}) a month. The amount "
+        "actually invoiced follows the tariff and the volumes actually handled."
+    ),
+    p(
+        "4.3. One-time setup fees of **{{ setup.total.figures }}** ({{ setup.total.words }}) plus VAT are "
+        "payable half on signature and half at go-live."
+    ),
+    p(
+        "4.4. By day {{ terms.invoice_day }} of each month the Provider issues an invoice for the previous month "
+        "with the service report; the Client pays it within {{ terms.payment_days }} days of receipt. Service "
+        "credits under the SLA are deducted from the next invoice."
+    ),
+    p(
+        "4.5. If an undisputed invoice is more than 15 days overdue, the Provider may, after a written notice of "
+        "10 days, suspend the service until payment."
+    ),
+    h1("Article 5. Changes in volume"),
+    p(
+        "The Client sends a monthly volume forecast as set in the SLA. If the monthly volume moves by more than "
+        "{{ terms.volume_band }} from the forecast for two consecutive months, either party may ask for the "
+        "staffing and the prices to be reviewed; until an agreement is reached, the current tariff applies."
+    ),
+    h1("Article 6. Obligations of the Provider"),
+    bullet("to provide the service with skilled, trained agents and meet the service levels of the SLA;"),
+    bullet("to assign an experienced supervisor, run quality assurance and report as agreed;"),
+    bullet("to record results in the Client's CRM and give the Client access to call recordings;"),
+    bullet(
+        "to keep the service running with backup power and connectivity, and to inform the Client "
+        "immediately of any outage;"
+    ),
+    bullet("to comply with labour and social insurance law towards its personnel."),
+    h1("Article 7. Obligations of the Client"),
+    bullet("to pay invoices on time;"),
+    bullet("to send forecasts, train the supervisor and agents, and provide scripts and information in time;"),
+    bullet("to give the agents access to the systems they need and keep those systems available;"),
+    bullet("to appoint a contact person with authority to decide on operational matters."),
+    h1("Article 8. Service levels"),
+    p("The service levels, their measurement, the service credits and any bonus are set in the SLA (Annex 1)."),
+    h1("Article 9. Confidentiality and data"),
+    p(
+        "The parties are bound by the Non-Disclosure Agreement (Annex 2). Customer data and call recordings "
+        "belong to the Client; the Provider processes them only to perform this contract and returns or "
+        "destroys them when it ends."
+    ),
+    h1("Article 10. Personnel"),
+    p(
+        "The agents and staff are employees of the Provider, which alone is responsible for their wages, "
+        "insurance and all obligations under labour law; no employment relationship arises between them and the "
+        "Client. Neither party shall hire the other's staff working on this contract during its term and for 12 "
+        "months after, without the other's written consent."
+    ),
+    h1("Article 11. Termination"),
+    bullet("Either party may terminate this contract without cause with {{ terms.notice_days }} days' written notice."),
+    bullet(
+        "If a party breaches a material obligation and does not remedy it within {{ terms.cure_days }} days "
+        "of written notice, the other party may terminate the contract by written notice."
+    ),
+    bullet(
+        "On termination the Client pays for services rendered up to the termination date; the Provider "
+        "assists the transfer of the service for up to 30 days at the contract rates and returns the Client's "
+        "data."
+    ),
+    h1("Article 12. Force majeure"),
+    p(
+        "Neither party is liable for a failure caused by events beyond its reasonable control, such as natural "
+        "disasters, war, general network outages or acts of authority, provided it notifies the other party "
+        "within 5 days. If force majeure lasts more than 30 days, either party may terminate the contract."
+    ),
+    h1("Article 13. Disputes"),
+    p(
+        "The parties shall try to settle any dispute about this contract by negotiation. If no agreement is "
+        "reached within 15 days, the dispute shall be referred to the competent courts of {{ company.city }}."
+    ),
+    h1("Article 14. Notices and legal domicile"),
+    p(
+        "The addresses in Article 1 are the parties' legal domiciles. A party that changes its address shall "
+        "notify the other in writing within 10 days; until then, notices sent to the old address are valid."
+    ),
+    h1("Article 15. Copies"),
+    p(
+        "This contract is made in 15 articles and two annexes, in two copies of equal validity, and was signed "
+        "by the parties on {{ quote.date }} in {{ company.city }}."
+    ),
+    *SIGNATURES,
+]
+
+DOCUMENTS = {
+    "proposal": ("Technical and financial proposal", PROPOSAL),
+    "sla": ("Service level agreement", SLA),
+    "nda": ("Non-disclosure agreement", NDA),
+    "contract": ("Contact-center services agreement", CONTRACT),
+}
+
+__all__ = ["DOCUMENTS", "page_break", "h2"]
