@@ -99,9 +99,7 @@ def format_number(value: Decimal | int, lang: str, *, decimals: int | None = Non
         )
     else:
         pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
-        text = format_decimal(
-            _quantize(value, decimals), format=pattern, locale=locale, numbering_system="default"
-        )
+        text = format_decimal(_quantize(value, decimals), format=pattern, locale=locale, numbering_system="default")
     return to_persian_digits(text) if lang == "fa" else text
 
 

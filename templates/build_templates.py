@@ -335,7 +335,9 @@ def build(blocks: list[Block | list[Block]], lang: str, doc_title: str) -> Docum
             _hanging(para, lang)
         if block.kind in ("title", "center"):
             para.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        elif block.kind in ("p",):
+        elif block.kind == "p" and lang == "en":
+            # Persian stays start-aligned: LibreOffice justifies Arabic script with kashida, which
+            # breaks copying and searching the PDF's text.
             para.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     return doc
 
