@@ -308,9 +308,12 @@ def _table(doc, block: Block, lang: str) -> None:
     for row in t.rows:
         for cell, width in zip(row.cells, widths, strict=False):
             cell.width = Cm(width)  # w:tcW, which Word follows
-    spacer = doc.add_paragraph()
+    for row in t.rows:
+        row._tr.get_or_add_trPr().append(_el("w:cantSplit"))  # a row never breaks across pages
+    spacer = doc.add_paragraph()  # Word needs a paragraph after a table; keep it small
     _set_bidi(spacer._p.get_or_add_pPr(), lang == "fa")
-    spacer.paragraph_format.space_after = Pt(2)
+    spacer.paragraph_format.space_after = Pt(0)
+    spacer.paragraph_format.line_spacing = Pt(8)
 
 
 def build(blocks: list[Block | list[Block]], lang: str, doc_title: str) -> Document:

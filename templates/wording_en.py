@@ -264,7 +264,7 @@ SLA = [
                 "Chats whose first agent reply came within "
                 "{{ targets.chat_first_response_seconds }} seconds ÷ chats offered",
                 "Chat platform reports",
-                "Chats closed by the customer before the bot hand-over",
+                "Chats the customer closed within 5 seconds",
             ],
             ["{%tr endif %}"],
             ["{%tr if targets.has_email %}"],

@@ -8,15 +8,17 @@ environment) and, on request, converts them to PDF with LibreOffice. See docs/do
 from __future__ import annotations
 
 from .context import DEFAULT_TERMS, MODELS, build_context, check_quote
-from .render import DOCUMENTS, LANGS, default_templates_dir, render_documents, template_path
+from .render import DOCUMENTS, LANGS, PdfError, convert_to_pdf, default_templates_dir, render_documents, template_path
 
 __all__ = [
     "DEFAULT_TERMS",
     "DOCUMENTS",
     "LANGS",
     "MODELS",
+    "PdfError",
     "build_context",
     "check_quote",
+    "convert_to_pdf",
     "default_templates_dir",
     "render_documents",
     "template_path",
