@@ -109,7 +109,7 @@ PROPOSAL = [
     p(
         "All tariffs below are built from the same cost base, so at the forecast volume they cost about the "
         "same; they differ in who carries the risk when volume, handle time or quality move. Prices are in "
-        "{{ quote.currency }} and exclude VAT."
+        "{{ quote.currency_name }} and exclude VAT."
     ),
     table(
         ["Tariff", "Price", "Monthly at forecast volume"],

@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 from docx import Document
 from docx.oxml.ns import qn
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from quoter.documents import (
     DOCUMENTS,
@@ -201,6 +203,39 @@ def test_special_characters_come_through_whole(quote, tmp_path):
         expected = quote["client"]["name_fa"] if path.name.endswith("-fa.docx") else "A&B <Co>"
         assert expected in text
         assert "&amp;" not in text and "&lt;" not in text
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=40))
+def test_any_client_name_comes_through_whole(quote, tmp_path_factory, name):
+    name = name.strip() or "X"
+    quote = copy.deepcopy(quote)
+    quote["client"]["name"] = name
+    quote["client"].pop("name_fa", None)
+    paths = render_documents(quote, langs=["fa", "en"], only=["nda"], out_dir=tmp_path_factory.mktemp("n"))
+    for path in paths:
+        assert name in docx_text(path)
+
+
+def test_usd_quote_in_both_languages(quote, tmp_path):
+    quote["currency"] = "USD"
+    quote["vat_rate"] = "0"
+    quote["models"]["hybrid"].update(base_monthly="18250.50", variable_rate="1.35", monthly_at_forecast="26350.75")
+    fa, en = render_documents(quote, only=["contract"], out_dir=tmp_path)
+    en_text, fa_text = docx_text(en), docx_text(fa)
+    assert "$18,250.50" in en_text
+    assert "eighteen thousand two hundred fifty dollars and fifty cents" in en_text
+    assert "twenty-six thousand three hundred fifty dollars and seventy-five cents" in en_text
+    assert "۱۸٬۲۵۰٫۵۰ دلار" in fa_text
+    assert "هجده هزار و دویست و پنجاه دلار و پنجاه سنت" in fa_text
+    assert "ریال" not in build_context(quote, "fa")["chosen"]["monthly"]["words"]
+
+
+def test_control_characters_are_dropped(quote, tmp_path):
+    quote["client"]["name"] = "Pars\x00 Retail\x0b Co."
+    quote["client"].pop("name_fa")
+    (path,) = render_documents(quote, langs=["en"], only=["nda"], out_dir=tmp_path)
+    assert "Pars Retail Co." in docx_text(path)
 
 
 def test_the_chosen_tariff_drives_the_contract(quote, tmp_path):

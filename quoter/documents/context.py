@@ -8,6 +8,7 @@ arithmetic. Both languages share one set of keys, so a Persian and an English te
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -92,7 +93,8 @@ _NAMES = {
         "closed": "تعطیل",
         "all_day": "شبانه‌روزی",
         "24/7": "شبانه‌روزی، هفت روز هفته",
-        "increments": {"per_second": "ثانیه‌ای", "per_started_minute": "هر دقیقه آغازشده"},
+        "increments": {"per_second": "ثانیه‌ای", "per_started_minute": "دقیقه‌ای (هر دقیقه آغازشده، کامل)"},
+        "currencies": {"IRR": "ریال", "USD": "دلار آمریکا", "EUR": "یورو"},
         "units": {"call": "هر تماس", "minute": "هر دقیقه"},
         "week": "هفته",
         "month": "ماه",
@@ -155,6 +157,7 @@ _NAMES = {
         "all_day": "around the clock",
         "24/7": "24 hours a day, 7 days a week",
         "increments": {"per_second": "per second", "per_started_minute": "per started minute"},
+        "currencies": {"IRR": "Iranian rials", "USD": "US dollars", "EUR": "euros"},
         "units": {"call": "per call", "minute": "per minute"},
         "week": "week",
         "month": "month",
@@ -228,10 +231,14 @@ def _date(value: Any) -> date:
 
 
 def _pick(data: dict[str, Any], key: str, lang: str) -> str:
-    """``key_fa`` for Persian when present, else ``key``."""
-    if lang == "fa" and data.get(f"{key}_fa"):
-        return str(data[f"{key}_fa"])
-    return str(data.get(key) or "")
+    """``key_fa`` for Persian when present, else ``key``; control characters (invalid in XML) removed."""
+    value = data.get(f"{key}_fa") if lang == "fa" and data.get(f"{key}_fa") else data.get(key)
+    return _clean(value)
+
+
+def _clean(value: Any) -> str:
+    text = "" if value is None else str(value)
+    return "".join(c for c in text if c in "\t\n" or unicodedata.category(c) != "Cc")
 
 
 REQUIRED = (
@@ -290,11 +297,12 @@ def build_context(quote: dict[str, Any], lang: str) -> dict[str, Any]:
         "lang": lang,
         "rtl": lang == "fa",
         "quote": {
-            "number": str(quote["quote"]["number"]),
+            "number": _clean(quote["quote"]["number"]),
             "date": f.date(quote["quote"]["date"]),
             "date_numeric": _numeric_date(f, quote["quote"]["date"]),
             "valid_until": f.date(quote["quote"]["valid_until"]),
             "currency": currency,
+            "currency_name": f.names["currencies"].get(currency, currency),
         },
         "client": _party(quote["client"], lang, f),
         "company": {**_party(quote["company"], lang, f), "logo": quote["company"].get("logo") or ""},
@@ -329,7 +337,7 @@ def _party(data: dict[str, Any], lang: str, f: _Fmt) -> dict[str, str]:
     out = {key: _pick(data, key, lang) for key in fields}
     for key in ("registration_no", "national_id", "economic_code", "phone", "postal_code"):
         out[key] = f.digits(data.get(key) or "")
-    out["email"] = str(data.get("email") or "")
+    out["email"] = _clean(data.get("email"))
     return out
 
 
@@ -574,7 +582,7 @@ def _recommendation(f: _Fmt, rec: dict[str, Any], lang: str) -> dict[str, str]:
     return {
         "model": model,
         "model_name": f.names["models"].get(model, ""),
-        "text": str(rec.get(f"text_{lang}") or rec.get("text_en") or ""),
+        "text": _clean(rec.get(f"text_{lang}") or rec.get("text_en")),
     }
 
 
