@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import sys
 import unicodedata
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -413,6 +414,40 @@ def test_pdf_error_names_missing_files(tmp_path):
     with pytest.raises(PdfError, match=r"did not convert vanished\.docx"):
         convert_to_pdf([good, tmp_path / "vanished.docx"], tmp_path)
     assert good.with_suffix(".pdf").is_file(), "the files that did convert are kept"
+
+
+def test_load_quote_reads_json_exactly(tmp_path):
+    from quoter.documents import load_quote
+
+    quote = load_quote(FIXTURE)
+    assert quote["quote"]["number"] == "Q-1405-0042"
+    assert quote["requirements"]["staffing"]["shrinkage"] == Decimal("0.3")  # no float on the way
+    assert build_context(quote, "fa") == build_context(json.loads(FIXTURE.read_text(encoding="utf-8")), "fa")
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [("{not json", r"not valid JSON \(line 1, column 2"), ("[1, 2]", "holds a JSON object, not list")],
+)
+def test_load_quote_errors(tmp_path, content, message):
+    from quoter.documents import load_quote
+
+    path = tmp_path / "quote.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match=message):
+        load_quote(path)
+    with pytest.raises(InputError, match="no such file"):
+        load_quote(tmp_path / "missing.json")
+
+
+def test_requirements_without_a_quote_engine(tmp_path, monkeypatch):
+    from quoter.documents import load_quote, source
+
+    monkeypatch.setattr(source, "QUOTE_ENGINE", ("quoter.no_such_engine", "build_quote"))
+    req = tmp_path / "req.yaml"
+    req.write_text("client: {name: X}\n", encoding="utf-8")
+    with pytest.raises(InputError, match="needs the quote engine"):
+        load_quote(req)
 
 
 def test_quote_is_not_modified(quote, tmp_path):

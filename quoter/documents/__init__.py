@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from .context import DEFAULT_TERMS, MODELS, build_context, check_quote
 from .render import DOCUMENTS, LANGS, PdfError, convert_to_pdf, default_templates_dir, render_documents, template_path
+from .source import load_quote
 
 __all__ = [
     "DEFAULT_TERMS",
@@ -20,6 +21,7 @@ __all__ = [
     "check_quote",
     "convert_to_pdf",
     "default_templates_dir",
+    "load_quote",
     "render_documents",
     "template_path",
 ]
