@@ -9,7 +9,7 @@ minutes, contacts to 0.01; KPI levels to 0.0001). Every rounding of an amount go
 from __future__ import annotations
 
 import math
-from decimal import ROUND_CEILING, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from typing import Literal
 
 ZERO = Decimal(0)
@@ -36,6 +36,11 @@ def quantity(value: float | int | Decimal, places: str = "0.01") -> Decimal:
 def whole_up(value: Decimal) -> Decimal:
     """The next whole number at or above ``value`` (seats, hires, supervisors)."""
     return value.to_integral_value(rounding=ROUND_CEILING)
+
+
+def whole_down(value: Decimal) -> Decimal:
+    """The whole number at or below ``value``."""
+    return value.to_integral_value(rounding=ROUND_FLOOR)
 
 
 def round_to(amount: Decimal, step: Decimal, mode: RoundingMode = "half_up") -> Decimal:

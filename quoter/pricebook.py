@@ -67,11 +67,23 @@ class Labour(Strict):
     holidays_per_year: Annotated[int, Field(ge=0, le=60)] = 0
     night_start: str = "22:00"
     night_end: str = "06:00"
+    timezone: str = "Asia/Tehran"  # where the agents work (night and Friday are local)
 
     @property
     def minimum_wage_monthly(self) -> Decimal:
         """Minimum monthly wage for the book's year: the known daily figure x (1 + assumed uplift) x 30."""
         return self.minimum_wage_daily * (1 + self.minimum_wage_uplift) * self.days_per_month
+
+    @field_validator("timezone")
+    @classmethod
+    def _tz(cls, v: str) -> str:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            ZoneInfo(v)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"'{v}' is not an IANA time zone such as Asia/Tehran") from None
+        return v
 
     @field_validator("night_start", "night_end")
     @classmethod
@@ -474,8 +486,12 @@ def read_price_book(path: Path) -> PriceBook:
     except (IsADirectoryError, PermissionError, UnicodeDecodeError) as exc:
         raise InputError(f"cannot read price book file {path}: {exc}") from None
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.load(text, Loader=_DecimalLoader)  # noqa: S506 (a SafeLoader subclass)
+        loader = _DecimalLoader(text)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
