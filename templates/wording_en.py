@@ -5,7 +5,7 @@ Every figure comes from the context (docs/documents.md lists its keys); nothing 
 
 from __future__ import annotations
 
-from build_templates import bullet, center, h1, h2, logo, p, page_break, pairs, table, tag, title
+from build_templates import bullet, center, h1, h2, logo, p, pairs, table, tag, title
 
 HEADER = [
     *logo(),
@@ -115,12 +115,19 @@ PROPOSAL = [
         ["Tariff", "Price", "Monthly at forecast volume"],
         [
             ["{%tr if models.per_call %}"],
-            ["Per handled call", "{{ models.per_call.unit_price }} per call", "{{ models.per_call.monthly.figures }}"],
+            [
+                "Per handled call",
+                "{{ models.per_call.unit_price }} per call{% if models.per_call.unit_price_chat %}, "
+                "{{ models.per_call.unit_price_chat }} per chat{% endif %}",
+                "{{ models.per_call.monthly.figures }}",
+            ],
             ["{%tr endif %}"],
             ["{%tr if models.per_minute %}"],
             [
                 "Per handled minute",
-                "{{ models.per_minute.unit_price }} per minute, billed {{ models.per_minute.increment }}",
+                "{{ models.per_minute.unit_price }} per minute{% if models.per_minute.unit_price_chat %} "
+                "({{ models.per_minute.unit_price_chat }} for chat){% endif %}, "
+                "billed {{ models.per_minute.increment }}",
                 "{{ models.per_minute.monthly.figures }}",
             ],
             ["{%tr endif %}"],
@@ -149,7 +156,8 @@ PROPOSAL = [
             [
                 "Hybrid",
                 "{{ models.hybrid.base_monthly }} per month plus {{ models.hybrid.variable_rate }} "
-                "{{ models.hybrid.variable_unit }}",
+                "{{ models.hybrid.variable_unit }}{% if models.hybrid.variable_rate_chat %} "
+                "({{ models.hybrid.variable_rate_chat }} per chat){% endif %}",
                 "{{ models.hybrid.monthly.figures }}",
             ],
             ["{%tr endif %}"],
@@ -172,6 +180,16 @@ PROPOSAL = [
         "**{{ chosen.monthly.figures }}** ({{ chosen.monthly.words }}), plus VAT at {{ chosen.vat_rate }} "
         "({{ chosen.vat.figures }}): **{{ chosen.monthly_with_vat.figures }}** per month including VAT."
     ),
+    tag("{%p if add_ons %}"),
+    h2("Optional services"),
+    p("Priced on top of the tariff, on request (excluding VAT):"),
+    table(
+        ["Service", "Monthly", "One-time"],
+        [["{{ a.name }}", "{{ a.monthly }}", "{{ a.one_time }}"]],
+        widths=[9.0, 4.0, 4.0],
+        loop="a in add_ons",
+    ),
+    tag("{%p endif %}"),
     h1("5. Setup fees and ramp-up"),
     p("One-time costs of preparing the service, invoiced once:"),
     table(
@@ -475,7 +493,9 @@ TARIFF_CLAUSES = [
     tag("{%p if chosen.key == 'per_call' %}"),
     p(
         "4.1. Tariff: per handled call. The Client pays **{{ models.per_call.unit_price }}** "
-        "({{ models.per_call.unit_price_words }}) for each call answered by an agent. Calls abandoned in the "
+        "({{ models.per_call.unit_price_words }}) for each call answered by an agent"
+        "{% if models.per_call.unit_price_chat %} and **{{ models.per_call.unit_price_chat }}** "
+        "({{ models.per_call.unit_price_chat_words }}) for each chat handled{% endif %}. Calls abandoned in the "
         "queue and calls ended in the IVR are not billed."
         "{% if models.per_call.minimum_monthly %} The monthly amount is at least "
         "{{ models.per_call.minimum_monthly }} ({{ models.per_call.minimum_monthly_words }}).{% endif %}"
@@ -483,8 +503,12 @@ TARIFF_CLAUSES = [
     tag("{%p elif chosen.key == 'per_minute' %}"),
     p(
         "4.1. Tariff: per handled minute. The Client pays **{{ models.per_minute.unit_price }}** "
-        "({{ models.per_minute.unit_price_words }}) for each minute of handling time (talk, hold and after-call "
-        "work), billed {{ models.per_minute.increment }}."
+        "({{ models.per_minute.unit_price_words }}) for each minute of handling time (talk and hold"
+        "{% if models.per_minute.bill_acw %}, and after-call work{% endif %}), billed "
+        "{{ models.per_minute.increment }}{% if models.per_minute.unit_price_chat %}; a minute of chat is billed at "
+        "{{ models.per_minute.unit_price_chat }} ({{ models.per_minute.unit_price_chat_words }}){% endif %}."
+        "{% if models.per_minute.minimum_monthly %} The monthly amount is at least "
+        "{{ models.per_minute.minimum_monthly }} ({{ models.per_minute.minimum_monthly_words }}).{% endif %}"
     ),
     tag("{%p elif chosen.key == 'per_seat' %}"),
     p(
@@ -512,7 +536,9 @@ TARIFF_CLAUSES = [
     p(
         "4.1. Tariff: hybrid. The Client pays a monthly base of **{{ models.hybrid.base_monthly }}** "
         "({{ models.hybrid.base_monthly_words }}) for the dedicated team, plus **{{ models.hybrid.variable_rate }}** "
-        "({{ models.hybrid.variable_rate_words }}) {{ models.hybrid.variable_unit }} handled."
+        "({{ models.hybrid.variable_rate_words }}) {{ models.hybrid.variable_unit }} handled"
+        "{% if models.hybrid.variable_rate_chat %} and {{ models.hybrid.variable_rate_chat }} "
+        "({{ models.hybrid.variable_rate_chat_words }}) per chat handled{% endif %}."
     ),
     tag("{%p elif chosen.key == 'performance' %}"),
     p(
@@ -655,5 +681,3 @@ DOCUMENTS = {
     "nda": ("Non-disclosure agreement", NDA),
     "contract": ("Contact-center services agreement", CONTRACT),
 }
-
-__all__ = ["DOCUMENTS", "page_break", "h2"]

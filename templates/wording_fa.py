@@ -7,7 +7,7 @@ client. Every figure comes from the context; nothing here is a number of a deal.
 
 from __future__ import annotations
 
-from build_templates import bullet, center, h1, logo, p, pairs, table, tag, title
+from build_templates import bullet, center, h1, h2, logo, p, pairs, table, tag, title
 
 HEADER = [
     *logo(),
@@ -124,14 +124,17 @@ PROPOSAL = [
             ["{%tr if models.per_call %}"],
             [
                 "به ازای هر تماس",
-                "{{ models.per_call.unit_price }} برای هر تماس پاسخ‌داده‌شده",
+                "{{ models.per_call.unit_price }} برای هر تماس پاسخ‌داده‌شده{% if models.per_call.unit_price_chat %}"
+                "، {{ models.per_call.unit_price_chat }} برای هر گفتگوی چت{% endif %}",
                 "{{ models.per_call.monthly.figures }}",
             ],
             ["{%tr endif %}"],
             ["{%tr if models.per_minute %}"],
             [
                 "به ازای هر دقیقه",
-                "{{ models.per_minute.unit_price }} برای هر دقیقه رسیدگی، محاسبه {{ models.per_minute.increment }}",
+                "{{ models.per_minute.unit_price }} برای هر دقیقه رسیدگی{% if models.per_minute.unit_price_chat %} "
+                "({{ models.per_minute.unit_price_chat }} برای چت){% endif %}، "
+                "محاسبه {{ models.per_minute.increment }}",
                 "{{ models.per_minute.monthly.figures }}",
             ],
             ["{%tr endif %}"],
@@ -162,7 +165,8 @@ PROPOSAL = [
             [
                 "ترکیبی",
                 "{{ models.hybrid.base_monthly }} در ماه به‌علاوه {{ models.hybrid.variable_rate }} برای "
-                "{{ models.hybrid.variable_unit }}",
+                "{{ models.hybrid.variable_unit }}{% if models.hybrid.variable_rate_chat %} "
+                "({{ models.hybrid.variable_rate_chat }} برای هر گفتگوی چت){% endif %}",
                 "{{ models.hybrid.monthly.figures }}",
             ],
             ["{%tr endif %}"],
@@ -186,6 +190,16 @@ PROPOSAL = [
         "({{ chosen.vat.figures }}) به **{{ chosen.monthly_with_vat.figures }}** در ماه می‌رسد."
         "{% if terms.toman %} این مبلغ معادل {{ chosen.monthly_with_vat.toman }} است.{% endif %}"
     ),
+    tag("{%p if add_ons %}"),
+    h2("خدمات اختیاری"),
+    p("در صورت درخواست، جدا از تعرفه و بدون مالیات بر ارزش افزوده:"),
+    table(
+        ["خدمت", "ماهانه", "یک‌باره"],
+        [["{{ a.name }}", "{{ a.monthly }}", "{{ a.one_time }}"]],
+        widths=[9.0, 4.0, 4.0],
+        loop="a in add_ons",
+    ),
+    tag("{%p endif %}"),
     h1("۵. هزینه راه‌اندازی و افزایش تدریجی ظرفیت"),
     p("هزینه‌های یک‌باره آماده‌سازی خدمت که تنها یک بار در صورتحساب منظور می‌شود:"),
     table(
@@ -488,16 +502,24 @@ TARIFF_CLAUSES = [
     tag("{%p if chosen.key == 'per_call' %}"),
     p(
         "۴-۱- تعرفه به ازای هر تماس: کارفرما برای هر تماسی که توسط کارشناس پاسخ داده شود مبلغ "
-        "**{{ models.per_call.unit_price }}** (به حروف: {{ models.per_call.unit_price_words }}) می‌پردازد. تماس‌های "
+        "**{{ models.per_call.unit_price }}** (به حروف: {{ models.per_call.unit_price_words }})"
+        "{% if models.per_call.unit_price_chat %} و برای هر گفتگوی چت مبلغ **{{ models.per_call.unit_price_chat }}** "
+        "(به حروف: {{ models.per_call.unit_price_chat_words }}){% endif %} می‌پردازد. تماس‌های "
         "رهاشده در صف و تماس‌هایی که در پاسخگوی خودکار پایان یابد، محاسبه نمی‌شود."
         "{% if models.per_call.minimum_monthly %} مبلغ ماهانه در هر حال کمتر از {{ models.per_call.minimum_monthly }} "
         "(به حروف: {{ models.per_call.minimum_monthly_words }}) نخواهد بود.{% endif %}"
     ),
     tag("{%p elif chosen.key == 'per_minute' %}"),
     p(
-        "۴-۱- تعرفه به ازای هر دقیقه: کارفرما برای هر دقیقه رسیدگی (مکالمه، انتظار در خط و کار پس از تماس) مبلغ "
-        "**{{ models.per_minute.unit_price }}** (به حروف: {{ models.per_minute.unit_price_words }}) می‌پردازد؛ "
+        "۴-۱- تعرفه به ازای هر دقیقه: کارفرما برای هر دقیقه رسیدگی (مکالمه و انتظار در خط"
+        "{% if models.per_minute.bill_acw %} و کار پس از تماس{% endif %}) مبلغ "
+        "**{{ models.per_minute.unit_price }}** (به حروف: {{ models.per_minute.unit_price_words }})"
+        "{% if models.per_minute.unit_price_chat %} و برای هر دقیقه چت مبلغ {{ models.per_minute.unit_price_chat }} "
+        "(به حروف: {{ models.per_minute.unit_price_chat_words }}){% endif %} می‌پردازد؛ "
         "محاسبه به‌صورت {{ models.per_minute.increment }} انجام می‌شود."
+        "{% if models.per_minute.minimum_monthly %} مبلغ ماهانه در هر حال کمتر از "
+        "{{ models.per_minute.minimum_monthly }} (به حروف: {{ models.per_minute.minimum_monthly_words }}) "
+        "نخواهد بود.{% endif %}"
     ),
     tag("{%p elif chosen.key == 'per_seat' %}"),
     p(
@@ -526,7 +548,9 @@ TARIFF_CLAUSES = [
     p(
         "۴-۱- تعرفه ترکیبی: کارفرما ماهانه مبلغ پایه **{{ models.hybrid.base_monthly }}** (به حروف: "
         "{{ models.hybrid.base_monthly_words }}) بابت تیم اختصاصی، به‌علاوه **{{ models.hybrid.variable_rate }}** "
-        "(به حروف: {{ models.hybrid.variable_rate_words }}) برای {{ models.hybrid.variable_unit }} رسیدگی‌شده می‌پردازد."
+        "(به حروف: {{ models.hybrid.variable_rate_words }}) برای {{ models.hybrid.variable_unit }} رسیدگی‌شده"
+        "{% if models.hybrid.variable_rate_chat %} و {{ models.hybrid.variable_rate_chat }} (به حروف: "
+        "{{ models.hybrid.variable_rate_chat_words }}) برای هر گفتگوی چت{% endif %} می‌پردازد."
     ),
     tag("{%p elif chosen.key == 'performance' %}"),
     p(

@@ -72,17 +72,27 @@ def test_context_is_plain_and_formatted(quote):
     assert fa["quote"]["date"] == "۱ آذر ۱۴۰۵"
     assert fa["quote"]["date_numeric"] == "۱۴۰۵/۰۹/۰۱"
     assert en["quote"]["date"] == "22 November 2026"
-    assert fa["chosen"]["monthly"]["figures"] == "۹٬۱۸۲٬۷۰۰٬۰۰۰ ریال"
-    assert fa["chosen"]["monthly"]["words"] == "نه میلیارد و یکصد و هشتاد و دو میلیون و هفتصد هزار ریال"
-    assert (
-        en["chosen"]["monthly"]["words"] == "nine billion one hundred eighty-two million seven hundred thousand rials"
-    )
-    assert en["chosen"]["vat"]["figures"] == "918,270,000 IRR"
-    assert en["chosen"]["monthly_with_vat"]["figures"] == "10,100,970,000 IRR"
+    assert fa["chosen"]["monthly"]["figures"] == "۴۴٬۰۷۰٬۵۱۲٬۰۰۰ ریال"
+    assert fa["chosen"]["monthly"]["words"] == "چهل و چهار میلیارد و هفتاد میلیون و پانصد و دوازده هزار ریال"
+    assert en["chosen"]["monthly"]["words"] == "forty-four billion seventy million five hundred twelve thousand rials"
+    assert en["chosen"]["vat"]["figures"] == "4,407,051,200 IRR"  # the engine's VAT, not recomputed
+    assert en["chosen"]["monthly_with_vat"]["figures"] == "48,477,563,200 IRR"
     assert fa["chosen"]["vat_rate"] == "۱۰٪"
-    assert fa["staffing"]["totals"]["fte"] == "۵۵٫۷"
+    assert fa["staffing"]["totals"]["fte"] == "۷۲٫۵"
+    assert en["models"]["per_call"]["unit_price_chat"] == "1,122,600 IRR"
+    assert fa["add_ons"][0] == {"name": "دسترسی به سامانه ضبط مکالمات", "monthly": "۸۰٬۰۰۰٬۰۰۰ ریال", "one_time": "–"}
     assert fa["company"]["city"] == "تهران" and en["company"]["city"] == "Tehran"
     assert not re.search(r"[0-9]", json.dumps(fa["chosen"], ensure_ascii=False)), "ASCII digits in Persian"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_context_golden(quote, lang):
+    """The whole context of the sample quote, as JSON; QUOTER_UPDATE_GOLDEN=1 rewrites the reference."""
+    golden = FIXTURE.parent / f"context_{lang}.json"
+    text = json.dumps(build_context(quote, lang), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    if os.environ.get("QUOTER_UPDATE_GOLDEN"):
+        golden.write_text(text, encoding="utf-8")
+    assert text == golden.read_text(encoding="utf-8"), "context changed; review and rerun with QUOTER_UPDATE_GOLDEN=1"
 
 
 def test_context_has_one_shape_for_both_languages(quote):
@@ -373,10 +383,11 @@ def pdf_words(text: str) -> str:
     """pdftotext output made comparable with the document's logical text.
 
     pdftotext already emits right-to-left lines in logical order, wrapped in embedding controls; it
-    turns the lam-alef ligature (لا) back into alef-lam (ال), and lines wrap anywhere. So: drop the bidi
-    controls, apply NFKC, write every lam-alef as alef-lam and collapse all whitespace.
+    turns the lam-alef ligature (لا) back into alef-lam (ال), lines wrap anywhere, and a hyphen at the end
+    of a line is dropped ("forty-" + "four" -> "fortyfour"). So: drop the bidi controls, apply NFKC, write
+    every lam-alef as alef-lam, drop hyphens and collapse all whitespace.
     """
-    text = unicodedata.normalize("NFKC", _BIDI_CONTROLS.sub("", text)).replace("لا", "ال")
+    text = unicodedata.normalize("NFKC", _BIDI_CONTROLS.sub("", text)).replace("لا", "ال").replace("-", "")
     return " ".join(text.split())
 
 

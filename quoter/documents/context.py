@@ -289,7 +289,7 @@ def build_context(quote: dict[str, Any], lang: str) -> dict[str, Any]:
     currency = str(quote["currency"]).upper()
     f = _Fmt(lang, currency)
     req = quote["requirements"]
-    terms = {**DEFAULT_TERMS, **(quote.get("terms") or {})}
+    terms = {**DEFAULT_TERMS, **({"toman": quote["toman"]} if "toman" in quote else {}), **(quote.get("terms") or {})}
     fixed_band = ((quote.get("models") or {}).get("fixed") or {}).get("band")
     if fixed_band is not None and "volume_band" not in (quote.get("terms") or {}):
         terms["volume_band"] = fixed_band
@@ -324,6 +324,15 @@ def build_context(quote: dict[str, Any], lang: str) -> dict[str, Any]:
         "ramp_up": _ramp_up(f, quote.get("ramp_up") or []),
         "models": models,
         "recommendation": _recommendation(f, quote.get("recommendation") or {}, lang),
+        "add_ons": [
+            {
+                "name": _pick(a, "name", lang),
+                "monthly": f.money(a.get("monthly")) or "–",
+                "one_time": f.money(a.get("one_time")) or "–",
+            }
+            for a in quote.get("add_ons") or []
+        ],
+        "in_house": _in_house(f, quote.get("in_house")),
         "chosen": chosen,
         "performance": models["performance"],
         "terms": _terms(f, terms, _monthly(chosen_key, quote["models"][chosen_key])),
@@ -381,7 +390,7 @@ def _service(f: _Fmt, req: dict[str, Any]) -> dict[str, Any]:
     service = req.get("service") or {}
     languages = req.get("languages") or {}
     tz = str(service.get("timezone") or "Asia/Tehran")
-    channels = [f.names["channels"].get(c, c) for c in (req.get("channels") or {})]
+    channels = [f.names["channels"].get(c, c) for c in _channels(req)]
     if f.lang == "en":
         channels = [c.lower() for c in channels]  # used inside sentences
     return {
@@ -393,6 +402,11 @@ def _service(f: _Fmt, req: dict[str, Any]) -> dict[str, Any]:
         "language_shares": f.join([f"{f.language(code)} {f.pct(share)}" for code, share in languages.items()]),
         "channels": f.join(channels),
     }
+
+
+def _channels(req: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """The channels the client asked for (a saved quote lists absent ones as null)."""
+    return {name: ch for name, ch in (req.get("channels") or {}).items() if ch}
 
 
 def _volume(ch: dict[str, Any], stem: str) -> Decimal | None:
@@ -409,7 +423,7 @@ def _needs(f: _Fmt, req: dict[str, Any]) -> list[dict[str, str]]:
     rows = []
     stems = {"voice": "calls", "chat": "chats", "email": "emails", "outbound": "records"}
     n = f.names
-    for channel, ch in (req.get("channels") or {}).items():
+    for channel, ch in _channels(req).items():
         volume = _volume(ch, stems.get(channel, channel))
         if channel == "email":
             handle = f"{f.num(ch.get('handle_minutes'))} {n['minutes']}"
@@ -438,7 +452,7 @@ def _needs(f: _Fmt, req: dict[str, Any]) -> list[dict[str, str]]:
 
 def _targets(f: _Fmt, req: dict[str, Any]) -> dict[str, str]:
     """Voice and chat targets from the requirements (empty strings where the client set none)."""
-    channels = req.get("channels") or {}
+    channels = _channels(req)
     voice = (channels.get("voice") or {}).get("target") or {}
     chat = channels.get("chat") or {}
     return {
@@ -507,12 +521,12 @@ def _ramp_up(f: _Fmt, stages: list[dict[str, Any]]) -> list[dict[str, str]]:
 
 
 MODEL_FIELDS: dict[str, tuple[str, ...]] = {
-    "per_call": ("unit_price", "monthly_at_forecast", "risk_premium", "minimum_monthly"),
-    "per_minute": ("unit_price", "increment", "monthly_at_forecast"),
+    "per_call": ("unit_price", "unit_price_chat", "monthly_at_forecast", "risk_premium", "minimum_monthly"),
+    "per_minute": ("unit_price", "unit_price_chat", "increment", "bill_acw", "monthly_at_forecast", "minimum_monthly"),
     "per_seat": ("unit_price", "seats", "monthly_at_forecast"),
     "per_hour": ("unit_price", "hours_per_month", "monthly_at_forecast"),
     "fixed": ("monthly_fee", "band", "band_min_calls", "band_max_calls", "overage_rate", "underage_rate"),
-    "hybrid": ("base_monthly", "variable_rate", "variable_unit", "monthly_at_forecast"),
+    "hybrid": ("base_monthly", "variable_rate", "variable_rate_chat", "variable_unit", "monthly_at_forecast"),
     "performance": ("base", "at_risk_share", "at_risk_amount", "credit_cap", "bonus_cap", "earn_back",
                     "earn_back_months", "expected_payment"),
 }  # fmt: skip
@@ -531,7 +545,7 @@ def _model(f: _Fmt, key: str, m: dict[str, Any] | None) -> dict[str, Any] | None
             continue
         if value is None:
             out[field] = ""
-            if field not in ("increment", "variable_unit", "band", "earn_back") and not field.endswith(
+            if field not in ("increment", "variable_unit", "band", "earn_back", "bill_acw") and not field.endswith(
                 ("_share", "_cap", "premium")
             ):
                 out[f"{field}_words"] = ""
@@ -546,7 +560,7 @@ def _model(f: _Fmt, key: str, m: dict[str, Any] | None) -> dict[str, Any] | None
             out[f"{field}_words"] = f.words(value)
     for field in ("band_min_calls", "band_max_calls", "seats", "hours_per_month", "earn_back_months"):
         if field in m:
-            out[field] = f.num(m[field]) if m[field] is not None else ""
+            out[field] = f.num(m[field], 0) if m[field] is not None else ""
     out["monthly"] = f.amount(_monthly(key, m)) if _monthly(key, m) is not None else None
     if key == "performance":
         out["kpis"] = _kpis(f, m)
@@ -554,9 +568,10 @@ def _model(f: _Fmt, key: str, m: dict[str, Any] | None) -> dict[str, Any] | None
 
 
 def _monthly(key: str, m: dict[str, Any]) -> Any:
-    """The model's monthly amount at the forecast volume."""
-    field = {"fixed": "monthly_fee", "performance": "base"}.get(key, "monthly_at_forecast")
-    return m.get(field)
+    """The model's monthly amount at the forecast volume (``monthly_fee`` / ``base`` if that is all there is)."""
+    if m.get("monthly_at_forecast") not in (None, ""):
+        return m["monthly_at_forecast"]
+    return m.get({"fixed": "monthly_fee", "performance": "base"}.get(key, "monthly_at_forecast"))
 
 
 def _kpis(f: _Fmt, m: dict[str, Any]) -> list[dict[str, str]]:
@@ -567,7 +582,9 @@ def _kpis(f: _Fmt, m: dict[str, Any]) -> list[dict[str, str]]:
         bound = f.names["at_most"] if name in _LOWER_IS_BETTER else f.names["at_least"]
         target = k.get("target")
         target_text = f.pct(target) if name != "asa" else f"{f.num(target)} {f.names['seconds']}"
-        credit = _dec(at_risk) * _dec(k["allocation"]) if at_risk is not None and k.get("allocation") else None
+        credit = k.get("max_credit")
+        if credit is None and at_risk is not None and k.get("allocation"):
+            credit = _dec(at_risk) * _dec(k["allocation"])
         rows.append(
             {
                 "name": f.names["kpis"].get(name, name),
@@ -578,6 +595,15 @@ def _kpis(f: _Fmt, m: dict[str, Any]) -> list[dict[str, str]]:
             }
         )
     return rows
+
+
+def _in_house(f: _Fmt, data: dict[str, Any] | None) -> dict[str, Any] | None:
+    """Running the same service in-house, as the quote estimates it (``None`` when it does not)."""
+    if not data:
+        return None
+    return {
+        key: f.amount(data.get(key)) for key in ("monthly_total", "setup_total", "term_total", "outsourced_term_total")
+    }
 
 
 def _recommendation(f: _Fmt, rec: dict[str, Any], lang: str) -> dict[str, str]:
@@ -599,14 +625,18 @@ def _chosen(f: _Fmt, key: str, quote: dict[str, Any], terms: dict[str, Any]) -> 
             [f"models.{key}.{'monthly_fee' if key == 'fixed' else 'monthly_at_forecast'}: missing"],
         )
     vat_rate = _dec(quote.get("vat_rate") or "0")
-    vat = (_dec(monthly) * vat_rate).quantize(Decimal(1) if f.currency == "IRR" else Decimal("0.01"))
+    if m.get("vat") is not None and m.get("monthly_with_vat") is not None:  # the engine's own rounding
+        vat, total = _dec(m["vat"]), _dec(m["monthly_with_vat"])
+    else:
+        vat = (_dec(monthly) * vat_rate).quantize(Decimal(1) if f.currency == "IRR" else Decimal("0.01"))
+        total = _dec(monthly) + vat
     return {
         "key": key,
         "name": f.names["models"][key],
         "monthly": f.amount(monthly),
         "vat_rate": f.pct(vat_rate),
         "vat": f.amount(vat),
-        "monthly_with_vat": f.amount(_dec(monthly) + vat),
+        "monthly_with_vat": f.amount(total),
     }
 
 
