@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from build_templates import bullet, center, h1, h2, logo, p, pairs, table, tag, title
 
+AND = "{% if not loop.last %}{% if loop.revindex == 2 %} and {% else %}, {% endif %}{% endif %}"
+"""Inside a {% for %}: "a, b and c"."""
+
 HEADER = [
     *logo(),
     center("**{{ company.name }}**"),
@@ -117,17 +120,16 @@ PROPOSAL = [
             ["{%tr if models.per_call %}"],
             [
                 "Per handled call",
-                "{{ models.per_call.unit_price }} per call{% if models.per_call.unit_price_chat %}, "
-                "{{ models.per_call.unit_price_chat }} per chat{% endif %}",
+                "{% for x in models.per_call.prices %}{{ x.price }} {{ x.unit }}" + AND + "{% endfor %}",
                 "{{ models.per_call.monthly.figures }}",
             ],
             ["{%tr endif %}"],
             ["{%tr if models.per_minute %}"],
             [
                 "Per handled minute",
-                "{{ models.per_minute.unit_price }} per minute{% if models.per_minute.unit_price_chat %} "
-                "({{ models.per_minute.unit_price_chat }} for chat){% endif %}, "
-                "billed {{ models.per_minute.increment }}",
+                "{% for x in models.per_minute.prices %}{{ x.price }} {{ x.unit }}"
+                + AND
+                + "{% endfor %}; billed {{ models.per_minute.increment }}",
                 "{{ models.per_minute.monthly.figures }}",
             ],
             ["{%tr endif %}"],
@@ -155,9 +157,8 @@ PROPOSAL = [
             ["{%tr if models.hybrid %}"],
             [
                 "Hybrid",
-                "{{ models.hybrid.base_monthly }} per month plus {{ models.hybrid.variable_rate }} "
-                "{{ models.hybrid.variable_unit }}{% if models.hybrid.variable_rate_chat %} "
-                "({{ models.hybrid.variable_rate_chat }} per chat){% endif %}",
+                "{{ models.hybrid.base_monthly }} per month plus {% for x in models.hybrid.prices %}"
+                "{{ x.price }} {{ x.unit }}" + AND + "{% endfor %}",
                 "{{ models.hybrid.monthly.figures }}",
             ],
             ["{%tr endif %}"],
@@ -492,21 +493,19 @@ NDA = [
 TARIFF_CLAUSES = [
     tag("{%p if chosen.key == 'per_call' %}"),
     p(
-        "4.1. Tariff: per handled call. The Client pays **{{ models.per_call.unit_price }}** "
-        "({{ models.per_call.unit_price_words }}) for each call answered by an agent"
-        "{% if models.per_call.unit_price_chat %} and **{{ models.per_call.unit_price_chat }}** "
-        "({{ models.per_call.unit_price_chat_words }}) for each chat handled{% endif %}. Calls abandoned in the "
+        "4.1. Tariff: per handled contact. The Client pays {% for x in models.per_call.prices %}"
+        "**{{ x.price }}** ({{ x.words }}) {{ x.unit }}" + AND + "{% endfor %}, "
+        "a contact being handled when an agent answers it. Calls abandoned in the "
         "queue and calls ended in the IVR are not billed."
         "{% if models.per_call.minimum_monthly %} The monthly amount is at least "
         "{{ models.per_call.minimum_monthly }} ({{ models.per_call.minimum_monthly_words }}).{% endif %}"
     ),
     tag("{%p elif chosen.key == 'per_minute' %}"),
     p(
-        "4.1. Tariff: per handled minute. The Client pays **{{ models.per_minute.unit_price }}** "
-        "({{ models.per_minute.unit_price_words }}) for each minute of handling time (talk and hold"
-        "{% if models.per_minute.bill_acw %}, and after-call work{% endif %}), billed "
-        "{{ models.per_minute.increment }}{% if models.per_minute.unit_price_chat %}; a minute of chat is billed at "
-        "{{ models.per_minute.unit_price_chat }} ({{ models.per_minute.unit_price_chat_words }}){% endif %}."
+        "4.1. Tariff: per handled minute. The Client pays {% for x in models.per_minute.prices %}"
+        "**{{ x.price }}** ({{ x.words }}) {{ x.unit }}" + AND + "{% endfor %}. Handling "
+        "time is talk and hold time{% if models.per_minute.bill_acw %} plus after-call work{% endif %}, billed "
+        "{{ models.per_minute.increment }}."
         "{% if models.per_minute.minimum_monthly %} The monthly amount is at least "
         "{{ models.per_minute.minimum_monthly }} ({{ models.per_minute.minimum_monthly_words }}).{% endif %}"
     ),
@@ -535,10 +534,8 @@ TARIFF_CLAUSES = [
     tag("{%p elif chosen.key == 'hybrid' %}"),
     p(
         "4.1. Tariff: hybrid. The Client pays a monthly base of **{{ models.hybrid.base_monthly }}** "
-        "({{ models.hybrid.base_monthly_words }}) for the dedicated team, plus **{{ models.hybrid.variable_rate }}** "
-        "({{ models.hybrid.variable_rate_words }}) {{ models.hybrid.variable_unit }} handled"
-        "{% if models.hybrid.variable_rate_chat %} and {{ models.hybrid.variable_rate_chat }} "
-        "({{ models.hybrid.variable_rate_chat_words }}) per chat handled{% endif %}."
+        "({{ models.hybrid.base_monthly_words }}) for the dedicated team, plus {% for x in models.hybrid.prices %}"
+        "**{{ x.price }}** ({{ x.words }}) {{ x.unit }}" + AND + "{% endfor %}."
     ),
     tag("{%p elif chosen.key == 'performance' %}"),
     p(

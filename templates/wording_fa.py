@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from build_templates import bullet, center, h1, h2, logo, p, pairs, table, tag, title
 
+AND = "{% if not loop.last %}{% if loop.revindex == 2 %} و {% else %}، {% endif %}{% endif %}"
+"""Inside a {% for %}: «الف، ب و ج»."""
+
 HEADER = [
     *logo(),
     center("**{{ company.name }}**"),
@@ -124,17 +127,16 @@ PROPOSAL = [
             ["{%tr if models.per_call %}"],
             [
                 "به ازای هر تماس",
-                "{{ models.per_call.unit_price }} برای هر تماس پاسخ‌داده‌شده{% if models.per_call.unit_price_chat %}"
-                "، {{ models.per_call.unit_price_chat }} برای هر گفتگوی چت{% endif %}",
+                "{% for x in models.per_call.prices %}{{ x.price }} {{ x.unit }}"
+                "{% if not loop.last %}؛ {% endif %}{% endfor %}",
                 "{{ models.per_call.monthly.figures }}",
             ],
             ["{%tr endif %}"],
             ["{%tr if models.per_minute %}"],
             [
                 "به ازای هر دقیقه",
-                "{{ models.per_minute.unit_price }} برای هر دقیقه رسیدگی{% if models.per_minute.unit_price_chat %} "
-                "({{ models.per_minute.unit_price_chat }} برای چت){% endif %}، "
-                "محاسبه {{ models.per_minute.increment }}",
+                "{% for x in models.per_minute.prices %}{{ x.price }} {{ x.unit }}"
+                "{% if not loop.last %}؛ {% endif %}{% endfor %}؛ محاسبه {{ models.per_minute.increment }}",
                 "{{ models.per_minute.monthly.figures }}",
             ],
             ["{%tr endif %}"],
@@ -164,9 +166,8 @@ PROPOSAL = [
             ["{%tr if models.hybrid %}"],
             [
                 "ترکیبی",
-                "{{ models.hybrid.base_monthly }} در ماه به‌علاوه {{ models.hybrid.variable_rate }} برای "
-                "{{ models.hybrid.variable_unit }}{% if models.hybrid.variable_rate_chat %} "
-                "({{ models.hybrid.variable_rate_chat }} برای هر گفتگوی چت){% endif %}",
+                "{{ models.hybrid.base_monthly }} در ماه به‌علاوه {% for x in models.hybrid.prices %}"
+                "{{ x.price }} {{ x.unit }}{% if not loop.last %}؛ {% endif %}{% endfor %}",
                 "{{ models.hybrid.monthly.figures }}",
             ],
             ["{%tr endif %}"],
@@ -501,22 +502,19 @@ NDA = [
 TARIFF_CLAUSES = [
     tag("{%p if chosen.key == 'per_call' %}"),
     p(
-        "۴-۱- تعرفه به ازای هر تماس: کارفرما برای هر تماسی که توسط کارشناس پاسخ داده شود مبلغ "
-        "**{{ models.per_call.unit_price }}** (به حروف: {{ models.per_call.unit_price_words }})"
-        "{% if models.per_call.unit_price_chat %} و برای هر گفتگوی چت مبلغ **{{ models.per_call.unit_price_chat }}** "
-        "(به حروف: {{ models.per_call.unit_price_chat_words }}){% endif %} می‌پردازد. تماس‌های "
+        "۴-۱- تعرفه به ازای هر تماس: کارفرما {% for x in models.per_call.prices %}{{ x.unit }} مبلغ "
+        "**{{ x.price }}** (به حروف: {{ x.words }})" + AND + "{% endfor %} می‌پردازد؛ "
+        "تماس یا گفتگو زمانی محاسبه می‌شود که کارشناس به آن پاسخ دهد. تماس‌های "
         "رهاشده در صف و تماس‌هایی که در پاسخگوی خودکار پایان یابد، محاسبه نمی‌شود."
         "{% if models.per_call.minimum_monthly %} مبلغ ماهانه در هر حال کمتر از {{ models.per_call.minimum_monthly }} "
         "(به حروف: {{ models.per_call.minimum_monthly_words }}) نخواهد بود.{% endif %}"
     ),
     tag("{%p elif chosen.key == 'per_minute' %}"),
     p(
-        "۴-۱- تعرفه به ازای هر دقیقه: کارفرما برای هر دقیقه رسیدگی (مکالمه و انتظار در خط"
-        "{% if models.per_minute.bill_acw %} و کار پس از تماس{% endif %}) مبلغ "
-        "**{{ models.per_minute.unit_price }}** (به حروف: {{ models.per_minute.unit_price_words }})"
-        "{% if models.per_minute.unit_price_chat %} و برای هر دقیقه چت مبلغ {{ models.per_minute.unit_price_chat }} "
-        "(به حروف: {{ models.per_minute.unit_price_chat_words }}){% endif %} می‌پردازد؛ "
-        "محاسبه به‌صورت {{ models.per_minute.increment }} انجام می‌شود."
+        "۴-۱- تعرفه به ازای هر دقیقه: کارفرما {% for x in models.per_minute.prices %}{{ x.unit }} مبلغ "
+        "**{{ x.price }}** (به حروف: {{ x.words }})" + AND + "{% endfor %} می‌پردازد. "
+        "زمان رسیدگی شامل مکالمه و انتظار در خط{% if models.per_minute.bill_acw %} و کار پس از تماس{% endif %} "
+        "است و محاسبه آن به‌صورت {{ models.per_minute.increment }} انجام می‌شود."
         "{% if models.per_minute.minimum_monthly %} مبلغ ماهانه در هر حال کمتر از "
         "{{ models.per_minute.minimum_monthly }} (به حروف: {{ models.per_minute.minimum_monthly_words }}) "
         "نخواهد بود.{% endif %}"
@@ -547,10 +545,10 @@ TARIFF_CLAUSES = [
     tag("{%p elif chosen.key == 'hybrid' %}"),
     p(
         "۴-۱- تعرفه ترکیبی: کارفرما ماهانه مبلغ پایه **{{ models.hybrid.base_monthly }}** (به حروف: "
-        "{{ models.hybrid.base_monthly_words }}) بابت تیم اختصاصی، به‌علاوه **{{ models.hybrid.variable_rate }}** "
-        "(به حروف: {{ models.hybrid.variable_rate_words }}) برای {{ models.hybrid.variable_unit }} رسیدگی‌شده"
-        "{% if models.hybrid.variable_rate_chat %} و {{ models.hybrid.variable_rate_chat }} (به حروف: "
-        "{{ models.hybrid.variable_rate_chat_words }}) برای هر گفتگوی چت{% endif %} می‌پردازد."
+        "{{ models.hybrid.base_monthly_words }}) بابت تیم اختصاصی و به‌علاوه آن "
+        "{% for x in models.hybrid.prices %}{{ x.unit }} مبلغ **{{ x.price }}** (به حروف: {{ x.words }})"
+        + AND
+        + "{% endfor %} می‌پردازد."
     ),
     tag("{%p elif chosen.key == 'performance' %}"),
     p(

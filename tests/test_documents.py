@@ -263,6 +263,8 @@ def test_the_chosen_tariff_drives_the_contract(quote, tmp_path):
             assert ctx["models"][key][price_field] in text, (key, lang)
             assert ctx["models"][key][f"{price_field}_words"] in text, (key, lang)
             assert ctx["chosen"]["monthly_with_vat"]["words"] in text
+            for price in ctx["models"][key].get("prices", []):  # every channel's own price, in words too
+                assert price["price"] in text and price["words"] in text and price["unit"] in text, (key, lang)
 
 
 def test_one_way_nda(quote, tmp_path):

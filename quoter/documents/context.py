@@ -95,7 +95,22 @@ _NAMES = {
         "24/7": "شبانه‌روزی، هفت روز هفته",
         "increments": {
             "per_second": "ثانیه‌ای",
+            "per_6_seconds": "در واحدهای ۶ ثانیه‌ای",
             "per_started_minute": "دقیقه‌ای (هر دقیقه آغازشده یک دقیقه کامل به حساب می‌آید)",
+        },
+        "price_units": {
+            "contact": {
+                "voice": "برای هر تماس پاسخ‌داده‌شده",
+                "chat": "برای هر گفتگوی چت",
+                "email": "برای هر ایمیل پاسخ‌داده‌شده",
+                "outbound": "برای هر تلاش شماره‌گیری",
+            },
+            "minute": {
+                "voice": "برای هر دقیقه رسیدگی به تماس",
+                "chat": "برای هر دقیقه گفتگوی چت",
+                "email": "برای هر دقیقه رسیدگی به ایمیل",
+                "outbound": "برای هر دقیقه تماس خروجی",
+            },
         },
         "currencies": {"IRR": "ریال", "USD": "دلار آمریکا", "EUR": "یورو"},
         "units": {"call": "هر تماس", "minute": "هر دقیقه"},
@@ -159,7 +174,25 @@ _NAMES = {
         "closed": "closed",
         "all_day": "around the clock",
         "24/7": "24 hours a day, 7 days a week",
-        "increments": {"per_second": "per second", "per_started_minute": "per started minute"},
+        "increments": {
+            "per_second": "per second",
+            "per_6_seconds": "in 6-second steps",
+            "per_started_minute": "per started minute",
+        },
+        "price_units": {
+            "contact": {
+                "voice": "per call answered",
+                "chat": "per chat handled",
+                "email": "per email answered",
+                "outbound": "per dial attempt",
+            },
+            "minute": {
+                "voice": "per minute of call handling",
+                "chat": "per minute of chat",
+                "email": "per minute of email handling",
+                "outbound": "per minute of outbound calling",
+            },
+        },
         "currencies": {"IRR": "Iranian rials", "USD": "US dollars", "EUR": "euros"},
         "units": {"call": "per call", "minute": "per minute"},
         "week": "week",
@@ -521,12 +554,12 @@ def _ramp_up(f: _Fmt, stages: list[dict[str, Any]]) -> list[dict[str, str]]:
 
 
 MODEL_FIELDS: dict[str, tuple[str, ...]] = {
-    "per_call": ("unit_price", "unit_price_chat", "monthly_at_forecast", "risk_premium", "minimum_monthly"),
-    "per_minute": ("unit_price", "unit_price_chat", "increment", "bill_acw", "monthly_at_forecast", "minimum_monthly"),
+    "per_call": ("unit_price", "monthly_at_forecast", "risk_premium", "minimum_monthly"),
+    "per_minute": ("unit_price", "increment", "bill_acw", "monthly_at_forecast", "minimum_monthly"),
     "per_seat": ("unit_price", "seats", "monthly_at_forecast"),
     "per_hour": ("unit_price", "hours_per_month", "monthly_at_forecast"),
     "fixed": ("monthly_fee", "band", "band_min_calls", "band_max_calls", "overage_rate", "underage_rate"),
-    "hybrid": ("base_monthly", "variable_rate", "variable_rate_chat", "variable_unit", "monthly_at_forecast"),
+    "hybrid": ("base_monthly", "variable_rate", "variable_unit", "monthly_at_forecast"),
     "performance": ("base", "at_risk_share", "at_risk_amount", "credit_cap", "bonus_cap", "earn_back",
                     "earn_back_months", "expected_payment"),
 }  # fmt: skip
@@ -564,7 +597,28 @@ def _model(f: _Fmt, key: str, m: dict[str, Any] | None) -> dict[str, Any] | None
     out["monthly"] = f.amount(_monthly(key, m)) if _monthly(key, m) is not None else None
     if key == "performance":
         out["kpis"] = _kpis(f, m)
+    if key in _PRICE_FIELD:
+        out["prices"] = _prices(f, key, m)
     return out
+
+
+_PRICE_FIELD = {"per_call": "unit_price", "per_minute": "unit_price", "hybrid": "variable_rate"}
+_CHANNEL_ORDER = ("voice", "chat", "email", "outbound")
+
+
+def _prices(f: _Fmt, key: str, m: dict[str, Any]) -> list[dict[str, str]]:
+    """A usage tariff's price per channel (``unit_price_chat`` ...): price, words and what it is paid for."""
+    field = _PRICE_FIELD[key]
+    per = "minute" if key == "per_minute" or (key == "hybrid" and m.get("variable_unit") == "minute") else "contact"
+    units = f.names["price_units"][per]
+    rows = [
+        {"price": f.money(m[f"{field}_{ch}"]), "words": f.words(m[f"{field}_{ch}"]), "unit": units[ch]}
+        for ch in _CHANNEL_ORDER
+        if m.get(f"{field}_{ch}") is not None
+    ]
+    if not rows and m.get(field) is not None:
+        rows.append({"price": f.money(m[field]), "words": f.words(m[field]), "unit": units["voice"]})
+    return rows
 
 
 def _monthly(key: str, m: dict[str, Any]) -> Any:

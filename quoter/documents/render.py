@@ -159,6 +159,11 @@ def _missing_attributes(ast: Any, ctx: dict[str, Any]) -> list[str]:
     from jinja2 import nodes
 
     bindings: dict[str, list[Any] | None] = {}
+    for assign in ast.find_all(nodes.Assign):  # {% set x = ... %}: not checked
+        for target in (
+            assign.target.find_all(nodes.Name) if not isinstance(assign.target, nodes.Name) else [assign.target]
+        ):
+            bindings[target.name] = None
     for loop in ast.find_all(nodes.For):
         if not isinstance(loop.target, nodes.Name):
             continue
@@ -190,6 +195,8 @@ def _resolve(node: Any, ctx: dict[str, Any], bindings: dict[str, list[Any] | Non
     if isinstance(node, nodes.Name):
         if node.name in bindings:
             return bindings[node.name]
+        if node.name == "loop":  # jinja's own loop variable (loop.last, loop.index)
+            return None
         return [ctx[node.name]] if node.name in ctx else []
     if not isinstance(node, nodes.Getattr):
         return None
