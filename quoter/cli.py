@@ -241,6 +241,201 @@ def erlang_cmd(
     typer.echo("\n".join(lines))
 
 
+def _money_fn(currency: str, toman: bool) -> Any:
+    """Amount formatter for the terminal: the currency's format, or Toman when asked (IRR only)."""
+    from decimal import Decimal
+
+    from .localize import CURRENCIES, format_money, format_number
+
+    def fmt(value: Any) -> str:
+        if value is None:
+            return "-"
+        amount = Decimal(str(value))
+        if currency in CURRENCIES:
+            return format_money(amount, currency, "en", toman=toman and currency == "IRR")
+        return f"{format_number(amount, 'en')} {currency}"
+
+    return fmt
+
+
+def _share(value: Any, places: int = 2) -> str:
+    """A share as a percentage with at most ``places`` decimals: ``"0.125"`` -> ``12.5%``."""
+    from decimal import Decimal
+
+    if value is None:
+        return "-"
+    text = f"{Decimal(str(value)) * 100:.{places}f}"
+    return (text.rstrip("0").rstrip(".") if "." in text else text) + "%"
+
+
+def _plain_table(headers: list[str], rows: list[list[str]], left: int = 1) -> str:
+    """A table whose first ``left`` columns are left-aligned and the rest right-aligned."""
+    widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(headers)]
+
+    def fmt(cells: list[str]) -> str:
+        pairs = enumerate(zip(cells, widths, strict=True))
+        return "  ".join(c.ljust(w) if i < left else c.rjust(w) for i, (c, w) in pairs)
+
+    line = fmt(headers)
+    return "\n".join([line, "-" * len(line), *(fmt(r) for r in rows)])
+
+
+def quote_summary(data: dict[str, Any], plan: Any = None, toman: bool = False) -> str:
+    """Readable quote: staffing, cost build-up, tariffs, setup, ramp-up, scenarios, in-house, recommendation."""
+    from .localize import format_number
+
+    cur = data["currency"]
+    money = _money_fn(cur, toman)
+    q, book = data["quote"], data["price_book"]
+    out = [
+        f"Quote {q['number']}  date {q['date']} ({q['date_jalali']})  valid until {q['valid_until']}",
+        f"Client: {data['client']['name']}   price book {book['name']} ({book['as_of']}, {cur})   "
+        f"term {data['term_months']} months",
+        "",
+        "STAFFING",
+        staffing_summary(plan) if plan is not None else "",
+        "",
+        "COST BUILD-UP (monthly)",
+    ]
+    c = data["cost"]
+    rows = [
+        [ln["label"], f"{format_number(_dec(ln['quantity']), 'en')} {ln['unit']}", _rate(ln), money(ln["amount"]),
+         ln["source"]]
+        for ln in c["lines"]
+    ]  # fmt: skip
+    rows.append(["Provider cost (before margin)", "", "", money(c["provider_cost"]), ""])
+    rows.append(["Monthly total at forecast (target revenue, excl. VAT)", "", "", money(c["monthly_total"]), ""])
+    out += [_plain_table(["line", "quantity", "rate", "amount", "source"], rows), ""]
+    vat = _share(data["vat_rate"])
+    out.append(f"TARIFFS at the forecast volume (VAT {vat})")
+    rows = []
+    for key, m in data["models"].items():
+        detail = data["pricing"]["models"][key]
+        rows.append([detail["name"], _unit_text(key, m, money), money(m["monthly_at_forecast"]),
+                     money(m["monthly_with_vat"]), _share(m["risk_premium"])])  # fmt: skip
+    out += [_plain_table(["model", "price", "monthly excl. VAT", "incl. VAT", "risk premium"], rows, left=2), ""]
+    s = data["setup"]
+    out.append("SETUP (one-time)")
+    rows = [[ln["label"], money(ln["amount"])] for ln in s["lines"]] + [["Total", money(s["total"])]]
+    out += [_plain_table(["item", "amount"], rows), ""]
+    stages = ", ".join(f"week {r['week']}: {r['agents']} agents ({_share(r['share'])})" for r in data["ramp_up"])
+    out += [f"RAMP-UP: {stages}", ""]
+    if data["scenarios"]:
+        keys = list(data["models"])
+        unit = ("million Toman" if toman else "million IRR") if cur == "IRR" else cur
+        out.append(f"SCENARIOS: the client's monthly cost ({unit}) under each tariff, and the provider's margin")
+        rows = []
+        for sc in data["scenarios"]:
+            row = [sc["label"], format_number(_dec(sc["contacts_month"]), "en", decimals=0),
+                   format_number(_dec(sc["fte"]), "en", decimals=1)]  # fmt: skip
+            for k in keys:
+                m = sc["models"][k]
+                row.append(f"{_amount(m['client_cost'], cur, toman)} ({_share(m['provider_margin'], 1)})")
+            rows.append(row)
+        out += [_plain_table(["scenario", "contacts/mo", "FTE", *keys], rows), ""]
+    ih = data["in_house"]
+    out += [
+        f"IN-HOUSE ALTERNATIVE: {money(ih['monthly_total'])} a month + {money(ih['setup_total'])} set-up; over "
+        f"{data['term_months']} months {money(ih['term_total'])} in-house vs {money(ih['outsourced_term_total'])} "
+        f"outsourced ({data['chosen_model']}).",
+        "",
+        f"RECOMMENDATION: {data['recommendation']['text_en']}",
+    ]
+    return "\n".join(out)
+
+
+def _dec(value: Any) -> Any:
+    from decimal import Decimal
+
+    return Decimal(str(value))
+
+
+def _amount(value: Any, currency: str, toman: bool) -> str:
+    """A bare amount for dense tables: millions of Rial (or Toman), whole units of other currencies."""
+    from .localize import format_number
+
+    amount = _dec(value)
+    if currency == "IRR":
+        amount = amount / (10_000_000 if toman else 1_000_000)
+    return format_number(amount, "en", decimals=0)
+
+
+def _rate(line: dict[str, Any]) -> str:
+    from .localize import format_number
+
+    return format_number(_dec(line["rate"]), "en")
+
+
+def _unit_text(key: str, m: dict[str, Any], money: Any) -> str:
+    units = {"voice": "call", "chat": "chat", "email": "email", "outbound": "attempt"}
+    if key in ("per_call", "per_minute", "hybrid"):
+        field = "variable_rate" if key == "hybrid" else "unit_price"
+        per = {k[len(field) + 1 :]: v for k, v in m.items() if k.startswith(field + "_")}
+        unit_of = (lambda ch: "min") if (key == "per_minute" or m.get("variable_unit") == "minute") else units.get
+        text = "; ".join(f"{money(v)}/{unit_of(ch)}" for ch, v in per.items())
+        return f"{money(m['base_monthly'])} + {text}" if key == "hybrid" else text
+    if key == "per_seat":
+        return f"{money(m['unit_price'])}/seat x {m['seats']}"
+    if key == "per_hour":
+        return f"{money(m['unit_price'])}/h x {m['hours_per_month']} h"
+    if key == "fixed":
+        return f"band {m['band_min_calls']:,}-{m['band_max_calls']:,}; over {money(m['overage_rate'])}"
+    if key == "performance":
+        return f"{_share(m['at_risk_share'])} at risk ({money(m['at_risk_amount'])})"
+    return ""
+
+
+@app.command()
+def quote(
+    requirements: ReqPath,
+    price_book: Annotated[
+        str | None, typer.Option("--price-book", help="Price book name (see `quoter price-books`) or YAML path.")
+    ] = None,
+    as_json: JsonFlag = False,
+    out: Annotated[Path | None, typer.Option("--out", help="Save the whole quote as DIR/quote.json.")] = None,
+    number: Annotated[
+        str | None, typer.Option("--number", help="Quote number (default: from year and inputs).")
+    ] = None,
+    toman: Annotated[bool, typer.Option("--toman", help="Show Rial amounts in Toman (Rial / 10).")] = False,
+    certainty: Annotated[
+        str, typer.Option("--certainty", help="How well the client knows its volume: low, medium, high.")
+    ] = "medium",
+    goal: Annotated[
+        str | None, typer.Option("--goal", help="The client's goal: budget, cost, flexibility, quality.")
+    ] = None,
+    model: Annotated[
+        str | None, typer.Option("--model", help="Tariff for the contract (default: the recommended one).")
+    ] = None,
+) -> None:
+    """Price a requirements file: cost build-up, the six tariffs, setup, scenarios, recommendation."""
+    from .pricebook import load_price_book
+    from .quote import build_quote, save_quote
+    from .requirements import load_requirements
+
+    req = load_requirements(requirements)
+    book = load_price_book(price_book)
+    q = build_quote(req, book, number=number, volume_certainty=certainty, goal=goal, chosen_model=model)  # type: ignore[arg-type]
+    data = q.to_dict()
+    if out is not None:
+        path = save_quote(data, out)
+        typer.echo(f"Saved {path}", err=True)
+    if as_json:
+        _echo_json(data)
+    else:
+        typer.echo(quote_summary(data, q.plan, toman=toman or book.toman))
+
+
+@app.command("price-books")
+def price_books() -> None:
+    """List the price books found, with their dates and currencies."""
+    from .pricebook import list_price_books, search_dirs
+
+    books = list_price_books()
+    rows = [[b.name, b.as_of.isoformat(), b.currency, b.title, str(b.path)] for b in books]
+    typer.echo(_plain_table(["name", "as of", "currency", "title", "file"], rows, left=5))
+    typer.echo(f"\nSearched: {', '.join(str(d) for d in search_dirs())} (add folders with $QUOTER_PRICE_BOOKS)")
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the app; quoter errors become one line on stderr and exit 1.
 

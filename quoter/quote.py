@@ -158,7 +158,7 @@ class Quote:
                 "currency": book.currency,
                 "snapshot": book.snapshot(),
             },
-            "requirements": req.model_dump(mode="json"),
+            "requirements": _float_strings(req.model_dump(mode="json")),
             "staffing": _staffing(self.plan, self.cost.usage),
             "cost": self.cost.to_dict(),
             "setup": self.setup.to_dict(),
@@ -191,6 +191,17 @@ class Quote:
             ],
             "assumptions": _assumptions(self),
         }
+
+
+def _float_strings(data: Any) -> Any:
+    """The requirements echo with every float as its shortest decimal string (``0.85`` -> ``"0.85"``)."""
+    if isinstance(data, float):
+        return repr(data)
+    if isinstance(data, dict):
+        return {k: _float_strings(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_float_strings(v) for v in data]
+    return data
 
 
 def _opt(v: Decimal | None) -> str | None:

@@ -1,0 +1,222 @@
+"""build_quote end to end: golden JSON per example, quote.json round trip, identity, recommendation, CLI.
+
+Golden files (tests/golden/<example>.json) hold the whole quote dict except the two inputs it echoes (the
+requirements and the price book snapshot). Regenerate them after a deliberate change with
+``UPDATE_GOLDEN=1 pytest tests/test_quote.py`` and review the diff.
+
+Reviewed by hand once (pars-retail-24x7 with ir-1405, 2026-11-24), recomputed on paper/calculator:
+- wages.fa: 50.49 FTE x 150,000,000 = 7,573,500,000 Rial; insurance: (12,195,600,000 wages + 72.5 FTE x
+  (11,700,000 housing + 28,600,000 food)) x 0.23 = 15,117,350,000 x 0.23 = 3,476,990,500;
+- eydi accrual for fa: min(60 days x 5,000,000, 90 days x 4,502,752.8) / 12 = 25,000,000, plus sanavat
+  150,000,000 / 12 = 12,500,000: 37,500,000 per FTE; en is capped: (405,247,752 / 12) + 17,500,000 = 51,270,646;
+- seats: peak 20 concurrent agents x 1.05 = 21 (not the 72.5 FTE); supervisors ceil(72.5 / 13) = 6;
+- margin line rate 0.18 / 0.82 = 0.219512; 35,976,467,072 x 0.219512 = 7,897,266,240; term discount 2% (12 months);
+- per hour: 42,996,259,000 / 9,709.56 h = 4,428,238 -> 4,428,000; x 9,709.56 = 42,993,931,680 -> 42,993,932,000;
+- fixed: 42,996,259,000 x 1.03 = 44,286,146,770 -> 44,286,147,000; band +-10% of 66,367.89 contacts = 59,732..73,004;
+- hybrid base: 42,996,259,000 x 1.025 x 0.60 = 26,442,699,285 -> 26,442,699,000;
+- VAT 10% on each monthly; scenario -30%: per call falls to its 70% minimum commitment (31,904,227,000) or just
+  above it; per-seat and per-hour follow the re-sized team; the provider's margin under fixed rises when volume
+  falls and shrinks when it grows inside the band.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+from decimal import Decimal
+from functools import cache
+
+import pytest
+
+from quoter.cli import main
+from quoter.errors import InputError
+from quoter.quote import SCENARIOS, build_quote, load_quote, quote_number, requote, save_quote
+
+from .conftest import EXAMPLES, ROOT
+
+GOLDEN = ROOT / "tests" / "golden"
+TODAY = dt.date(2026, 11, 22)
+MODEL_KEYS = ("per_call", "per_minute", "per_seat", "per_hour", "fixed", "hybrid", "performance")
+
+
+def book_for(path) -> str:
+    return "offshore-usd-2026" if "offshore" in str(path) else "ir-1405"
+
+
+@cache
+def quote_of(path: str):
+    return build_quote(path, book_for(path), today=TODAY)
+
+
+@cache
+def dict_of(path: str) -> dict:
+    return quote_of(path).to_dict()
+
+
+def _golden_view(data: dict) -> dict:
+    view = json.loads(json.dumps(data))
+    view["price_book"].pop("snapshot")
+    view.pop("requirements")
+    return view
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_golden(path):
+    got = _golden_view(dict_of(str(path)))
+    golden = GOLDEN / f"{path.stem}.json"
+    if os.environ.get("UPDATE_GOLDEN") or not golden.exists():
+        golden.write_text(json.dumps(got, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    assert got == json.loads(golden.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_dict_shape_and_decimal_strings(path):
+    d = dict_of(str(path))
+    assert d["schema"] == "quoter.quote/1"
+    assert d["currency"] in ("IRR", "USD") and Decimal(d["vat_rate"]) >= 0
+    assert Decimal(d["cost"]["monthly_total"]) > 0 and d["cost"]["lines"]
+    assert Decimal(d["setup"]["total"]) > 0
+    assert tuple(d["models"]) == MODEL_KEYS
+    for key, m in d["models"].items():
+        for field in ("monthly_at_forecast", "risk_premium", "monthly_with_vat"):
+            assert isinstance(m[field], str), (key, field)
+            Decimal(m[field])
+        vat = Decimal(m["monthly_at_forecast"]) * Decimal(d["vat_rate"])
+        assert abs(Decimal(m["monthly_with_vat"]) - Decimal(m["monthly_at_forecast"]) - vat) <= Decimal("0.5")
+    assert "unit_price" in d["models"]["per_call"] and "monthly_fee" in d["models"]["fixed"]
+    assert [s["key"] for s in d["scenarios"]] == [k for k, *_ in SCENARIOS]
+    assert d["chosen_model"] == d["recommendation"]["model"]
+
+    def no_floats(x, where="quote"):
+        if isinstance(x, dict):
+            for k, v in x.items():
+                no_floats(v, f"{where}.{k}")
+        elif isinstance(x, list):
+            for v in x:
+                no_floats(v, where)
+        else:
+            assert not isinstance(x, float), where
+
+    no_floats(d)
+    json.dumps(d)  # serialisable as is
+
+
+def test_identity_number_date_validity():
+    d = dict_of(str(EXAMPLES[2]))
+    assert d["quote"]["date"] == "2026-11-22" and d["quote"]["date_jalali"] == "1405-09-01"
+    assert d["quote"]["valid_until"] == "2026-12-22"  # ir-1405: valid 30 days
+    assert d["quote"]["number"].startswith("Q-1405-") and len(d["quote"]["number"]) == 13
+    q = quote_of(str(EXAMPLES[2]))
+    assert quote_number(q.requirements, q.book, q.options, TODAY) == d["quote"]["number"]  # same inputs, same number
+    other = build_quote(q.requirements, q.book, today=TODAY, scenarios=False, volume_certainty="high")
+    assert other.number != q.number
+    assert (
+        build_quote(q.requirements, q.book, number="Q-1405-0042", today=TODAY, scenarios=False).number == "Q-1405-0042"
+    )
+
+
+def test_save_load_and_requote_after_the_book_changes(tmp_path):
+    book_file = tmp_path / "my-book.yaml"
+    shutil.copy(ROOT / "pricing_models" / "ir-1405.yaml", book_file)
+    q = build_quote(EXAMPLES[2], book_file, today=TODAY)
+    path = save_quote(q, tmp_path / "out")
+    assert path == tmp_path / "out" / "quote.json" and not list((tmp_path / "out").glob(".quote-*"))
+    book_file.write_text(book_file.read_text().replace("target_margin: 0.18", "target_margin: 0.30"))
+    data = load_quote(path)
+    assert data == json.loads(json.dumps(q.to_dict()))
+    again = requote(data).to_dict()
+    assert again == json.loads(path.read_text(encoding="utf-8"))  # same numbers, the changed file is not read
+    assert build_quote(EXAMPLES[2], book_file, today=TODAY, scenarios=False).cost.monthly_total > q.cost.monthly_total
+
+
+def test_load_quote_errors(tmp_path):
+    with pytest.raises(InputError, match="quote file not found"):
+        load_quote(tmp_path / "none.json")
+    bad = tmp_path / "q.json"
+    bad.write_text('{"schema": "other"}', encoding="utf-8")
+    with pytest.raises(InputError, match=r"not a quote saved by quoter \(schema quoter.quote/1\)"):
+        load_quote(bad)
+
+
+@pytest.mark.parametrize(
+    ("certainty", "goal", "model"),
+    [("high", None, "fixed"), ("medium", None, "hybrid"), ("low", None, "per_call"), ("low", "budget", "per_seat"),
+     ("high", "quality", "performance"), ("medium", "cost", "per_hour"), ("high", "flexibility", "per_minute")],
+)  # fmt: skip
+def test_recommendation_follows_certainty_and_goal(certainty, goal, model):
+    q = quote_of(str(EXAMPLES[0]))
+    from quoter.quote import recommend
+
+    rec = recommend(q.requirements, q.book, q.tariffs, q.scenarios, certainty, goal)
+    assert rec.model == model
+    assert rec.text_en.count(". ") == 0 and rec.text_en.endswith(".")  # one sentence
+    assert q.requirements.client.name in rec.text_en and (q.requirements.client.name_fa or "") in rec.text_fa
+    assert rec.text_fa.endswith(".")
+
+
+def test_bad_options():
+    q = quote_of(str(EXAMPLES[0]))
+    with pytest.raises(InputError, match="volume certainty: 'sure' is not one of low, medium, high"):
+        build_quote(q.requirements, q.book, volume_certainty="sure")  # type: ignore[arg-type]
+    with pytest.raises(InputError, match="model: 'per_day' is not one of per_call"):
+        build_quote(q.requirements, q.book, chosen_model="per_day")
+
+
+def test_documents_accept_the_quote():
+    from quoter.documents import build_context
+
+    data = json.loads(json.dumps(dict_of(str(EXAMPLES[2]))))
+    ctx = build_context(data, "fa")
+    assert ctx["chosen"]["key"] == "hybrid" and ctx["models"]["per_call"]["unit_price"]
+
+
+# ---------------------------------------------------------------- CLI
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    with pytest.raises(SystemExit) as exc:
+        main(list(args))
+    out, err = capsys.readouterr()
+    return exc.value.code, out, err
+
+
+def test_cli_quote_text(capsys):
+    code, out, err = run(capsys, "quote", str(EXAMPLES[2]))
+    assert code == 0, err
+    for heading in ("STAFFING", "COST BUILD-UP", "TARIFFS", "SETUP", "RAMP-UP", "SCENARIOS", "IN-HOUSE",
+                    "RECOMMENDATION"):  # fmt: skip
+        assert heading in out
+    assert "42,996,259,000 IRR" in out  # the monthly total with thousands separators
+    code, out, _ = run(capsys, "quote", str(EXAMPLES[2]), "--toman")
+    assert "4,299,625,900 Toman" in out
+
+
+def test_cli_quote_json_and_out(capsys, tmp_path):
+    code, out, err = run(capsys, "quote", str(EXAMPLES[1]), "--price-book", "offshore-usd-2026", "--json",
+                         "--out", str(tmp_path), "--number", "Q-TEST-1")  # fmt: skip
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["currency"] == "USD" and data["quote"]["number"] == "Q-TEST-1"
+    for key in MODEL_KEYS:
+        assert {"monthly_at_forecast", "risk_premium"} <= set(data["models"][key])
+    assert json.loads((tmp_path / "quote.json").read_text(encoding="utf-8")) == data
+    assert "Saved" in err
+
+
+def test_cli_price_books(capsys):
+    code, out, _ = run(capsys, "price-books")
+    assert code == 0
+    assert "ir-1405" in out and "2026-11-22" in out and "IRR" in out and "USD" in out
+
+
+def test_cli_bad_price_book(capsys, tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        (ROOT / "pricing_models/ir-1405.yaml").read_text().replace("target_margin: 0.18", "target_margin: 1")
+    )
+    code, out, err = run(capsys, "quote", str(EXAMPLES[2]), "--price-book", str(bad))
+    assert code == 1 and out == ""
+    assert err.startswith(f"Error: {bad}: 1 problem: target_margin: must be below 1 (100%)")
+    assert "Traceback" not in err
+    code, _, err = run(capsys, "quote", str(EXAMPLES[2]), "--price-book", "nope")
+    assert code == 1 and "no price book named 'nope'" in err
