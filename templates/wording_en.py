@@ -100,7 +100,7 @@ PROPOSAL = [
                 "{{ q.occupancy }}",
             ]
         ],
-        widths=[2.2, 3.2, 1.6, 1.9, 2.1, 1.6, 1.9, 2.1],
+        widths=[1.9, 2.9, 1.5, 1.8, 2.0, 1.5, 2.2, 2.4],
         loop="q in staffing.queues",
     ),
     p(
@@ -174,7 +174,7 @@ PROPOSAL = [
         widths=[4.0, 8.0, 5.0],
     ),
     tag("{%p if recommendation.text %}"),
-    p("**Our recommendation ({{ recommendation.model_name }}).** {{ recommendation.text }}"),
+    p("**Our recommendation: {{ recommendation.model_name }}.** {{ recommendation.text }}"),
     tag("{%p endif %}"),
     p(
         "**Proposed tariff: {{ chosen.name }}.** At the forecast volume the monthly amount is "

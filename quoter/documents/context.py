@@ -115,6 +115,8 @@ _NAMES = {
         "currencies": {"IRR": "ریال", "USD": "دلار آمریکا", "EUR": "یورو"},
         "units": {"call": "هر تماس", "minute": "هر دقیقه"},
         "week": "هفته",
+        "weeks": "هفته",
+        "over": "در",
         "month": "ماه",
         "timezones": {
             "Asia/Tehran": "به وقت رسمی ایران",
@@ -196,6 +198,8 @@ _NAMES = {
         "currencies": {"IRR": "Iranian rials", "USD": "US dollars", "EUR": "euros"},
         "units": {"call": "per call", "minute": "per minute"},
         "week": "week",
+        "weeks": "weeks",
+        "over": "over",
         "month": "month",
         "timezones": {"Asia/Tehran": "Iran time"},
     },
@@ -472,12 +476,21 @@ def _needs(f: _Fmt, req: dict[str, Any]) -> list[dict[str, str]]:
             else:
                 sl, secs = tgt.get("service_level"), tgt.get("answer_seconds")
             target = f"{f.pct(sl)} {n['within']} {f.num(secs)} {n['seconds']}" if sl is not None and secs else ""
+        unit = n["volume"].get(channel, "")
+        if volume:
+            volume_text = f"{f.num(volume)} {unit} {n['per_month']}"
+        elif ch.get("records_total") is not None:  # a campaign: a total over some weeks
+            volume_text = (
+                f"{f.num(ch['records_total'])} {unit} {n['over']} {f.num(ch.get('campaign_weeks'))} {n['weeks']}"
+            )
+        else:
+            volume_text = "–"
         rows.append(
             {
                 "channel": n["channels"].get(channel, channel),
-                "volume": f"{f.num(volume)} {n['volume'].get(channel, '')} {n['per_month']}" if volume else "",
+                "volume": volume_text,
                 "handle_time": handle,
-                "target": target,
+                "target": target or "–",
             }
         )
     return rows
