@@ -43,7 +43,7 @@ DEFAULT_TERMS: dict[str, Any] = {
 }
 """Deal terms the quote may override under ``terms``; they are negotiation defaults, not price-book data."""
 
-_NAMES = {
+_NAMES: dict[str, dict[str, Any]] = {
     "fa": {
         "models": {
             "per_call": "به ازای هر تماس",
@@ -242,7 +242,7 @@ class _Fmt:
         items = [i for i in items if i]
         if len(items) <= 1:
             return "".join(items)
-        return self.names["list_sep"].join(items[:-1]) + self.names["and"] + items[-1]
+        return str(self.names["list_sep"]).join(items[:-1]) + str(self.names["and"]) + items[-1]
 
     def language(self, code: str) -> str:
         return self.join([self.names["languages"].get(c, c) for c in str(code).split("+")])
@@ -393,7 +393,7 @@ def _party(data: dict[str, Any], lang: str, f: _Fmt) -> dict[str, str]:
 def _hours_text(f: _Fmt, hours: Any) -> str:
     n = f.names
     if hours in ("24/7", None):
-        return n["24/7"]
+        return str(n["24/7"])
     if isinstance(hours, str):
         return f.digits(hours)
     parts = []
@@ -419,7 +419,7 @@ def _days_text(f: _Fmt, key: str) -> str:
         return f.join([_days_text(f, k) for k in key.split(",")])
     if "-" in key:
         first, last = key.split("-", 1)
-        return day(first) + f.names["to"] + day(last)
+        return day(first) + str(f.names["to"]) + day(last)
     return day(key)
 
 
@@ -496,7 +496,7 @@ def _needs(f: _Fmt, req: dict[str, Any]) -> list[dict[str, str]]:
     return rows
 
 
-def _targets(f: _Fmt, req: dict[str, Any]) -> dict[str, str]:
+def _targets(f: _Fmt, req: dict[str, Any]) -> dict[str, Any]:
     """Voice and chat targets from the requirements (empty strings where the client set none)."""
     channels = _channels(req)
     voice = (channels.get("voice") or {}).get("target") or {}
