@@ -267,6 +267,28 @@ def test_the_chosen_tariff_drives_the_contract(quote, tmp_path):
                 assert price["price"] in text and price["words"] in text and price["unit"] in text, (key, lang)
 
 
+def test_a_minimal_quote_renders_everything(quote, tmp_path):
+    """Only the required keys and the chosen tariff: optional sections drop out, nothing breaks."""
+    minimal = {key: quote[key] for key in ("quote", "client", "company", "currency", "requirements", "staffing")}
+    minimal.update(chosen_model="per_seat", models={"per_seat": quote["models"]["per_seat"]},
+                   cost={"monthly_total": quote["cost"]["monthly_total"]})  # fmt: skip
+    paths = render_documents(minimal, out_dir=tmp_path)
+    assert len(paths) == 8
+    sla_en = docx_text(next(p for p in paths if p.name.endswith("-sla-en.docx")))
+    assert "carries no service credits" in sla_en
+    proposal_fa = docx_text(next(p for p in paths if p.name.endswith("-proposal-fa.docx")))
+    assert build_context(minimal, "fa")["models"]["per_seat"]["unit_price"] in proposal_fa
+    assert "خدمات اختیاری" not in proposal_fa and "پیشنهاد ما:" not in proposal_fa
+
+
+def test_toman_beside_rial_when_asked(quote, tmp_path):
+    quote["toman"] = True
+    fa, en = render_documents(quote, only=["contract"], out_dir=tmp_path)
+    toman = build_context(quote, "fa")["chosen"]["monthly_with_vat"]["toman"]
+    assert toman.endswith("تومان") and f"معادل {toman}" in docx_text(fa)
+    assert "Toman" not in docx_text(en)
+
+
 def test_one_way_nda(quote, tmp_path):
     quote["terms"] = {"nda_mutual": False, "nda_years": 5}
     fa, en = render_documents(quote, only=["nda"], out_dir=tmp_path)
