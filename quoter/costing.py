@@ -97,6 +97,7 @@ class Usage:
     night_hours: Decimal
     friday_hours: Decimal
     holiday_hours: Decimal
+    overtime_hours: Decimal
     peak_agents: int
     lines: int
     line_minutes: Decimal
@@ -132,6 +133,7 @@ class Usage:
             "night_hours": dec_str(self.night_hours),
             "friday_hours": dec_str(self.friday_hours),
             "holiday_hours": dec_str(self.holiday_hours),
+            "overtime_hours": dec_str(self.overtime_hours),
             "peak_agents": self.peak_agents,
             "lines": self.lines,
             "line_minutes": dec_str(self.line_minutes),
@@ -286,9 +288,15 @@ def measure(req: Requirements, book: PriceBook, plan: StaffingPlan, shifts: Any 
                 friday_h += hours
     paid_week = plan.totals.scheduled_hours_week
     source = SOURCE_PLAN
+    overtime_week = 0.0
     if shifts is not None:
         split = shifts_hours(shifts)
-        paid_week, night_week, friday_week, holiday_week = split
+        night_week, friday_week = split.get("night", 0.0), split.get("friday", 0.0)
+        holiday_week, overtime_week = split.get("holiday", 0.0), split.get("overtime", 0.0)
+        # whole shifts cover the demand curve with more paid hours than the plan's: pay them
+        scale = split["total"] / paid_week if paid_week > 0 else 1.0
+        fte_tier = defaultdict(float, {k: v * scale for k, v in fte_tier.items()})
+        paid_week = split["total"]
         source = SOURCE_SHIFTS
     else:
         night_week = paid_week * night_h / total_h if total_h else 0.0
@@ -318,6 +326,7 @@ def measure(req: Requirements, book: PriceBook, plan: StaffingPlan, shifts: Any 
         night_hours=month(night_week),
         friday_hours=month(friday_week),
         holiday_hours=month(holiday_week),
+        overtime_hours=month(overtime_week),
         peak_agents=plan.totals.peak_agents,
         lines=plan.totals.lines,
         line_minutes=month(line_minutes_week),
@@ -326,19 +335,21 @@ def measure(req: Requirements, book: PriceBook, plan: StaffingPlan, shifts: Any 
     )
 
 
-def shifts_hours(shifts: Any) -> tuple[float, float, float, float]:
-    """Paid hours per week (total, night, Friday, holiday) from a shift plan.
+def shifts_hours(shifts: Any) -> dict[str, float]:
+    """Paid hours per week from a shift plan: ``total`` and the ``night``, ``friday``, ``holiday`` and
+    ``overtime`` hours among them.
 
-    The shift planner's result is read through ``paid_hours_week``: a mapping with ``normal``,
-    ``night``, ``friday`` and ``holiday`` hours (see docs/pricing.md).
+    The shift planner's result is read through ``paid_hours_week``: a mapping of hours per week by kind
+    (``normal``, ``night``, ``friday``, ``holiday``, ``overtime``; see docs/pricing.md).
     """
-    split = shifts.paid_hours_week
-    total = float(sum(split.values()))
-    return total, float(split.get("night", 0.0)), float(split.get("friday", 0.0)), float(split.get("holiday", 0.0))
+    split = {k: float(v) for k, v in shifts.paid_hours_week.items()}
+    return {**split, "total": sum(split.values())}
 
 
 def plan_shifts_if_available(req: Requirements, plan: StaffingPlan, book: PriceBook) -> Any:
     """The shift plan when the shift planner is installed and gives paid hours; otherwise None."""
+    import inspect
+
     try:
         from . import shifts as shift_module  # type: ignore[attr-defined]
     except ImportError:
@@ -348,8 +359,27 @@ def plan_shifts_if_available(req: Requirements, plan: StaffingPlan, book: PriceB
         return None
     p = book.premiums
     premiums = {"night": float(p.night), "friday": float(p.friday), "holiday": float(p.holiday)}
-    result = fn(req, plan, premiums=premiums)
+    try:
+        takes_premiums = "premiums" in inspect.signature(fn).parameters
+    except (TypeError, ValueError):
+        takes_premiums = False
+    result = fn(req, plan, premiums=premiums) if takes_premiums else fn(req, plan)
     return result if hasattr(result, "paid_hours_week") else None
+
+
+@dataclass(frozen=True)
+class ScaledShifts:
+    """A shift plan's paid-hour split scaled to another staffing plan (scenarios: no shift solving per run)."""
+
+    paid_hours_week: dict[str, float]
+
+
+def scale_shifts(shifts: Any, base: StaffingPlan, other: StaffingPlan) -> ScaledShifts | None:
+    """``shifts`` (made for ``base``) scaled by the ratio of scheduled hours of ``other`` to ``base``."""
+    if shifts is None or base.totals.scheduled_hours_week <= 0:
+        return None
+    factor = other.totals.scheduled_hours_week / base.totals.scheduled_hours_week
+    return ScaledShifts({k: float(v) * factor for k, v in shifts.paid_hours_week.items()})
 
 
 # ---------------------------------------------------------------- cost
@@ -443,6 +473,7 @@ def build_cost(req: Requirements, book: PriceBook, plan: StaffingPlan, shifts: A
         ("night", u.night_hours, p.night, "Night-work premium (22:00-06:00)", "فوق‌العاده شب‌کاری"),
         ("friday", u.friday_hours, p.friday, "Friday-work premium", "فوق‌العاده کار در روز جمعه"),
         ("holiday", u.holiday_hours, p.holiday, "Official-holiday premium", "فوق‌العاده کار در تعطیلات رسمی"),
+        ("overtime", u.overtime_hours, p.overtime, "Overtime premium", "اضافه‌کاری"),
     ):
         if hours > 0 and share > 0:
             L.add(f"premium.{key}", "agents", en, fa, hours, "h", r.line(hourly * share), src)
@@ -476,7 +507,7 @@ def build_cost(req: Requirements, book: PriceBook, plan: StaffingPlan, shifts: A
     provider_cost = L.total()
     m = book.target_margin
     markup = rate(m / (1 - m))
-    margin = L.add("margin", "price", f"Margin ({m * 100:.4g}% of the price)", "سود",
+    margin = L.add("margin", "price", f"Margin ({dec_str((m * 100).normalize())}% of the price)", "سود",
                    provider_cost, cur, markup, SOURCE_BOOK).amount  # fmt: skip
     term_discount = book.terms.discount(req.service.term_months)
     discount = ZERO

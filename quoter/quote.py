@@ -32,6 +32,7 @@ from .costing import (
     check_term,
     plan_shifts_if_available,
     ramp_up,
+    scale_shifts,
 )
 from .errors import InputError
 from .money import dec_str, quantity, rate
@@ -298,8 +299,9 @@ def predicted_kpis(plan: StaffingPlan) -> dict[str, Decimal | None]:
     return out
 
 
-def _price(req: Requirements, book: PriceBook, plan: StaffingPlan) -> tuple[CostBuildUp, Basis, dict[str, Tariff]]:
-    shifts = plan_shifts_if_available(req, plan, book)
+def _price(
+    req: Requirements, book: PriceBook, plan: StaffingPlan, shifts: Any
+) -> tuple[CostBuildUp, Basis, dict[str, Tariff]]:
     cost = build_cost(req, book, plan, shifts)
     if cost.usage.total_contacts <= 0 or cost.usage.total_productive_hours <= 0:
         raise InputError("nothing to price: the staffing plan handles no contacts")
@@ -308,9 +310,18 @@ def _price(req: Requirements, book: PriceBook, plan: StaffingPlan) -> tuple[Cost
 
 
 def run_scenarios(
-    req: Requirements, book: PriceBook, basis: Basis, priced: dict[str, Tariff], base_cost: CostBuildUp
+    req: Requirements,
+    book: PriceBook,
+    basis: Basis,
+    priced: dict[str, Tariff],
+    base_cost: CostBuildUp,
+    base_plan: StaffingPlan,
+    shifts: Any = None,
 ) -> tuple[Scenario, ...]:
-    """Client cost and provider margin under every model for each scenario (staffing re-run)."""
+    """Client cost and provider margin under every model for each scenario (staffing re-run).
+
+    A forecast shift plan is scaled to each scenario's scheduled hours rather than solved again.
+    """
     from .staffing import plan_staffing
 
     out = []
@@ -320,7 +331,7 @@ def run_scenarios(
         else:
             scaled = req.scaled(volume=float(vol), aht=float(aht))
             plan = plan_staffing(scaled)
-            cost = build_cost(scaled, book, plan, plan_shifts_if_available(scaled, plan, book))
+            cost = build_cost(scaled, book, plan, scale_shifts(shifts, base_plan, plan))
         bills = {k: tariffs.get(k).bill(t, basis, cost.usage) for k, t in priced.items()}
         out.append(Scenario(key, label, label_fa, Decimal(vol), Decimal(aht), cost.usage, cost.provider_cost, bills))
     return tuple(out)
@@ -356,11 +367,12 @@ def build_quote(
         from .staffing import plan_staffing
 
         plan = plan_staffing(req)
-    cost, basis, priced = _price(req, bk, plan)
+    shifts = plan_shifts_if_available(req, plan, bk)
+    cost, basis, priced = _price(req, bk, plan, shifts)
     setup = build_setup(req, bk, cost)
     stages = ramp_up(bk, cost)
     in_house = build_in_house(bk, cost, setup)
-    scen = run_scenarios(req, bk, basis, priced, cost) if scenarios else ()
+    scen = run_scenarios(req, bk, basis, priced, cost, plan, shifts) if scenarios else ()
     rec = recommend(req, bk, priced, scen, volume_certainty, goal)
     options = {"volume_certainty": volume_certainty, "goal": goal, "chosen_model": chosen_model}
     date = today or dt.date.today()

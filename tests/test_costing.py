@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from quoter.costing import build_cost, build_in_house, build_setup, check_term, ramp_up, seat_count
 from quoter.errors import InputError
-from quoter.money import Rounder, quantity, round_to
+from quoter.money import WEEKS_PER_MONTH, Rounder, quantity, round_to
 from quoter.pricebook import load_price_book
 from quoter.requirements import Requirements
 from quoter.staffing import plan_staffing
@@ -159,3 +159,36 @@ def test_ramp_up_must_fit_the_contract_term():
     assert exc.value.problems == [
         "ramp_up.stages: the ramp-up (5 weeks) is longer than the term (service.term_months = 1, 4.3 weeks)"
     ]
+
+
+def test_paid_hours_and_premiums_come_from_the_shift_plan_when_installed(monkeypatch):
+    """A stand-in for quoter.shifts (issue 3): its paid hours and their split replace the interval estimate."""
+    import sys
+    import types
+
+    from quoter.costing import plan_shifts_if_available
+
+    req, book, base = cost_of(MINIMAL)
+    plan = plan_staffing(req)
+    scheduled = plan.totals.scheduled_hours_week
+    seen = {}
+
+    def plan_shifts(req_, plan_, premiums):
+        seen.update(premiums)
+        split = {"normal": scheduled * 0.6, "night": scheduled * 0.3, "friday": scheduled * 0.12,
+                 "holiday": scheduled * 0.03, "overtime": scheduled * 0.05}  # fmt: skip
+        return types.SimpleNamespace(paid_hours_week=split, headcount=80)
+
+    monkeypatch.setitem(sys.modules, "quoter.shifts", types.SimpleNamespace(plan_shifts=plan_shifts))
+    shifts = plan_shifts_if_available(req, plan, book)
+    assert seen == {"night": 0.35, "friday": 0.40, "holiday": 0.40}
+    cost = build_cost(req, book, plan, shifts)
+    u = cost.usage
+    assert u.hours_source == "shift plan"
+    assert u.paid_hours == quantity(quantity(scheduled * 1.1, "0.000001") * WEEKS_PER_MONTH)
+    assert u.fte == quantity(plan.totals.fte * 1.1)  # whole shifts: 10% more paid hours than the plan's
+    keys = {ln.key: ln for ln in cost.lines}
+    assert keys["premium.overtime"].source == "shift plan" and keys["premium.night"].source == "shift plan"
+    assert cost.monthly_total > base.monthly_total
+    monkeypatch.setitem(sys.modules, "quoter.shifts", types.SimpleNamespace())
+    assert plan_shifts_if_available(req, plan, book) is None
