@@ -436,6 +436,7 @@ NDA = [
         "and the terms of this agreement and of the contract."
     ),
     h1("4. Obligations of the Receiving Party"),
+    p("The Receiving Party shall:"),
     bullet("use confidential information only for the Purpose, and not for its own benefit or a third party's;"),
     bullet(
         "not disclose it to anyone except its employees and advisers who need it for the Purpose and are "
