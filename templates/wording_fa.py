@@ -363,7 +363,7 @@ SLA = [
     ),
     tag("{%p if performance.earn_back %}"),
     bullet(
-        "جبران: اگر هدفِ محقق‌نشده در هر یک از {{ performance.earn_back_months }} ماه بعد محقق شود، جریمه "
+        "جبران: اگر هدفِ محقق‌نشده در {{ performance.earn_back_months }} ماه پیاپیِ بعد محقق شود، جریمه "
         "آن بخشوده می‌شود."
     ),
     tag("{%p endif %}"),
