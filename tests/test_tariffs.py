@@ -163,3 +163,41 @@ def test_per_minute_billing_increment_and_acw():
     extra = voice.contacts["voice"] * Decimal("0.05")  # 3 s a call on average
     assert t2.detail["billed_minutes"]["voice"] == voice.talk_minutes["voice"] + extra
     assert t2.fields["unit_price_voice"] > t.fields["unit_price_voice"]  # fewer minutes, same revenue
+
+
+def _with(book, **models):
+    """The book with some model settings and risk premiums replaced."""
+    m = book.models
+    rp = m.risk_premium.model_copy(update=models.pop("risk_premium", {}))
+    update = {"risk_premium": rp}
+    for key, changes in models.items():
+        update[key] = getattr(m, key).model_copy(update=changes)
+    return book.model_copy(update={"models": m.model_copy(update=update)})
+
+
+shares = st.decimals(min_value=0, max_value=Decimal("0.3"), places=3)
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    premiums=st.fixed_dictionaries({k: shares for k in tariffs.KEYS}),
+    base_share=st.decimals(min_value=Decimal("0.05"), max_value=Decimal("0.95"), places=2),
+    band=st.decimals(min_value=0, max_value=Decimal("0.3"), places=2),
+    unit=st.sampled_from(["call", "minute"]),
+    increment=st.sampled_from(["per_second", "per_6_seconds", "per_started_minute"]),
+    calls=st.sampled_from([1500.0, 7000.0, 25000.0]),
+)
+def test_equal_revenue_holds_for_any_book_settings(premiums, base_share, band, unit, increment, calls):
+    base = minimal_basis(calls)
+    book = _with(
+        IR,
+        risk_premium=premiums,
+        hybrid={"base_share": base_share, "variable_unit": unit},
+        fixed={"band": band},
+        per_minute={"billing_increment": increment},
+    )
+    basis = Basis(base.target, base.usage, book, base.req, base.kpis)
+    for key, t in tariffs.price_all(basis).items():
+        assert t.risk_premium == premiums[key]
+        assert abs(t.monthly_at_forecast - basis.target * (1 + t.risk_premium)) <= t.tolerance, key
+        assert tariffs.get(key).bill(t, basis, basis.usage) == t.monthly_at_forecast, key

@@ -180,8 +180,8 @@ def band_terms(basis: Basis, reference: Decimal) -> dict[str, Decimal]:
     avg = reference / v if v else ZERO
     return {
         "band": fx.band,
-        "band_min": whole_up(v * (1 - fx.band)),
-        "band_max": whole_down(v * (1 + fx.band)),
+        "band_min": whole_down(v * (1 - fx.band)),  # whole contacts, the band always holds the forecast
+        "band_max": whole_up(v * (1 + fx.band)),
         "overage_rate": r.unit_price(avg * fx.overage_factor),
         "underage_rate": r.unit_price(avg * fx.underage_factor),
     }
