@@ -48,8 +48,9 @@ def round_to(amount: Decimal, step: Decimal, mode: RoundingMode = "half_up") -> 
     if step <= 0:
         raise ValueError("a rounding step must be positive")
     multiple = (amount / step).to_integral_value(rounding=_MODES[mode])
-    exp = min(step.as_tuple().exponent, 0)  # type: ignore[type-var]
-    return (multiple * step).quantize(Decimal(1).scaleb(exp))
+    exponent = step.as_tuple().exponent
+    places = min(exponent, 0) if isinstance(exponent, int) else 0
+    return (multiple * step).quantize(Decimal(1).scaleb(places))
 
 
 def rate(value: Decimal, places: str = "0.000001") -> Decimal:
