@@ -426,6 +426,16 @@ _RULES: dict[tuple[str | None, str], str] = {
     ("quality", "low"): "performance",
 }
 
+_SHORT = {
+    "per_call": "per-call",
+    "per_minute": "per-minute",
+    "per_seat": "per-seat (dedicated agent)",
+    "per_hour": "productive-hour",
+    "fixed": "fixed monthly",
+    "hybrid": "hybrid",
+    "performance": "performance-based",
+}
+
 _WHY = {
     "fixed": (
         "the volume is well known, so a fixed fee with a ±{band} volume band gives a predictable budget",
@@ -503,7 +513,7 @@ def recommend(
             f"{format_money(hi, cur, 'fa')} می‌رسد"
         )
     text_en = (
-        f"The {t.name.lower()} tariff suits {name}: {why_en.format(**fill)}; at the forecast it comes to "
+        f"The {_SHORT[model]} tariff suits {name}: {why_en.format(**fill)}; at the forecast it comes to "
         f"{monthly_en} a month excluding VAT{spread_en}."
     )
     text_fa = (
