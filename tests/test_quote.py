@@ -12,7 +12,8 @@ Reviewed by hand once (pars-retail-24x7 with ir-1405, 2026-11-24), recomputed on
 - seats: peak 20 concurrent agents x 1.05 = 21 (not the 72.5 FTE); supervisors ceil(72.5 / 13) = 6;
 - margin line rate 0.18 / 0.82 = 0.219512; 35,976,467,072 x 0.219512 = 7,897,266,240; term discount 2% (12 months);
 - per hour: 42,996,259,000 / 9,709.56 h = 4,428,238 -> 4,428,000; x 9,709.56 = 42,993,931,680 -> 42,993,932,000;
-- fixed: 42,996,259,000 x 1.03 = 44,286,146,770 -> 44,286,147,000; band +-10% of 66,367.89 contacts = 59,731..73,005 (whole contacts, outward);
+- fixed: 42,996,259,000 x 1.03 = 44,286,146,770 -> 44,286,147,000; band +-10% of 66,367.89 contacts =
+  59,731..73,005 (whole contacts, rounded outward);
 - hybrid base: 42,996,259,000 x 1.025 x 0.60 = 26,442,699,285 -> 26,442,699,000;
 - VAT 10% on each monthly; scenario -30%: per call falls to its 70% minimum commitment (31,904,227,000) or just
   above it; per-seat and per-hour follow the re-sized team; the provider's margin under fixed rises when volume
