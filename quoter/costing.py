@@ -395,6 +395,9 @@ class _Lines:
         self.items.append(line)
         return line
 
+    def total_keys(self, prefix: str) -> Decimal:
+        return sum((ln.amount for ln in self.items if ln.key.startswith(prefix)), ZERO)
+
     def total(self, *groups: str) -> Decimal:
         return sum((ln.amount for ln in self.items if not groups or ln.group in groups), ZERO)
 
@@ -455,17 +458,11 @@ def build_cost(req: Requirements, book: PriceBook, plan: StaffingPlan, shifts: A
     per_head = a.housing + a.food + a.child
     L.add("allowances", "agents", "Allowances (housing, food, child)", "مزایا (مسکن، بن، حق اولاد)",
           u.fte, "FTE", per_head, SOURCE_BOOK)  # fmt: skip
-    insured = wages_total + u.fte * sum((getattr(a, k) for k in book.loads.insured_allowances), ZERO)
-    L.add("insurance", "agents", "Employer social insurance", "حق بیمه سهم کارفرما",
-          r.line(insured), cur, book.loads.employer_insurance, SOURCE_BOOK)  # fmt: skip
-    if book.loads.other:
-        L.add("other_loads", "agents", "Other employer loads", "سایر کسور سهم کارفرما",
-              wages_total, cur, book.loads.other, SOURCE_BOOK)  # fmt: skip
     for tier, fte in u.fte_by_tier.items():
         L.add(f"accruals.{tier}", "agents", f"Year-end bonus and severance accruals, {tier} tier",
               f"ذخیره عیدی و سنوات، رده {tier}", fte, "FTE", accrual_monthly(book, book.wages.agent[tier]),
               SOURCE_BOOK)  # fmt: skip
-    hours_per_month = quantity(Decimal(repr(plan.hours_per_fte_week)) * WEEKS_PER_MONTH)
+    hours_per_month = quantity(quantity(plan.hours_per_fte_week) * WEEKS_PER_MONTH)
     hourly = r.line(wages_total / (u.fte * hours_per_month)) if u.fte else ZERO
     p = book.premiums
     src = u.hours_source
@@ -481,6 +478,14 @@ def build_cost(req: Requirements, book: PriceBook, plan: StaffingPlan, shifts: A
     if rot:
         L.add("premium.shift", "agents", f"Rotating-shift premium ({'/'.join(u.rotations)})",
               "فوق‌العاده نوبت‌کاری", wages_total, cur, rot, SOURCE_PLAN)  # fmt: skip
+    insured = wages_total + u.fte * sum((getattr(a, k) for k in book.loads.insured_allowances), ZERO)
+    if book.loads.insure_premiums:
+        insured += L.total_keys("premium.")
+    L.add("insurance", "agents", "Employer social insurance", "حق بیمه سهم کارفرما",
+          r.line(insured), cur, book.loads.employer_insurance, SOURCE_BOOK)  # fmt: skip
+    if book.loads.other:
+        L.add("other_loads", "agents", "Other employer loads", "سایر کسور سهم کارفرما",
+              wages_total, cur, book.loads.other, SOURCE_BOOK)  # fmt: skip
     for role, (en, fa) in ROLES.items():
         n = role_count(book, role, u.fte)
         if n > 0:
@@ -573,14 +578,14 @@ def build_setup(req: Requirements, book: PriceBook, cost: CostBuildUp) -> Setup:
     cur = book.currency
     supervisors = role_count(book, "supervisor", u.fte) if book.span_of_control.supervisor.whole else ZERO
     hires = Decimal(u.headcount) + supervisors
-    hours_per_month = quantity(Decimal(repr(req.staffing.hours_per_fte_week)) * WEEKS_PER_MONTH)
+    hours_per_month = quantity(quantity(req.staffing.hours_per_fte_week) * WEEKS_PER_MONTH)
     loaded_hourly = book.rounder.line(cost.agent_loaded_monthly / hours_per_month)
     L.add("setup.recruitment", "setup", "Recruitment and testing", "جذب، آزمون و گزینش", hires, "hire",
           ot.recruitment_per_hire, SOURCE_BOOK)  # fmt: skip
     if ot.training_hours:
         L.add("setup.training", "setup", "Paid training before go-live", "آموزش پیش از شروع (با حقوق)",
               Decimal(u.headcount) * ot.training_hours, "h", loaded_hourly, SOURCE_BOOK)  # fmt: skip
-    lost = Decimal(u.headcount) * ot.nesting_weeks * quantity(Decimal(repr(req.staffing.hours_per_fte_week)))
+    lost = Decimal(u.headcount) * ot.nesting_weeks * quantity(req.staffing.hours_per_fte_week)
     lost = quantity(lost * (1 - ot.nesting_productivity))
     if lost > 0:
         L.add("setup.nesting", "setup", "Ramp-up: new agents below full productivity",

@@ -125,6 +125,7 @@ class Loads(Strict):
     employer_insurance: Rate
     other: Rate = Decimal(0)
     insured_allowances: list[Literal["housing", "food", "child"]] = []
+    insure_premiums: bool = True  # shift, night, Friday, holiday and overtime premiums are insured pay
 
 
 class Allowances(Strict):

@@ -6,18 +6,21 @@ requirements and the price book snapshot). Regenerate them after a deliberate ch
 
 Reviewed by hand once (pars-retail-24x7 with ir-1405, 2026-11-24), recomputed on paper/calculator:
 - wages.fa: 50.49 FTE x 150,000,000 = 7,573,500,000 Rial; insurance: (12,195,600,000 wages + 72.5 FTE x
-  (11,700,000 housing + 28,600,000 food)) x 0.23 = 15,117,350,000 x 0.23 = 3,476,990,500;
+  (11,700,000 housing + 28,600,000 food) + 4,506,703,602 premiums) x 0.23 = 19,624,053,602 x 0.23 = 4,513,532,328;
 - eydi accrual for fa: min(60 days x 5,000,000, 90 days x 4,502,752.8) / 12 = 25,000,000, plus sanavat
   150,000,000 / 12 = 12,500,000: 37,500,000 per FTE; en is capped: (405,247,752 / 12) + 17,500,000 = 51,270,646;
+- premiums: 24/7 covers three 8-hour bands, so the shift premium is 22.5% of wages; night, Friday and holiday
+  hours at 35% / 40% / 40% of the blended hourly wage;
 - seats: peak 20 concurrent agents x 1.05 = 21 (not the 72.5 FTE); supervisors ceil(72.5 / 13) = 6;
-- margin line rate 0.18 / 0.82 = 0.219512; 35,976,467,072 x 0.219512 = 7,897,266,240; term discount 2% (12 months);
-- per hour: 42,996,259,000 / 9,709.56 h = 4,428,238 -> 4,428,000; x 9,709.56 = 42,993,931,680 -> 42,993,932,000;
-- fixed: 42,996,259,000 x 1.03 = 44,286,146,770 -> 44,286,147,000; band +-10% of 66,367.89 contacts =
+- margin line rate 0.18 / 0.82 = 0.219512; 37,129,516,201 x 0.219512 = 8,150,374,360; term discount 2% (12 months);
+  monthly total 44,374,293,000;
+- per hour: 44,374,293,000 / 9,709.56 h = 4,570,165 -> 4,570,000; x 9,709.56 = 44,372,689,200 -> 44,372,689,000;
+- fixed: 44,374,293,000 x 1.03 = 45,705,521,790 -> 45,705,522,000; band +-10% of 66,367.89 contacts =
   59,731..73,005 (whole contacts, rounded outward);
-- hybrid base: 42,996,259,000 x 1.025 x 0.60 = 26,442,699,285 -> 26,442,699,000;
-- VAT 10% on each monthly; scenario -30%: per call falls to its 70% minimum commitment (31,904,227,000) or just
-  above it; per-seat and per-hour follow the re-sized team; the provider's margin under fixed rises when volume
-  falls and shrinks when it grows inside the band.
+- hybrid base: 44,374,293,000 x 1.025 x 0.60 = 27,290,190,195 -> 27,290,190,000;
+- VAT 10% on each monthly; scenario -30%: per call falls to about its 70% minimum commitment (32,926,503,000;
+  answered calls fall a little less than 30%); per-seat and per-hour follow the re-sized team; the provider's
+  margin under fixed rises when volume falls and shrinks when it grows inside the band.
 """
 
 from __future__ import annotations
@@ -187,9 +190,10 @@ def test_cli_quote_text(capsys):
     for heading in ("STAFFING", "COST BUILD-UP", "TARIFFS", "SETUP", "RAMP-UP", "SCENARIOS", "IN-HOUSE",
                     "RECOMMENDATION"):  # fmt: skip
         assert heading in out
-    assert "42,996,259,000 IRR" in out  # the monthly total with thousands separators
+    total = Decimal(dict_of(str(EXAMPLES[2]))["cost"]["monthly_total"])
+    assert f"{total:,.0f} IRR" in out  # the monthly total with thousands separators
     code, out, _ = run(capsys, "quote", str(EXAMPLES[2]), "--toman")
-    assert "4,299,625,900 Toman" in out
+    assert f"{total / 10:,.0f} Toman" in out
 
 
 def test_cli_quote_json_and_out(capsys, tmp_path):
