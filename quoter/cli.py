@@ -274,7 +274,7 @@ def _plain_table(headers: list[str], rows: list[list[str]], left: int = 1) -> st
 
     def fmt(cells: list[str]) -> str:
         pairs = enumerate(zip(cells, widths, strict=True))
-        return "  ".join(c.ljust(w) if i < left else c.rjust(w) for i, (c, w) in pairs)
+        return "  ".join(c.ljust(w) if i < left else c.rjust(w) for i, (c, w) in pairs).rstrip()
 
     line = fmt(headers)
     return "\n".join([line, "-" * len(line), *(fmt(r) for r in rows)])
@@ -371,8 +371,10 @@ def _unit_text(key: str, m: dict[str, Any], money: Any) -> str:
     if key in ("per_call", "per_minute", "hybrid"):
         field = "variable_rate" if key == "hybrid" else "unit_price"
         per = {k[len(field) + 1 :]: v for k, v in m.items() if k.startswith(field + "_")}
-        unit_of = (lambda ch: "min") if (key == "per_minute" or m.get("variable_unit") == "minute") else units.get
-        text = "; ".join(f"{money(v)}/{unit_of(ch)}" for ch, v in per.items())
+        if key == "per_minute" or m.get("variable_unit") == "minute":
+            text = "; ".join(f"{ch} {money(v)}/min" for ch, v in per.items())
+        else:
+            text = "; ".join(f"{money(v)}/{units.get(ch, ch)}" for ch, v in per.items())
         return f"{money(m['base_monthly'])} + {text}" if key == "hybrid" else text
     if key == "per_seat":
         return f"{money(m['unit_price'])}/seat x {m['seats']}"
