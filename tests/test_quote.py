@@ -225,3 +225,14 @@ def test_cli_bad_price_book(capsys, tmp_path):
     assert "Traceback" not in err
     code, _, err = run(capsys, "quote", str(EXAMPLES[2]), "--price-book", "nope")
     assert code == 1 and "no price book named 'nope'" in err
+
+
+def test_cli_choice_of_model_and_recommendation_inputs(capsys):
+    code, out, err = run(capsys, "quote", str(EXAMPLES[3]), "--json", "--certainty", "high", "--goal", "budget",
+                         "--model", "per_seat")  # fmt: skip
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["options"] == {"volume_certainty": "high", "goal": "budget", "chosen_model": "per_seat"}
+    assert data["recommendation"]["model"] == "fixed" and data["chosen_model"] == "per_seat"
+    code, _, err = run(capsys, "quote", str(EXAMPLES[3]), "--goal", "cheap")
+    assert code == 1 and err == "Error: goal: 'cheap' is not one of budget, cost, flexibility, quality\n"
