@@ -375,7 +375,7 @@ def build_quote(
     scen = run_scenarios(req, bk, basis, priced, cost, plan, shifts) if scenarios else ()
     rec = recommend(req, bk, priced, scen, volume_certainty, goal)
     options = {"volume_certainty": volume_certainty, "goal": goal, "chosen_model": chosen_model}
-    date = today or dt.date.today()
+    date = today or _today(bk)
     return Quote(
         number=number or quote_number(req, bk, options, date),
         date=date,
@@ -394,6 +394,13 @@ def build_quote(
         chosen_model=chosen_model or rec.model,
         options=options,
     )
+
+
+def _today(book: PriceBook) -> dt.date:
+    """Today where the provider works (the book's ``labour.timezone``), not where the machine is."""
+    from zoneinfo import ZoneInfo
+
+    return dt.datetime.now(ZoneInfo(book.labour.timezone)).date()
 
 
 def quote_number(req: Requirements, book: PriceBook, options: dict[str, Any], date: dt.date) -> str:
