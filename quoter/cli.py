@@ -293,7 +293,7 @@ def quote_summary(data: dict[str, Any], plan: Any = None, toman: bool = False) -
         f"term {data['term_months']} months",
         "",
         "STAFFING",
-        staffing_summary(plan) if plan is not None else "",
+        staffing_summary(plan) if plan is not None else _saved_staffing(data["staffing"]),
         "",
         "COST BUILD-UP (monthly)",
     ]
@@ -342,6 +342,25 @@ def quote_summary(data: dict[str, Any], plan: Any = None, toman: bool = False) -
         f"RECOMMENDATION: {data['recommendation']['text_en']}",
     ]
     return "\n".join(out)
+
+
+def _saved_staffing(st: dict[str, Any]) -> str:
+    """The staffing table of a saved quote (its summary figures; the intervals are not saved)."""
+    from .localize import format_number
+
+    def n(value: Any, places: int) -> str:
+        return format_number(_dec(value), "en", decimals=places)
+
+    rows = [
+        [q["channel"], q["language"], n(q["contacts_week"], 0), n(q["fte"], 1), str(q["peak_agents"]),
+         _share(q["service_level"], 1), q["asa_seconds"] or "-", _share(q["abandon_rate"], 1),
+         _share(q["occupancy"], 1)]
+        for q in st["queues"]
+    ]  # fmt: skip
+    t = st["totals"]
+    rows.append(["total", "", n(t["contacts_week"], 0), n(t["fte"], 1), str(t["peak_agents"]), "", "", "", ""])
+    head = ["channel", "queue", "contacts/wk", "FTE", "peak", "SL", "ASA s", "abandon", "occupancy"]
+    return _plain_table(head, rows, left=2) + f"\nTelephone lines: {t['lines']}"
 
 
 def _dec(value: Any) -> Any:
@@ -409,22 +428,31 @@ def quote(
         str | None, typer.Option("--model", help="Tariff for the contract (default: the recommended one).")
     ] = None,
 ) -> None:
-    """Price a requirements file: cost build-up, the six tariffs, setup, scenarios, recommendation."""
-    from .pricebook import load_price_book
-    from .quote import build_quote, save_quote
-    from .requirements import load_requirements
+    """Price a requirements file: cost build-up, the six tariffs, setup, scenarios, recommendation.
 
-    req = load_requirements(requirements)
-    book = load_price_book(price_book)
-    q = build_quote(req, book, number=number, volume_certainty=certainty, goal=goal, chosen_model=model)  # type: ignore[arg-type]
-    data = q.to_dict()
+    Given a saved quote.json instead, show it as saved (nothing is re-run; pricing options do not apply).
+    """
+    from .quote import build_quote, load_quote, save_quote
+
+    plan = None
+    if requirements.suffix.lower() == ".json":
+        data = load_quote(requirements)
+        book_toman = bool(data.get("toman"))
+    else:
+        from .pricebook import load_price_book
+        from .requirements import load_requirements
+
+        req = load_requirements(requirements)
+        book = load_price_book(price_book)
+        q = build_quote(req, book, number=number, volume_certainty=certainty, goal=goal, chosen_model=model)  # type: ignore[arg-type]
+        data, plan, book_toman = q.to_dict(), q.plan, book.toman
     if out is not None:
         path = save_quote(data, out)
         typer.echo(f"Saved {path}", err=True)
     if as_json:
         _echo_json(data)
     else:
-        typer.echo(quote_summary(data, q.plan, toman=toman or book.toman))
+        typer.echo(quote_summary(data, plan, toman=toman or book_toman))
 
 
 @app.command("price-books")

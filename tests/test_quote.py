@@ -236,3 +236,14 @@ def test_cli_choice_of_model_and_recommendation_inputs(capsys):
     assert data["recommendation"]["model"] == "fixed" and data["chosen_model"] == "per_seat"
     code, _, err = run(capsys, "quote", str(EXAMPLES[3]), "--goal", "cheap")
     assert code == 1 and err == "Error: goal: 'cheap' is not one of budget, cost, flexibility, quality\n"
+
+
+def test_cli_shows_a_saved_quote_without_re_running(capsys, tmp_path):
+    code, _, err = run(capsys, "quote", str(EXAMPLES[0]), "--out", str(tmp_path), "--number", "Q-SAVED")
+    assert code == 0, err
+    saved = tmp_path / "quote.json"
+    code, out, err = run(capsys, "quote", str(saved))
+    assert code == 0, err
+    assert "Quote Q-SAVED" in out and "TARIFFS" in out and "Telephone lines:" in out
+    code, out, _ = run(capsys, "quote", str(saved), "--json")
+    assert json.loads(out) == json.loads(saved.read_text(encoding="utf-8"))
