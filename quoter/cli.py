@@ -408,7 +408,9 @@ def _unit_text(key: str, m: dict[str, Any], money: Any) -> str:
 
 @app.command()
 def quote(
-    requirements: ReqPath,
+    requirements: Annotated[
+        Path, typer.Argument(help="Requirements YAML file, or a quote.json saved with --out (shown as saved).")
+    ],
     price_book: Annotated[
         str | None, typer.Option("--price-book", help="Price book name (see `quoter price-books`) or YAML path.")
     ] = None,
