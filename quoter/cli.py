@@ -137,6 +137,61 @@ def staff(requirements: ReqPath, as_json: JsonFlag = False) -> None:
         typer.echo(staffing_summary(plan))
 
 
+def shifts_summary(result: Any) -> str:
+    """Readable roster per language queue: headcount, paid hours split, efficiency, solver, shifts."""
+    rows = []
+    for q in result.queues:
+        rows.append([q.queue, str(q.headcount), f"{q.required_hours_week:,.0f}", f"{q.paid_hours_week:,.0f}",
+                     f"{q.normal_hours_week:,.0f}", f"{q.night_hours_week:,.0f}", f"{q.friday_hours_week:,.0f}",
+                     f"{q.holiday_hours_week:,.0f}", _pct(q.efficiency), q.status, _pct(q.mip_gap)])  # fmt: skip
+    t = result.totals
+    rows.append(["total", f"{t['headcount']:.0f}", f"{t['required_hours_week']:,.0f}", f"{t['paid_hours_week']:,.0f}",
+                 f"{t['normal_hours_week']:,.0f}", f"{t['night_hours_week']:,.0f}", f"{t['friday_hours_week']:,.0f}",
+                 f"{t['holiday_hours_week']:,.0f}", _pct(t["efficiency"]), "", _pct(t["mip_gap"])])  # fmt: skip
+    head = ["queue", "people", "required h", "paid h", "normal", "night", "friday", "holiday", "efficiency", "solver",
+            "gap"]  # fmt: skip
+    parts = [_table(head, rows), ""]
+    parts.append("Hours are per week. Night, Friday and holiday hours overlap (their premiums stack); normal hours")
+    parts.append("carry no premium. Holiday hours are expected from official holidays per year.")
+    parts.append(f"LP lower bound on paid hours: {t['lp_bound_hours']:,.0f} h; solved in {t['solve_seconds']:.2f} s "
+                 f"by {result.solver}.")  # fmt: skip
+    for q in result.queues:
+        parts.append("")
+        parts.append(f"Shifts of queue {q.queue}:")
+        for sh in sorted(q.shifts, key=lambda s: (s.start, s.length_hours, s.days)):
+            parts.append(f"  {sh.start} {sh.length_hours:g} h  {'-'.join((sh.days[0], sh.days[-1]))}  x {sh.people}")
+        parts.extend(f"  Note: {n}" for n in q.notes)
+    return "\n".join(parts)
+
+
+@app.command()
+def shifts(
+    requirements: ReqPath,
+    as_json: JsonFlag = False,
+    chart: Annotated[Path | None, typer.Option("--chart", help="Write a coverage chart (.png or .svg).")] = None,
+    time_limit: Annotated[
+        float | None, typer.Option("--time-limit", help="Solver time budget, seconds (default: the rules').")
+    ] = None,
+) -> None:
+    """Shift plan: whole weekly tours covering every interval, headcount, night/Friday hours."""
+    from .requirements import load_requirements
+    from .shifts import plan_shifts
+    from .staffing import plan_staffing
+
+    if chart is not None and chart.suffix.lower() not in (".png", ".svg"):
+        raise InputError(f"--chart: '{chart.name}' must end in .png or .svg")
+    req = load_requirements(requirements)
+    result = plan_shifts(req, plan_staffing(req), time_limit_s=time_limit)
+    if chart is not None:
+        from .chart import coverage_chart
+
+        coverage_chart(result, chart)
+    if as_json:
+        _echo_json(result.to_dict())
+    else:
+        typer.echo(shifts_summary(result))
+
+
 def _parse_sl(text: str) -> tuple[float, float]:
     try:
         pct, secs = text.split("/")
