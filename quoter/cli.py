@@ -349,6 +349,7 @@ def quote_summary(data: dict[str, Any], plan: Any = None, toman: bool = False) -
         "",
         "STAFFING",
         staffing_summary(plan) if plan is not None else _saved_staffing(data["staffing"]),
+        _shift_line(data["staffing"].get("shift_plan")),
         "",
         "COST BUILD-UP (monthly)",
     ]
@@ -397,6 +398,18 @@ def quote_summary(data: dict[str, Any], plan: Any = None, toman: bool = False) -
         f"RECOMMENDATION: {data['recommendation']['text_en']}",
     ]
     return "\n".join(out)
+
+
+def _shift_line(sp: dict[str, Any] | None) -> str:
+    if not sp:
+        return ""
+    if not sp["used"]:
+        return f"Shift planning: {sp['note']}."
+    paid = sum(_dec(v) for v in sp["paid_hours_week"].values())
+    return (
+        f"Shift planning: {sp['note']}: {sp['headcount']} people, {paid:,.0f} paid hours a week, "
+        f"efficiency {_share(sp['efficiency'], 1)}."
+    )
 
 
 def _saved_staffing(st: dict[str, Any]) -> str:
@@ -484,6 +497,14 @@ def quote(
     model: Annotated[
         str | None, typer.Option("--model", help="Tariff for the contract (default: the recommended one).")
     ] = None,
+    shifts: Annotated[
+        bool | None,
+        typer.Option(
+            "--shifts/--no-shifts",
+            help="Price paid and premium hours from a shift plan: --shifts waits for the planner, --no-shifts "
+            "skips it; by default it is used when it proves a roster within 0.3 s.",
+        ),
+    ] = None,
 ) -> None:
     """Price a requirements file: cost build-up, the six tariffs, setup, scenarios, recommendation.
 
@@ -501,7 +522,15 @@ def quote(
 
         req = load_requirements(requirements)
         book = load_price_book(price_book)
-        q = build_quote(req, book, number=number, volume_certainty=certainty, goal=goal, chosen_model=model)  # type: ignore[arg-type]
+        q = build_quote(
+            req,
+            book,
+            number=number,
+            volume_certainty=certainty,  # type: ignore[arg-type]
+            goal=goal,  # type: ignore[arg-type]
+            chosen_model=model,
+            shifts=shifts,
+        )
         data, plan, book_toman = q.to_dict(), q.plan, book.toman
     if out is not None:
         path = save_quote(data, out)

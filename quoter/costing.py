@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from .errors import InputError
+from .errors import DomainError, InputError
 from .money import WEEKS_PER_MONTH, ZERO, dec_str, quantity, rate, whole_up
 from .plan import DAYS, StaffingPlan
 from .pricebook import PriceBook
@@ -346,25 +346,120 @@ def shifts_hours(shifts: Any) -> dict[str, float]:
     return {**split, "total": sum(split.values())}
 
 
-def plan_shifts_if_available(req: Requirements, plan: StaffingPlan, book: PriceBook) -> Any:
-    """The shift plan when the shift planner is installed and gives paid hours; otherwise None."""
+SHIFT_SECONDS = 0.3
+HOURS_STEP = "0.000001"  # shift-plan hours are kept (and saved) to this step
+"""Time the quote gives the shift planner by default: enough for business-hours accounts (they solve in
+a few hundredths of a second); a large 24/7 roster that needs longer falls back to the interval estimate."""
+
+
+@dataclass(frozen=True)
+class ShiftUse:
+    """Whether the quote's paid hours and premium hours come from a shift plan, and why (not)."""
+
+    used: bool
+    note: str
+    status: str | None = None
+    paid_hours_week: dict[str, float] | None = None
+    headcount: int | None = None
+    efficiency: float | None = None
+    solve_seconds: float | None = None
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ShiftUse:
+        """Back from ``to_dict`` (a saved quote): the same hours, so the same costs."""
+
+        def f(x: Any) -> float | None:
+            return None if x is None else float(str(x))
+
+        hours = data.get("paid_hours_week")
+        return cls(
+            used=bool(data["used"]),
+            note=str(data["note"]),
+            status=data.get("status"),
+            paid_hours_week=None if hours is None else {k: float(str(v)) for k, v in hours.items()},
+            headcount=data.get("headcount"),
+            efficiency=f(data.get("efficiency")),
+            solve_seconds=f(data.get("solve_seconds")),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        def q(x: float | None, places: str = "0.01") -> str | None:
+            return None if x is None else dec_str(quantity(x, places))
+
+        return {
+            "used": self.used,
+            "note": self.note,
+            "status": self.status,
+            "paid_hours_week": None
+            if self.paid_hours_week is None
+            else {k: q(v, HOURS_STEP) for k, v in self.paid_hours_week.items()},
+            "headcount": self.headcount,
+            "efficiency": q(self.efficiency, "0.0001"),
+            "solve_seconds": q(self.solve_seconds, "0.001"),
+        }
+
+
+def plan_shifts_for_quote(
+    req: Requirements, plan: StaffingPlan, book: PriceBook, mode: bool | None = None, seconds: float = SHIFT_SECONDS
+) -> tuple[Any, ShiftUse]:
+    """The shift plan to price with, and a note saying which hours the quote uses.
+
+    ``mode``: ``False`` never plans shifts; ``True`` waits for the planner (its own time limit) and
+    takes its best roster; ``None`` (default) gives it ``seconds`` and takes the roster only when
+    the solver proves it (status optimal), so the same input always gives the same quote.
+    """
     import inspect
 
+    interval = "paid hours and premium hours from the staffing intervals"
+    if mode is False:
+        return None, ShiftUse(False, f"shift planning not asked for: {interval}")
     try:
         from . import shifts as shift_module  # type: ignore[attr-defined]
     except ImportError:
-        return None
+        return None, ShiftUse(False, f"no shift planner installed: {interval}")
     fn = getattr(shift_module, "plan_shifts", None)
     if fn is None:
-        return None
+        return None, ShiftUse(False, f"no shift planner installed: {interval}")
     p = book.premiums
-    premiums = {"night": float(p.night), "friday": float(p.friday), "holiday": float(p.holiday)}
+    kwargs: dict[str, Any] = {}
     try:
-        takes_premiums = "premiums" in inspect.signature(fn).parameters
+        params = inspect.signature(fn).parameters
     except (TypeError, ValueError):
-        takes_premiums = False
-    result = fn(req, plan, premiums=premiums) if takes_premiums else fn(req, plan)
-    return result if hasattr(result, "paid_hours_week") else None
+        params = {}  # type: ignore[assignment]
+    if "premiums" in params:
+        kwargs["premiums"] = {"night": float(p.night), "friday": float(p.friday), "holiday": float(p.holiday)}
+    if mode is None and "time_limit_s" in params:
+        kwargs["time_limit_s"] = seconds
+    try:
+        result = fn(req, plan, **kwargs)
+    except DomainError as exc:
+        if mode:
+            raise
+        return None, ShiftUse(False, f"the shift planner found no roster ({exc}): {interval}")
+    if not hasattr(result, "paid_hours_week"):
+        return None, ShiftUse(False, f"the shift planner gave no paid hours: {interval}")
+    statuses = [getattr(q, "status", "optimal") for q in getattr(result, "queues", ())]
+    status = "optimal" if all(s in ("optimal", "skipped") for s in statuses) else "time_limit"
+    totals = getattr(result, "totals", {}) or {}
+    if mode is None and status != "optimal":
+        return None, ShiftUse(
+            False,
+            f"the shift planner did not prove a roster within {seconds:g} s: {interval} "
+            "(quote with shift planning on to wait for it)",
+            status=status,
+            solve_seconds=totals.get("solve_seconds"),
+        )
+    split = {k: float(quantity(float(v), HOURS_STEP)) for k, v in result.paid_hours_week.items()}
+    headcount = totals.get("headcount")
+    return result, ShiftUse(
+        True,
+        "paid hours and premium hours from the shift plan (whole weekly shifts)",
+        status=status,
+        paid_hours_week=split,
+        headcount=None if headcount is None else int(headcount),
+        efficiency=totals.get("efficiency"),
+        solve_seconds=totals.get("solve_seconds"),
+    )
 
 
 @dataclass(frozen=True)

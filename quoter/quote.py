@@ -21,16 +21,19 @@ from typing import Any, Literal
 
 from . import tariffs
 from .costing import (
+    SHIFT_SECONDS,
     CostBuildUp,
     InHouse,
     RampStage,
+    ScaledShifts,
     Setup,
+    ShiftUse,
     Usage,
     build_cost,
     build_in_house,
     build_setup,
     check_term,
-    plan_shifts_if_available,
+    plan_shifts_for_quote,
     ramp_up,
     scale_shifts,
 )
@@ -127,6 +130,7 @@ class Quote:
     scenarios: tuple[Scenario, ...]
     recommendation: Recommendation
     chosen_model: str
+    shift_use: ShiftUse
     options: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -160,7 +164,7 @@ class Quote:
                 "snapshot": book.snapshot(),
             },
             "requirements": _float_strings(req.model_dump(mode="json")),
-            "staffing": _staffing(self.plan, self.cost.usage),
+            "staffing": {**_staffing(self.plan, self.cost.usage), "shift_plan": self.shift_use.to_dict()},
             "cost": self.cost.to_dict(),
             "setup": self.setup.to_dict(),
             "ramp_up": [s.to_dict() for s in self.ramp_up],
@@ -262,7 +266,6 @@ def _staffing(plan: StaffingPlan, usage: Usage) -> dict[str, Any]:
 
 def _assumptions(q: Quote) -> list[str]:
     b = q.book
-    u = q.cost.usage
     out = [
         f"Price book {b.name} as of {b.as_of.isoformat()}, amounts in {b.currency}, VAT {b.vat_rate * 100:.4g}% "
         "shown separately.",
@@ -270,8 +273,8 @@ def _assumptions(q: Quote) -> list[str]:
         f"{b.labour.minimum_wage_uplift * 100:.4g}% for the book's year."
         if b.labour.minimum_wage_uplift
         else f"Minimum wage {b.labour.minimum_wage_daily:f} a day ({b.labour.minimum_wage_year}).",
-        f"Premium hours (night, Friday, holiday) from the {u.hours_source}; night is "
-        f"{b.labour.night_start}-{b.labour.night_end} {b.labour.timezone} time.",
+        f"Shift planning: {q.shift_use.note}; night is {b.labour.night_start}-{b.labour.night_end} "
+        f"{b.labour.timezone} time.",
         "Seats from peak concurrent agents plus spare seats; support staff from the span of control.",
         "Every tariff prices the same target revenue at the forecast plus its own risk premium.",
         "Performance credits: KPIs the staffing plan cannot predict (CSAT, FCR, QA) are assumed met.",
@@ -348,11 +351,17 @@ def build_quote(
     chosen_model: str | None = None,
     scenarios: bool = True,
     plan: StaffingPlan | None = None,
+    shifts: bool | None = None,
+    shift_seconds: float = SHIFT_SECONDS,
+    saved_shifts: ShiftUse | None = None,
 ) -> Quote:
     """Price a requirements file (or model) with a price book (name, path or model; default ``ir-1405``).
 
     ``volume_certainty`` (low/medium/high) and ``goal`` (budget, cost, flexibility, quality) drive the
     recommendation; ``chosen_model`` is the tariff the contract carries (default: the recommended one).
+    ``shifts``: ``None`` uses the shift planner when it proves a roster within ``shift_seconds``, ``True``
+    waits for it, ``False`` skips it (see :func:`quoter.costing.plan_shifts_for_quote`); ``saved_shifts``
+    (the shift plan's hours a saved quote holds) replaces planning altogether.
     """
     req = requirements if isinstance(requirements, Requirements) else load_requirements(requirements)
     bk = book if isinstance(book, PriceBook) else load_price_book(book)
@@ -367,14 +376,16 @@ def build_quote(
         from .staffing import plan_staffing
 
         plan = plan_staffing(req)
-    shifts = plan_shifts_if_available(req, plan, bk)
-    cost, basis, priced = _price(req, bk, plan, shifts)
+    use = saved_shifts or plan_shifts_for_quote(req, plan, bk, shifts, shift_seconds)[1]
+    # price from the hours as saved (6 places), so a saved quote re-prices to the same numbers
+    roster = ScaledShifts(use.paid_hours_week) if use.used and use.paid_hours_week else None
+    cost, basis, priced = _price(req, bk, plan, roster)
     setup = build_setup(req, bk, cost)
     stages = ramp_up(bk, cost)
     in_house = build_in_house(bk, cost, setup)
-    scen = run_scenarios(req, bk, basis, priced, cost, plan, shifts) if scenarios else ()
+    scen = run_scenarios(req, bk, basis, priced, cost, plan, roster) if scenarios else ()
     rec = recommend(req, bk, priced, scen, volume_certainty, goal)
-    options = {"volume_certainty": volume_certainty, "goal": goal, "chosen_model": chosen_model}
+    options = {"volume_certainty": volume_certainty, "goal": goal, "chosen_model": chosen_model, "shifts": shifts}
     date = today or _today(bk)
     return Quote(
         number=number or quote_number(req, bk, options, date),
@@ -392,6 +403,7 @@ def build_quote(
         scenarios=scen,
         recommendation=rec,
         chosen_model=chosen_model or rec.model,
+        shift_use=use,
         options=options,
     )
 
@@ -577,6 +589,7 @@ def requote(data: dict[str, Any]) -> Quote:
     req = validate(data["requirements"], Requirements, what="quote.json requirements")
     book = book_from_snapshot(data["price_book"]["snapshot"])
     opts = data.get("options") or {}
+    saved = (data.get("staffing") or {}).get("shift_plan") or {}
     return build_quote(
         req,
         book,
@@ -586,6 +599,8 @@ def requote(data: dict[str, Any]) -> Quote:
         goal=opts.get("goal"),
         chosen_model=opts.get("chosen_model"),
         scenarios=bool(data.get("scenarios")),
+        shifts=opts.get("shifts"),
+        saved_shifts=ShiftUse.from_dict(saved) if saved else None,
     )
 
 

@@ -166,7 +166,7 @@ def test_paid_hours_and_premiums_come_from_the_shift_plan_when_installed(monkeyp
     import sys
     import types
 
-    from quoter.costing import plan_shifts_if_available
+    from quoter.costing import plan_shifts_for_quote
 
     req, book, base = cost_of(MINIMAL)
     plan = plan_staffing(req)
@@ -179,8 +179,13 @@ def test_paid_hours_and_premiums_come_from_the_shift_plan_when_installed(monkeyp
                  "holiday": scheduled * 0.03, "overtime": scheduled * 0.05}  # fmt: skip
         return types.SimpleNamespace(paid_hours_week=split, headcount=80)
 
-    monkeypatch.setitem(sys.modules, "quoter.shifts", types.SimpleNamespace(plan_shifts=plan_shifts))
-    shifts = plan_shifts_if_available(req, plan, book)
+    import quoter
+
+    fake = types.SimpleNamespace(plan_shifts=plan_shifts)
+    monkeypatch.setitem(sys.modules, "quoter.shifts", fake)
+    monkeypatch.setattr(quoter, "shifts", fake, raising=False)
+    shifts, use = plan_shifts_for_quote(req, plan, book)
+    assert use.used and use.paid_hours_week == pytest.approx(shifts.paid_hours_week)
     assert seen == {"night": 0.35, "friday": 0.40, "holiday": 0.40}
     cost = build_cost(req, book, plan, shifts)
     u = cost.usage
@@ -191,4 +196,7 @@ def test_paid_hours_and_premiums_come_from_the_shift_plan_when_installed(monkeyp
     assert keys["premium.overtime"].source == "shift plan" and keys["premium.night"].source == "shift plan"
     assert cost.monthly_total > base.monthly_total
     monkeypatch.setitem(sys.modules, "quoter.shifts", types.SimpleNamespace())
-    assert plan_shifts_if_available(req, plan, book) is None
+    monkeypatch.setattr(quoter, "shifts", types.SimpleNamespace(), raising=False)
+    shifts, use = plan_shifts_for_quote(req, plan, book)
+    assert shifts is None and use.note.startswith("no shift planner installed")
+    assert plan_shifts_for_quote(req, plan, book, mode=False)[1].note.startswith("shift planning not asked for")

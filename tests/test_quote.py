@@ -51,7 +51,8 @@ def book_for(path) -> str:
 
 @cache
 def quote_of(path: str):
-    return build_quote(path, book_for(path), today=TODAY)
+    """The quote without the shift planner: goldens pin this engine's arithmetic, not another's roster."""
+    return build_quote(path, book_for(path), today=TODAY, shifts=False)
 
 
 @cache
@@ -124,7 +125,7 @@ def test_identity_number_date_validity():
 def test_save_load_and_requote_after_the_book_changes(tmp_path):
     book_file = tmp_path / "my-book.yaml"
     shutil.copy(ROOT / "pricing_models" / "ir-1405.yaml", book_file)
-    q = build_quote(EXAMPLES[2], book_file, today=TODAY)
+    q = build_quote(EXAMPLES[2], book_file, today=TODAY, shifts=False)
     path = save_quote(q, tmp_path / "out")
     assert path == tmp_path / "out" / "quote.json" and not list((tmp_path / "out").glob(".quote-*"))
     book_file.write_text(book_file.read_text().replace("target_margin: 0.18", "target_margin: 0.30"))
@@ -132,7 +133,8 @@ def test_save_load_and_requote_after_the_book_changes(tmp_path):
     assert data == json.loads(json.dumps(q.to_dict()))
     again = requote(data).to_dict()
     assert again == json.loads(path.read_text(encoding="utf-8"))  # same numbers, the changed file is not read
-    assert build_quote(EXAMPLES[2], book_file, today=TODAY, scenarios=False).cost.monthly_total > q.cost.monthly_total
+    changed = build_quote(EXAMPLES[2], book_file, today=TODAY, scenarios=False, shifts=False)
+    assert changed.cost.monthly_total > q.cost.monthly_total
 
 
 def test_load_quote_errors(tmp_path):
@@ -232,7 +234,7 @@ def test_cli_choice_of_model_and_recommendation_inputs(capsys):
                          "--model", "per_seat")  # fmt: skip
     assert code == 0, err
     data = json.loads(out)
-    assert data["options"] == {"volume_certainty": "high", "goal": "budget", "chosen_model": "per_seat"}
+    assert data["options"] == {"volume_certainty": "high", "goal": "budget", "chosen_model": "per_seat", "shifts": None}
     assert data["recommendation"]["model"] == "fixed" and data["chosen_model"] == "per_seat"
     code, _, err = run(capsys, "quote", str(EXAMPLES[3]), "--goal", "cheap")
     assert code == 1 and err == "Error: goal: 'cheap' is not one of budget, cost, flexibility, quality\n"
@@ -247,3 +249,24 @@ def test_cli_shows_a_saved_quote_without_re_running(capsys, tmp_path):
     assert "Quote Q-SAVED" in out and "TARIFFS" in out and "Telephone lines:" in out
     code, out, _ = run(capsys, "quote", str(saved), "--json")
     assert json.loads(out) == json.loads(saved.read_text(encoding="utf-8"))
+
+
+def test_shift_plan_is_used_when_proved_and_saved_with_the_quote(tmp_path):
+    pytest.importorskip("quoter.shifts")
+    q = build_quote(EXAMPLES[0], today=TODAY, scenarios=False)  # bank: business hours, solves at once
+    data = q.to_dict()
+    sp = data["staffing"]["shift_plan"]
+    if not sp["used"]:  # a slow machine: the planner did not prove the roster in time
+        assert "did not prove a roster" in sp["note"]
+        return
+    assert sp["status"] == "optimal" and data["pricing"]["usage"]["hours_source"] == "shift plan"
+    paid = sum(Decimal(v) for v in sp["paid_hours_week"].values())
+    assert paid >= Decimal(data["staffing"]["totals"]["scheduled_hours_week"]) - 1  # whole shifts pay at least that
+    path = save_quote(q, tmp_path)
+    assert requote(load_quote(path)).to_dict() == load_quote(path)  # the saved roster, not a new solve
+    off = build_quote(EXAMPLES[0], today=TODAY, scenarios=False, shifts=False).to_dict()
+    assert off["staffing"]["shift_plan"] == {
+        "used": False,
+        "note": "shift planning not asked for: paid hours and premium hours from the staffing intervals",
+        "status": None, "paid_hours_week": None, "headcount": None, "efficiency": None, "solve_seconds": None,
+    }  # fmt: skip
