@@ -406,13 +406,25 @@ def plan_shifts_for_quote(
 
     ``mode``: ``False`` never plans shifts; ``True`` waits for the planner (its own time limit) and
     takes its best roster; ``None`` (default) gives it ``seconds`` and takes the roster only when
-    the solver proves it (status optimal), so the same input always gives the same quote.
+    the solver proves it (status optimal), so the same input always gives the same quote; a
+    round-the-clock service is not attempted by default (its roster needs seconds).
     """
     import inspect
 
     interval = "paid hours and premium hours from the staffing intervals"
     if mode is False:
         return None, ShiftUse(False, f"shift planning not asked for: {interval}")
+    if (
+        mode is None
+        and len(_rotations({_minutes(iv.start) for q in plan.queues for iv in q.intervals if iv.agents > 0})) == 3
+    ):
+        # measured: round-the-clock rosters take the MILP seconds (1.5-4 s even for one queue), never a
+        # quote's fraction of a second, so the attempt would only cost time
+        return None, ShiftUse(
+            False,
+            f"a round-the-clock roster takes the shift planner longer than a quote allows: {interval} "
+            "(quote with shift planning on to wait for it)",
+        )
     try:
         from . import shifts as shift_module  # type: ignore[attr-defined]
     except ImportError:

@@ -184,7 +184,8 @@ def test_paid_hours_and_premiums_come_from_the_shift_plan_when_installed(monkeyp
     fake = types.SimpleNamespace(plan_shifts=plan_shifts)
     monkeypatch.setitem(sys.modules, "quoter.shifts", fake)
     monkeypatch.setattr(quoter, "shifts", fake, raising=False)
-    shifts, use = plan_shifts_for_quote(req, plan, book)
+    assert not plan_shifts_for_quote(req, plan, book)[1].used  # 24/7: not attempted by default
+    shifts, use = plan_shifts_for_quote(req, plan, book, mode=True)
     assert use.used and use.paid_hours_week == pytest.approx(shifts.paid_hours_week)
     assert seen == {"night": 0.35, "friday": 0.40, "holiday": 0.40}
     cost = build_cost(req, book, plan, shifts)
@@ -197,6 +198,6 @@ def test_paid_hours_and_premiums_come_from_the_shift_plan_when_installed(monkeyp
     assert cost.monthly_total > base.monthly_total
     monkeypatch.setitem(sys.modules, "quoter.shifts", types.SimpleNamespace())
     monkeypatch.setattr(quoter, "shifts", types.SimpleNamespace(), raising=False)
-    shifts, use = plan_shifts_for_quote(req, plan, book)
+    shifts, use = plan_shifts_for_quote(req, plan, book, mode=True)
     assert shifts is None and use.note.startswith("no shift planner installed")
     assert plan_shifts_for_quote(req, plan, book, mode=False)[1].note.startswith("shift planning not asked for")

@@ -270,3 +270,10 @@ def test_shift_plan_is_used_when_proved_and_saved_with_the_quote(tmp_path):
         "note": "shift planning not asked for: paid hours and premium hours from the staffing intervals",
         "status": None, "paid_hours_week": None, "headcount": None, "efficiency": None, "solve_seconds": None,
     }  # fmt: skip
+
+
+def test_round_the_clock_rosters_are_not_attempted_by_default():
+    q = build_quote(EXAMPLES[2], today=TODAY, scenarios=False)  # pars-retail: 24/7
+    sp = q.to_dict()["staffing"]["shift_plan"]
+    assert not sp["used"] and sp["note"].startswith("a round-the-clock roster takes the shift planner longer")
+    assert q.cost.usage.hours_source == "staffing plan"
