@@ -463,9 +463,10 @@ def plan_shifts_for_quote(
         )
     split = {k: float(quantity(float(v), HOURS_STEP)) for k, v in result.paid_hours_week.items()}
     headcount = totals.get("headcount")
+    proof = "" if status == "optimal" else "; the solver's best roster within its time limit, not proven optimal"
     return result, ShiftUse(
         True,
-        "paid hours and premium hours from the shift plan (whole weekly shifts)",
+        f"paid hours and premium hours from the shift plan (whole weekly shifts{proof})",
         status=status,
         paid_hours_week=split,
         headcount=None if headcount is None else int(headcount),
