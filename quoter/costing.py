@@ -53,7 +53,11 @@ ROLES: dict[str, tuple[str, str]] = {
 
 @dataclass(frozen=True)
 class Line:
-    """One explainable line: ``quantity x rate = amount`` (amount rounded to the book's line step)."""
+    """One explainable line: ``quantity x rate = amount`` (amount rounded to the book's line step).
+
+    ``source`` says where the quantity comes from (the staffing plan, the shift plan, the price book or
+    other cost lines); rates come from the price book.
+    """
 
     key: str
     group: str
@@ -556,24 +560,24 @@ def build_cost(req: Requirements, book: PriceBook, plan: StaffingPlan, shifts: A
     r = book.rounder
     cur = book.currency
     a = book.allowances
+    src = u.hours_source  # FTE and premium hours: the staffing plan, or the shift plan when one is used
     wages_total = ZERO
     for tier, fte in u.fte_by_tier.items():
         wage = book.wages.agent[tier]
         wages_total += L.add(
             f"wages.{tier}", "agents", f"Agent wages, {tier} tier", f"حقوق پایه کارشناسان، رده {tier}",
-            fte, "FTE", wage, SOURCE_PLAN,
+            fte, "FTE", wage, src,
         ).amount  # fmt: skip
     per_head = a.housing + a.food + a.child
     L.add("allowances", "agents", "Allowances (housing, food, child)", "مزایا (مسکن، بن، حق اولاد)",
-          u.fte, "FTE", per_head, SOURCE_BOOK)  # fmt: skip
+          u.fte, "FTE", per_head, src)  # fmt: skip
     for tier, fte in u.fte_by_tier.items():
         L.add(f"accruals.{tier}", "agents", f"Year-end bonus and severance accruals, {tier} tier",
               f"ذخیره عیدی و سنوات، رده {tier}", fte, "FTE", accrual_monthly(book, book.wages.agent[tier]),
-              SOURCE_BOOK)  # fmt: skip
+              src)  # fmt: skip
     hours_per_month = quantity(quantity(plan.hours_per_fte_week) * WEEKS_PER_MONTH)
     hourly = r.line(wages_total / (u.fte * hours_per_month)) if u.fte else ZERO
     p = book.premiums
-    src = u.hours_source
     for key, hours, share, en, fa in (
         ("night", u.night_hours, p.night, "Night-work premium (22:00-06:00)", "فوق‌العاده شب‌کاری"),
         ("friday", u.friday_hours, p.friday, "Friday-work premium", "فوق‌العاده کار در روز جمعه"),
@@ -585,26 +589,26 @@ def build_cost(req: Requirements, book: PriceBook, plan: StaffingPlan, shifts: A
     rot = _rotation_premium(book, u.rotations)
     if rot:
         L.add("premium.shift", "agents", f"Rotating-shift premium ({'/'.join(u.rotations)})",
-              "فوق‌العاده نوبت‌کاری", wages_total, cur, rot, SOURCE_PLAN)  # fmt: skip
+              "فوق‌العاده نوبت‌کاری", wages_total, cur, rot, SOURCE_LINES)  # fmt: skip
     insured = wages_total + u.fte * sum((getattr(a, k) for k in book.loads.insured_allowances), ZERO)
     if book.loads.insure_premiums:
         insured += L.total_keys("premium.")
     L.add("insurance", "agents", "Employer social insurance", "حق بیمه سهم کارفرما",
-          r.line(insured), cur, book.loads.employer_insurance, SOURCE_BOOK)  # fmt: skip
+          r.line(insured), cur, book.loads.employer_insurance, SOURCE_LINES)  # fmt: skip
     if book.loads.other:
         L.add("other_loads", "agents", "Other employer loads", "سایر کسور سهم کارفرما",
-              wages_total, cur, book.loads.other, SOURCE_BOOK)  # fmt: skip
+              wages_total, cur, book.loads.other, SOURCE_LINES)  # fmt: skip
     for role, (en, fa) in ROLES.items():
         n = role_count(book, role, u.fte)
         if n > 0:
             L.add(f"support.{role}", "support", en, fa, n, "FTE",
-                  loaded_monthly(book, getattr(book.wages, role)), SOURCE_BOOK)  # fmt: skip
+                  loaded_monthly(book, getattr(book.wages, role)), src)  # fmt: skip
     seats = seat_count(book, u)
     L.add("seats", "seats", "Seats and technology (workstation, licences, headset)",
           "ایستگاه کاری و فناوری (رایانه، مجوز نرم‌افزار، هدست)", seats, "seat", book.seats.per_seat,
           SOURCE_PLAN)  # fmt: skip
     L.add("facility", "seats", "Facility (space, power, UPS, security)", "فضای کار (اجاره، برق، برق اضطراری، امنیت)",
-          seats, "seat", book.facility.per_seat_month, SOURCE_BOOK)  # fmt: skip
+          seats, "seat", book.facility.per_seat_month, SOURCE_PLAN)  # fmt: skip
     if u.line_minutes > 0:
         L.add("telephony.minutes", "telephony", "Telephony minutes (IVR, talk, dialling)",
               "دقیقه مکالمه (پاسخگوی خودکار، مکالمه، شماره‌گیری)", u.line_minutes, "min",
@@ -621,13 +625,13 @@ def build_cost(req: Requirements, book: PriceBook, plan: StaffingPlan, shifts: A
     m = book.target_margin
     markup = rate(m / (1 - m))
     margin = L.add("margin", "price", f"Margin ({dec_str((m * 100).normalize())}% of the price)", "سود",
-                   provider_cost, cur, markup, SOURCE_BOOK).amount  # fmt: skip
+                   provider_cost, cur, markup, SOURCE_LINES).amount  # fmt: skip
     term_discount = book.terms.discount(req.service.term_months)
     discount = ZERO
     if term_discount:
         discount = L.add("discount.term", "price", f"Term discount ({req.service.term_months} months)",
                          "تخفیف مدت قرارداد", provider_cost + margin, cur, -term_discount,
-                         SOURCE_BOOK).amount  # fmt: skip
+                         SOURCE_LINES).amount  # fmt: skip
     return CostBuildUp(
         lines=tuple(L.items),
         direct=direct,
@@ -689,16 +693,16 @@ def build_setup(req: Requirements, book: PriceBook, cost: CostBuildUp) -> Setup:
     hours_per_month = quantity(quantity(req.staffing.hours_per_fte_week) * WEEKS_PER_MONTH)
     loaded_hourly = book.rounder.line(cost.agent_loaded_monthly / hours_per_month)
     L.add("setup.recruitment", "setup", "Recruitment and testing", "جذب، آزمون و گزینش", hires, "hire",
-          ot.recruitment_per_hire, SOURCE_BOOK)  # fmt: skip
+          ot.recruitment_per_hire, SOURCE_PLAN)  # fmt: skip
     if ot.training_hours:
         L.add("setup.training", "setup", "Paid training before go-live", "آموزش پیش از شروع (با حقوق)",
-              Decimal(u.headcount) * ot.training_hours, "h", loaded_hourly, SOURCE_BOOK)  # fmt: skip
+              Decimal(u.headcount) * ot.training_hours, "h", loaded_hourly, SOURCE_PLAN)  # fmt: skip
     lost = Decimal(u.headcount) * ot.nesting_weeks * quantity(req.staffing.hours_per_fte_week)
     lost = quantity(lost * (1 - ot.nesting_productivity))
     if lost > 0:
         L.add("setup.nesting", "setup", "Ramp-up: new agents below full productivity",
               "افزایش تدریجی ظرفیت: بهره‌وری کمتر کارشناسان جدید", lost, "h", loaded_hourly,
-              SOURCE_BOOK)  # fmt: skip
+              SOURCE_PLAN)  # fmt: skip
     if req.channels.voice.ivr_seconds > 0:
         L.add("setup.ivr", "setup", "IVR set-up", "راه‌اندازی پاسخگوی خودکار", Decimal(1), "item", ot.ivr_setup,
               SOURCE_BOOK)  # fmt: skip
@@ -707,7 +711,7 @@ def build_setup(req: Requirements, book: PriceBook, cost: CostBuildUp) -> Setup:
     if ot.setup_margin:
         base = L.total()
         L.add("setup.margin", "setup", "Set-up margin", "سود راه‌اندازی", base, cur,
-              rate(ot.setup_margin / (1 - ot.setup_margin)), SOURCE_BOOK)  # fmt: skip
+              rate(ot.setup_margin / (1 - ot.setup_margin)), SOURCE_LINES)  # fmt: skip
     return Setup(tuple(L.items), book.rounder.setup(L.total()), int(hires))
 
 
@@ -721,10 +725,10 @@ def build_in_house(book: PriceBook, cost: CostBuildUp, setup: Setup) -> InHouse:
     staff_line = L.add("in_house.staff", "in_house", "Staff (same team, in-house pay)", "نیروی انسانی (همان تیم)",
                        staff, cur, ih.wage_factor, SOURCE_LINES)  # fmt: skip
     L.add("in_house.management", "in_house", "Management and oversight", "مدیریت و نظارت", staff_line.amount, cur,
-          ih.management_share, SOURCE_BOOK)  # fmt: skip
+          ih.management_share, SOURCE_LINES)  # fmt: skip
     seats = seat_count(book, u)
     L.add("in_house.seats", "in_house", "Seats, technology and space", "ایستگاه کاری، فناوری و فضا", seats, "seat",
-          ih.seat_per_month, SOURCE_BOOK)  # fmt: skip
+          ih.seat_per_month, SOURCE_PLAN)  # fmt: skip
     tel = cost.group_total("telephony")
     if tel:
         L.add("in_house.telephony", "in_house", "Telephony", "تلفن و خطوط", tel, cur, Decimal(1), SOURCE_LINES)
@@ -732,11 +736,11 @@ def build_in_house(book: PriceBook, cost: CostBuildUp, setup: Setup) -> InHouse:
     if hires:
         L.add("in_house.turnover", "in_house", "Staff turnover (replacement hiring and training)",
               "جایگزینی نیروی جداشده (جذب و آموزش)", hires, "hire", ih.replacement_cost_per_hire,
-              SOURCE_BOOK)  # fmt: skip
+              SOURCE_PLAN)  # fmt: skip
     monthly = book.rounder.monthly(L.total())
     S = _Lines(book)
     S.add("in_house.fitout", "in_house_setup", "Space fit-out and equipment", "تجهیز فضا و تجهیزات", seats, "seat",
-          ih.fitout_per_seat, SOURCE_BOOK)  # fmt: skip
+          ih.fitout_per_seat, SOURCE_PLAN)  # fmt: skip
     S.add("in_house.software", "in_house_setup", "Contact-centre software set-up", "راه‌اندازی نرم‌افزار مرکز تماس",
           Decimal(1), "item", ih.software_setup, SOURCE_BOOK)  # fmt: skip
     hiring = sum((ln.amount for ln in setup.lines if ln.key in ("setup.recruitment", "setup.training")), ZERO)
