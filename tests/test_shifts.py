@@ -123,3 +123,14 @@ def test_cli_shifts_bad_chart_suffix_writes_nothing(tmp_path, capsys):
     assert exc.value.code == 1
     assert "must end in .png or .svg" in capsys.readouterr().err
     assert not list(tmp_path.iterdir())
+
+
+def test_lp_rounding_alone_is_a_deterministic_cover():
+    demand = [0 if d == 6 else [1, 1, 1, 1, 1, 1, 2, 3, 5, 7, 8, 8, 7, 6, 6, 6, 7, 8, 8, 7, 5, 3, 2, 1][h]
+              for d in range(7) for h in range(24)]  # fmt: skip
+    first = solve_shifts(demand, interval_minutes=60, time_limit_s=0)
+    second = solve_shifts(demand, interval_minutes=60, time_limit_s=0)
+    assert first.status in ("heuristic", "optimal")
+    assert first.shifts == second.shifts
+    assert all(c >= d for c, d in zip(first.coverage, first.demand, strict=True))
+    assert first.paid_hours_week >= first.lp_bound_hours - 1e-6
