@@ -18,16 +18,27 @@ __all__ = [
     "InputError",
     "QuoterError",
     "TemplateError",
+    "build_quote",
+    "load_price_book",
+    "load_quote",
     "load_requirements",
+    "plan_shifts",
     "plan_staffing",
 ]
 
 if TYPE_CHECKING:
+    from .pricebook import load_price_book
+    from .quote import build_quote, load_quote
     from .requirements import load_requirements
+    from .shifts import plan_shifts
     from .staffing import plan_staffing
 
 _LAZY = {
+    "build_quote": ("quoter.quote", "build_quote"),
+    "load_price_book": ("quoter.pricebook", "load_price_book"),
+    "load_quote": ("quoter.quote", "load_quote"),
     "load_requirements": ("quoter.requirements", "load_requirements"),
+    "plan_shifts": ("quoter.shifts", "plan_shifts"),
     "plan_staffing": ("quoter.staffing", "plan_staffing"),
 }
 
