@@ -333,7 +333,7 @@ def run_scenarios(
             cost = base_cost
         else:
             scaled = req.scaled(volume=float(vol), aht=float(aht))
-            plan = plan_staffing(scaled)
+            plan = plan_staffing(scaled, compare_pools=False)
             cost = build_cost(scaled, book, plan, scale_shifts(shifts, base_plan, plan))
         bills = {k: tariffs.get(k).bill(t, basis, cost.usage) for k, t in priced.items()}
         out.append(Scenario(key, label, label_fa, Decimal(vol), Decimal(aht), cost.usage, cost.provider_cost, bills))

@@ -204,8 +204,12 @@ def _pool_saving(
     )
 
 
-def plan_staffing(req: Requirements) -> StaffingPlan:
-    """Agents per interval for every queue of every channel, with totals and line count."""
+def plan_staffing(req: Requirements, *, compare_pools: bool = True) -> StaffingPlan:
+    """Agents per interval for every queue of every channel, with totals and line count.
+
+    ``compare_pools`` also sizes each pooled language on its own, to show what pooling saves;
+    scenario re-runs that only need the totals turn it off.
+    """
     ctx = _Context(req)
     st = req.staffing
     queues: list[QueuePlan] = []
@@ -231,7 +235,7 @@ def plan_staffing(req: Requirements) -> StaffingPlan:
         for i, iv in enumerate(plan.intervals):
             answered = 1 - (iv.abandon_rate or 0.0)
             line_load[i] += iv.calls * (voice.ivr_seconds + waits[i] + answered * talk) / ctx.interval_s
-        if len(group) > 1:
+        if compare_pools and len(group) > 1:
             shares = voice.languages or req.languages
             total = sum(shares[g] for g in group)
             sep = [
@@ -261,7 +265,7 @@ def plan_staffing(req: Requirements) -> StaffingPlan:
         for group, contacts in _channel_contacts(ctx, chat, chat.per_week(), c_mask).items():
             plan, _ = _erlang_queue(ctx, "chat", group, contacts, chat.aht_seconds, c_target, c_mask, chat.concurrency)
             queues.append(plan)
-            if len(group) > 1:
+            if compare_pools and len(group) > 1:
                 total = sum(shares[g] for g in group)
                 sep = [
                     _erlang_queue(
