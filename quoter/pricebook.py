@@ -22,7 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 
 from .errors import InputError
 from .money import WEEKS_PER_MONTH, Rounder
-from .yamlio import _line_map, validate
+from .yamlio import check_timezone, load_model, validate
 
 DEFAULT_BOOK = "ir-1405"
 MODEL_KEYS = ("per_call", "per_minute", "per_seat", "per_hour", "fixed", "hybrid", "performance")
@@ -77,13 +77,7 @@ class Labour(Strict):
     @field_validator("timezone")
     @classmethod
     def _tz(cls, v: str) -> str:
-        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-        try:
-            ZoneInfo(v)
-        except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(f"'{v}' is not an IANA time zone such as Asia/Tehran") from None
-        return v
+        return check_timezone(v)
 
     @field_validator("night_start", "night_end")
     @classmethod
@@ -479,27 +473,8 @@ _DecimalLoader.add_constructor("tag:yaml.org,2002:float", _decimal)
 
 
 def read_price_book(path: Path) -> PriceBook:
-    """Read and validate one price book file."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(f"price book file not found: {path}") from None
-    except (IsADirectoryError, PermissionError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read price book file {path}: {exc}") from None
-    try:
-        loader = _DecimalLoader(text)
-        try:
-            node = loader.get_single_node()
-            data = loader.construct_document(node) if node is not None else None
-        finally:
-            loader.dispose()
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
-        raise InputError(f"{path}: broken YAML{where}: {getattr(exc, 'problem', None) or exc}") from None
-    if not isinstance(data, dict):
-        raise InputError(f"{path}: a price book file must be a YAML mapping of keys to values")
-    return validate(data, PriceBook, what=str(path), lines=_line_map(node) if node is not None else {})
+    """Read and validate one price book file (floats read as exact Decimals)."""
+    return load_model(path, PriceBook, "price book", loader=_DecimalLoader)
 
 
 def book_from_snapshot(data: dict[str, Any]) -> PriceBook:

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 
 from .plan import DAYS
 from .shift_rules import ShiftRules
-from .yamlio import load_model
+from .yamlio import check_timezone, load_model
 
 PositiveFloat = Annotated[float, Field(gt=0)]
 Share = Annotated[float, Field(gt=0, le=1)]
@@ -124,13 +124,7 @@ class Service(Strict):
     @field_validator("timezone")
     @classmethod
     def _tz(cls, v: str) -> str:
-        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-        try:
-            ZoneInfo(v)
-        except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(f"'{v}' is not an IANA time zone such as Asia/Tehran") from None
-        return v
+        return check_timezone(v)
 
 
 class Profile(Strict):

@@ -39,8 +39,8 @@ def _line_map(node: yaml.Node, path: Loc = (), out: dict[Loc, int] | None = None
     return out
 
 
-def read_yaml(path: Path, what: str) -> tuple[Any, dict[Loc, int]]:
-    """Parse a YAML file; return its data and the line of every key path."""
+def read_yaml(path: Path, what: str, loader: type[yaml.SafeLoader] = yaml.SafeLoader) -> tuple[Any, dict[Loc, int]]:
+    """Parse a YAML file (one pass, with ``loader``); return its data and the line of every key path."""
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -48,8 +48,12 @@ def read_yaml(path: Path, what: str) -> tuple[Any, dict[Loc, int]]:
     except (IsADirectoryError, PermissionError, UnicodeDecodeError) as exc:
         raise InputError(f"cannot read {what} file {path}: {exc}") from None
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        parser = loader(text)
+        try:
+            node = parser.get_single_node()
+            data = parser.construct_document(node) if node is not None else None
+        finally:
+            parser.dispose()
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
@@ -57,6 +61,17 @@ def read_yaml(path: Path, what: str) -> tuple[Any, dict[Loc, int]]:
         raise InputError(f"{path}: broken YAML{where}: {problem}") from None
     lines = _line_map(node) if node is not None else {}
     return data, lines
+
+
+def check_timezone(name: str) -> str:
+    """A pydantic validator body: ``name`` must be an IANA time zone."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"'{name}' is not an IANA time zone such as Asia/Tehran") from None
+    return name
 
 
 def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
@@ -131,10 +146,10 @@ def format_errors(exc: ValidationError, model: type[BaseModel], lines: dict[Loc,
     return problems
 
 
-def load_model(path: str | Path, model: type[M], what: str) -> M:
+def load_model(path: str | Path, model: type[M], what: str, loader: type[yaml.SafeLoader] = yaml.SafeLoader) -> M:
     """Read ``path`` as YAML and validate it as ``model``; raise InputError listing every problem."""
     p = Path(path)
-    data, lines = read_yaml(p, what)
+    data, lines = read_yaml(p, what, loader)
     if not isinstance(data, dict):
         raise InputError(f"{p}: a {what} file must be a YAML mapping of keys to values")
     return validate(data, model, what=f"{p}", lines=lines)
