@@ -192,8 +192,24 @@ def _channel_contacts(
 
 
 def _pool_saving(
-    ctx: _Context, channel: str, group: tuple[str, ...], pooled: QueuePlan, separate: list[QueuePlan]
+    ctx: _Context,
+    channel: str,
+    group: tuple[str, ...],
+    pooled: QueuePlan,
+    contacts: list[float],
+    shares: dict[str, float],
+    aht: float,
+    target: erlang.Target,
+    mask: list[bool],
+    slots_per_agent: int = 1,
 ) -> PoolSaving:
+    """Size each language of a pool as its own queue and compare with the pooled queue."""
+    total = sum(shares[g] for g in group)
+    separate = [
+        _erlang_queue(ctx, channel, (lang,), [c * shares[lang] / total for c in contacts], aht, target, mask,
+                      slots_per_agent)[0]
+        for lang in group
+    ]  # fmt: skip
     return PoolSaving(
         channel=channel,
         pool="+".join(group),
@@ -237,20 +253,9 @@ def plan_staffing(req: Requirements, *, compare_pools: bool = True) -> StaffingP
             line_load[i] += iv.calls * (voice.ivr_seconds + waits[i] + answered * talk) / ctx.interval_s
         if compare_pools and len(group) > 1:
             shares = voice.languages or req.languages
-            total = sum(shares[g] for g in group)
-            sep = [
-                _erlang_queue(
-                    ctx,
-                    "voice",
-                    (lang,),
-                    [c * shares[lang] / total for c in contacts],
-                    voice.aht_seconds,
-                    v_target,
-                    v_mask,
-                )[0]
-                for lang in group
-            ]
-            savings.append(_pool_saving(ctx, "voice", group, plan, sep))
+            savings.append(
+                _pool_saving(ctx, "voice", group, plan, contacts, shares, voice.aht_seconds, v_target, v_mask)
+            )
 
     chat = req.channels.chat
     if chat is not None:
@@ -266,21 +271,10 @@ def plan_staffing(req: Requirements, *, compare_pools: bool = True) -> StaffingP
             plan, _ = _erlang_queue(ctx, "chat", group, contacts, chat.aht_seconds, c_target, c_mask, chat.concurrency)
             queues.append(plan)
             if compare_pools and len(group) > 1:
-                total = sum(shares[g] for g in group)
-                sep = [
-                    _erlang_queue(
-                        ctx,
-                        "chat",
-                        (lang,),
-                        [c * shares[lang] / total for c in contacts],
-                        chat.aht_seconds,
-                        c_target,
-                        c_mask,
-                        chat.concurrency,
-                    )[0]
-                    for lang in group
-                ]
-                savings.append(_pool_saving(ctx, "chat", group, plan, sep))
+                savings.append(
+                    _pool_saving(ctx, "chat", group, plan, contacts, shares, chat.aht_seconds, c_target, c_mask,
+                                 chat.concurrency)
+                )  # fmt: skip
 
     email = req.channels.email
     if email is not None:
