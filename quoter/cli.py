@@ -28,6 +28,8 @@ app = typer.Typer(
 
 ReqPath = Annotated[Path, typer.Argument(help="Requirements YAML file (see docs/requirements.md).")]
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print everything as JSON.")]
+LangOption = Annotated[str, typer.Option("--lang", help="Document languages, comma-separated: fa,en.")]
+PdfFlag = Annotated[bool, typer.Option("--pdf", help="Also convert the documents to PDF (needs LibreOffice).")]
 
 
 def _finite(data: Any) -> Any:
@@ -505,6 +507,11 @@ def quote(
             "skips it; by default it is used when it proves a roster within 0.3 s.",
         ),
     ] = None,
+    docs: Annotated[
+        bool, typer.Option("--docs", help="Also write the proposal, SLA, NDA and contract (into --out, or .).")
+    ] = False,
+    lang: LangOption = "fa,en",
+    pdf: PdfFlag = False,
 ) -> None:
     """Price a requirements file: cost build-up, the six tariffs, setup, scenarios, recommendation.
 
@@ -539,6 +546,47 @@ def quote(
         _echo_json(data)
     else:
         typer.echo(quote_summary(data, plan, toman=toman or book_toman))
+    if docs:
+        _write_documents(data, lang, None, out or Path("."), None, pdf)
+
+
+def _split(text: str | None) -> list[str] | None:
+    return [t.strip() for t in text.split(",") if t.strip()] if text else None
+
+
+def _write_documents(data: Any, lang: str, only: str | None, out: Path, templates: Path | None, pdf: bool) -> None:
+    from .documents import render_documents
+    from .documents.render import PdfError
+
+    try:
+        paths = render_documents(data, langs=_split(lang), only=_split(only), out_dir=out, templates_dir=templates,
+                                 pdf=pdf)  # fmt: skip
+    except PdfError as exc:
+        raise PdfError(f"{exc} (the .docx files are written in {out})") from None
+    for p in paths:
+        typer.echo(f"Wrote {p}", err=True)
+
+
+@app.command("docs")
+def docs_cmd(
+    source: Annotated[Path, typer.Argument(help="Requirements YAML (priced now) or a quote.json saved with --out.")],
+    lang: LangOption = "fa,en",
+    only: Annotated[
+        str | None, typer.Option("--only", help="Documents, comma-separated: proposal,sla,nda,contract.")
+    ] = None,
+    out: Annotated[Path, typer.Option("--out", help="Folder for the documents.")] = Path("."),
+    pdf: PdfFlag = False,
+    templates: Annotated[
+        Path | None, typer.Option("--templates", help="Folder with your own fa/ and en/ .docx templates.")
+    ] = None,
+    price_book: Annotated[
+        str | None, typer.Option("--price-book", help="Price book for a requirements file (name or path).")
+    ] = None,
+) -> None:
+    """Proposal, SLA, NDA and service contract in Persian and English (Word, and PDF with --pdf)."""
+    from .documents import load_quote
+
+    _write_documents(load_quote(source, price_book), lang, only, out, templates, pdf)
 
 
 @app.command("price-books")

@@ -137,3 +137,32 @@ def test_console_script_help_runs_without_heavy_imports():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_quote_out_then_docs_from_quote_json(capsys, tmp_path):
+    code, _, err = run(capsys, "quote", str(ROOT / "examples/bank-sat-thu.yaml"), "--out", str(tmp_path / "q"),
+                       "--number", "Q-TEST-1")  # fmt: skip
+    assert code == 0, err
+    code, _, err = run(capsys, "docs", str(tmp_path / "q" / "quote.json"), "--out", str(tmp_path / "docs"))
+    assert code == 0, err
+    names = sorted(p.name for p in (tmp_path / "docs").iterdir())
+    assert names == sorted(f"Q-TEST-1-{d}-{lang}.docx" for d in ("proposal", "sla", "nda", "contract")
+                           for lang in ("fa", "en"))  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--lang", "de"], "language"),
+        (["--only", "invoice"], "document"),
+        (["--templates", "EMPTY"], "template not found"),
+    ],
+)
+def test_docs_bad_options_exit_1_and_write_nothing(capsys, tmp_path, args, message):
+    (tmp_path / "EMPTY").mkdir()
+    args = [str(tmp_path / "EMPTY") if a == "EMPTY" else a for a in args]
+    out = tmp_path / "out"
+    code, _, err = run(capsys, "docs", str(ROOT / "examples/survey-outbound.yaml"), "--out", str(out), *args)
+    assert code == 1
+    assert err.startswith("Error:") and message in err
+    assert not out.exists() or not list(out.iterdir())

@@ -462,7 +462,7 @@ def test_load_quote_reads_json_exactly(tmp_path):
 
 @pytest.mark.parametrize(
     ("content", "message"),
-    [("{not json", r"not valid JSON \(line 1, column 2"), ("[1, 2]", "holds a JSON object, not list")],
+    [("{not json", r"not valid JSON \(line 1, column 2"), ("[1, 2]", "not a quote saved by quoter")],
 )
 def test_load_quote_errors(tmp_path, content, message):
     from quoter.documents import load_quote
@@ -471,18 +471,16 @@ def test_load_quote_errors(tmp_path, content, message):
     path.write_text(content, encoding="utf-8")
     with pytest.raises(InputError, match=message):
         load_quote(path)
-    with pytest.raises(InputError, match="no such file"):
+    with pytest.raises(InputError, match="quote file not found"):
         load_quote(tmp_path / "missing.json")
 
 
-def test_requirements_without_a_quote_engine(tmp_path, monkeypatch):
-    from quoter.documents import load_quote, source
+def test_requirements_file_is_priced_by_the_engine(tmp_path):
+    from quoter.documents import load_quote
 
-    monkeypatch.setattr(source, "QUOTE_ENGINE", ("quoter.no_such_engine", "build_quote"))
-    req = tmp_path / "req.yaml"
-    req.write_text("client: {name: X}\n", encoding="utf-8")
-    with pytest.raises(InputError, match="needs the quote engine"):
-        load_quote(req)
+    quote = load_quote(Path(__file__).parent.parent / "examples" / "bank-sat-thu.yaml")
+    assert quote["client"]["name"] == "Sepehr Bank"
+    assert Decimal(quote["cost"]["monthly_total"]) > 0
 
 
 def test_quote_is_not_modified(quote, tmp_path):
