@@ -512,6 +512,10 @@ def quote(
     ] = False,
     lang: LangOption = "fa,en",
     pdf: PdfFlag = False,
+    xlsx: Annotated[
+        Path | None,
+        typer.Option("--xlsx", help="Write the negotiation workbook (live formulas), in the first --lang language."),
+    ] = None,
 ) -> None:
     """Price a requirements file: cost build-up, the six tariffs, setup, scenarios, recommendation.
 
@@ -519,10 +523,14 @@ def quote(
     """
     from .quote import build_quote, load_quote, save_quote
 
-    plan = None
+    plan = q = None
     if requirements.suffix.lower() == ".json":
         data = load_quote(requirements)
         book_toman = bool(data.get("toman"))
+        if xlsx is not None:
+            from .quote import requote
+
+            q = requote(data)
     else:
         from .pricebook import load_price_book
         from .requirements import load_requirements
@@ -548,6 +556,11 @@ def quote(
         typer.echo(quote_summary(data, plan, toman=toman or book_toman))
     if docs:
         _write_documents(data, lang, None, out or Path("."), None, pdf)
+    if xlsx is not None and q is not None:
+        from .xlsx import write_workbook
+
+        langs = _split(lang) or ["fa"]
+        typer.echo(f"Wrote {write_workbook(q, xlsx, lang=langs[0])}", err=True)
 
 
 def _split(text: str | None) -> list[str] | None:
