@@ -21,6 +21,7 @@ from .errors import InputError
 
 VOLUME_STEPS = tuple(Decimal(v) / 100 for v in range(-40, 41, 5))
 AHT_STEPS = (Decimal("-0.10"), Decimal("-0.05"), Decimal(0), Decimal("0.05"), Decimal("0.10"))
+PERSIAN_FONT = "Noto Naskh Arabic"
 PRICED = ("per_call", "per_minute", "per_seat", "per_hour", "fixed", "hybrid", "performance")
 
 LABELS = {
@@ -35,6 +36,9 @@ LABELS = {
         "monthly": "Monthly excl. VAT", "vat": "VAT", "with_vat": "Monthly incl. VAT", "premium": "Risk premium",
         "channel": "Channel", "day": "Day", "start": "Start", "calls": "Contacts", "agents": "Agents",
         "display": "Display currency", "note_inputs": "Change the yellow cells; every price follows.",
+        "scenarios": "Scenarios", "scenario": "Scenario", "client_cost": "client pays", "margin_of": "provider margin",
+        "engine_note": "Engine values at the quote's inputs (not live): what the client pays and the provider's "
+                       "margin per model when volume or handle time moves, staffing re-run for each row.",
     },
     "fa": {
         "inputs": "ورودی‌ها", "summary": "خلاصه", "cost": "بهای تمام‌شده", "tariffs": "تعرفه‌ها", "grid": "جدول ظرفیت",
@@ -46,7 +50,10 @@ LABELS = {
         "provider": "بهای تمام‌شده (پیش از سود)", "model": "مدل تعرفه", "price": "قیمت واحد",
         "monthly": "ماهانه بدون مالیات", "vat": "مالیات بر ارزش افزوده", "with_vat": "ماهانه با مالیات",
         "premium": "صرف ریسک", "channel": "کانال", "day": "روز", "start": "شروع", "calls": "تماس‌ها",
-        "agents": "کارشناس", "display": "واحد نمایش",
+        "agents": "کارشناس", "display": "واحد نمایش", "scenarios": "سناریوها", "scenario": "سناریو",
+        "client_cost": "پرداخت کارفرما", "margin_of": "سود پیمانکار",
+        "engine_note": "مقادیر موتور در ورودی‌های پیشنهاد (غیرپویا): پرداخت کارفرما و سود پیمانکار در هر مدل "
+                       "با تغییر حجم یا زمان رسیدگی؛ نیروی لازم برای هر ردیف دوباره محاسبه شده است.",
         "note_inputs": "خانه‌های زرد را تغییر دهید؛ همه قیمت‌ها دنبال می‌کنند.",
     },
 }  # fmt: skip
@@ -144,7 +151,7 @@ def write_workbook_from_grid(quote: Any, rows: list[dict[str, Any]], path: str |
     wb.properties.created = fixed_time
     wb.properties.modified = fixed_time
     sheets = {}
-    for i, key in enumerate(("summary", "inputs", "cost", "tariffs", "staffing", "grid", "assumptions")):
+    for i, key in enumerate(("summary", "inputs", "cost", "tariffs", "scenarios", "staffing", "grid", "assumptions")):
         ws = wb.active if i == 0 else wb.create_sheet()
         ws.title = t[key][:31]
         ws.sheet_view.rightToLeft = lang == "fa"
@@ -348,6 +355,24 @@ def write_workbook_from_grid(quote: Any, rows: list[dict[str, Any]], path: str |
     for col in "BCDE":
         wt.column_dimensions[col].width = 22
 
+    # ---------------------------------------------------------------- scenarios (engine values)
+    wsc = sheets["scenarios"]
+    wsc["A1"] = t["engine_note"]
+    names = {k: (m.name_fa if lang == "fa" else m.name) for k, m in quote.tariffs.items()}
+    header = [t["scenario"]]
+    for key in PRICED:
+        header += [f"{names[key]}: {t['client_cost']}", f"{names[key]}: {t['margin_of']}"]
+    wsc.append(header)
+    for sc in quote.scenarios:
+        row: list[Any] = [sc.label_fa if lang == "fa" else sc.label]
+        for key in PRICED:
+            bill = sc.bills[key]
+            row += [float(bill), float((bill - sc.provider_cost) / bill) if bill else 0.0]
+        wsc.append(row)
+        for j in range(2, len(row) + 1):
+            wsc.cell(wsc.max_row, j).number_format = money_fmt if j % 2 == 0 else "0.0%"
+    wsc.column_dimensions["A"].width = 28
+
     # ---------------------------------------------------------------- summary
     ws = sheets["summary"]
     client = quote.requirements.client
@@ -407,8 +432,16 @@ def write_workbook_from_grid(quote: Any, rows: list[dict[str, Any]], path: str |
     wa.column_dimensions["A"].width = 22
     wa.column_dimensions["B"].width = 110
 
-    # ---------------------------------------------------------------- protection
+    # ---------------------------------------------------------------- page set-up, font, protection
     for sheet in sheets.values():
+        sheet.page_setup.orientation = "landscape"
+        sheet.page_setup.fitToWidth = 1
+        sheet.page_setup.fitToHeight = 0
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
+        if lang == "fa":  # a font that shapes Persian in Excel (Tahoma) with a free fallback in LibreOffice
+            for row in sheet.iter_rows():
+                for cell in row:
+                    cell.font = Font(name=PERSIAN_FONT, bold=cell.font.bold)
         sheet.protection.sheet = True
     return _save(wb, Path(path))
 
