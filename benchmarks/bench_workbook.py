@@ -11,23 +11,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from instances import REQ_24X7_3Q as REQ  # noqa: E402  (benchmarks/ is on sys.path when run as a script)
+
 from quoter.quote import build_quote
 from quoter.requirements import Requirements
 from quoter.xlsx import grid_rows, write_workbook_from_grid
-
-REQ = {
-    "client": {"name": "Benchmark Co", "name_fa": "شرکت محک"},
-    "service": {"hours": "24/7", "interval_minutes": 15},
-    "languages": {"fa": 0.7, "en": 0.2, "ar": 0.1},
-    "channels": {
-        "voice": {
-            "calls_per_month": 150000,
-            "aht_seconds": 240,
-            "target": {"service_level": 0.8, "answer_seconds": 20, "max_abandon": 0.04, "patience_seconds": 120},
-            "profile": {"intraday": "retail", "weekly": "iran-retail"},
-        }
-    },
-}
 
 
 def main() -> None:

@@ -12,12 +12,12 @@ from __future__ import annotations
 import datetime as dt
 import os
 import tempfile
-import zipfile
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from .errors import InputError
+from .reproducible import normalise_zip
 
 VOLUME_STEPS = tuple(Decimal(v) / 100 for v in range(-40, 41, 5))
 AHT_STEPS = (Decimal("-0.10"), Decimal("-0.05"), Decimal(0), Decimal("0.05"), Decimal("0.10"))
@@ -453,23 +453,16 @@ def _date_text(d: dt.date, lang: str) -> str:
 
 
 def _save(wb: Any, target: Path) -> Path:
-    """Save atomically with fixed zip times and a stable member order (same input, same bytes)."""
+    """Save atomically with fixed zip times (same input, same bytes)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".quoter-", suffix=".xlsx", dir=target.parent)
     os.close(fd)
-    raw = tmp + ".raw"
     try:
-        wb.save(raw)
-        with zipfile.ZipFile(raw) as src, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as dst:
-            for info in sorted(src.infolist(), key=lambda x: x.filename):
-                zi = zipfile.ZipInfo(info.filename, date_time=(2000, 1, 1, 0, 0, 0))
-                zi.compress_type = zipfile.ZIP_DEFLATED
-                zi.external_attr = 0o644 << 16
-                dst.writestr(zi, src.read(info.filename))
+        wb.save(tmp)
+        normalise_zip(Path(tmp))
         os.chmod(tmp, 0o644)
         os.replace(tmp, target)
     finally:
-        for p in (raw, tmp):
-            if os.path.exists(p):
-                os.unlink(p)
+        if os.path.exists(tmp):
+            os.unlink(tmp)
     return target

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 import sys
-import zipfile
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -29,6 +28,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
+from quoter.reproducible import normalise_zip
+
 HERE = Path(__file__).resolve().parent
 LATIN_FONT = "Calibri"
 PERSIAN_FONT = "Vazirmatn"  # LibreOffice without Vazirmatn: quoter maps it to Noto Sans Arabic for PDFs
@@ -38,7 +39,6 @@ LTR_VALUES = {"quote.number", "company.email", "client.email"}
 
 _TAG = re.compile(r"(\{\{.*?\}\}|\{%.*?%\}|\*\*)")
 _LATIN = re.compile(r"([A-Za-z][A-Za-z0-9@._/&+\-]*(?:[ ]+[A-Za-z0-9@._/&+\-]+)*)")
-_FIXED_TIME = (2020, 1, 1, 0, 0, 0)
 
 
 # --- blocks ---------------------------------------------------------------------------------------------
@@ -349,14 +349,7 @@ def _save(doc, path: Path) -> None:
     """Save with fixed zip member times so a rebuild gives the same bytes."""
     path.parent.mkdir(parents=True, exist_ok=True)
     doc.save(path)
-    with zipfile.ZipFile(path) as src:
-        members = [(i.filename, src.read(i.filename)) for i in src.infolist()]
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
-        for name, data in members:
-            info = zipfile.ZipInfo(name, date_time=_FIXED_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            dst.writestr(info, data)
+    normalise_zip(path)
 
 
 def main(out_dir: Path = HERE) -> list[Path]:

@@ -13,13 +13,13 @@ import re
 import shutil
 import subprocess
 import tempfile
-import zipfile
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from ..errors import InputError, QuoterError, TemplateError
+from ..reproducible import normalise_zip
 from .context import build_context
 
 DOCUMENTS = ("proposal", "sla", "nda", "contract")
@@ -29,7 +29,6 @@ PERSIAN_FONT = "Vazirmatn"
 PERSIAN_FONT_FALLBACK = "Noto Sans Arabic"
 """What LibreOffice uses instead when Vazirmatn is not installed (Debian: fonts-noto-core)."""
 
-_FIXED_ZIP_TIME = (2020, 1, 1, 0, 0, 0)
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
@@ -233,7 +232,7 @@ def _render_to(tpl: Any, ctx: dict[str, Any], env: Any, path: Path, target: Path
     os.close(fd)
     try:
         tpl.save(tmp)
-        _normalise_zip(Path(tmp))
+        normalise_zip(Path(tmp))
         os.replace(tmp, target)
     finally:
         if os.path.exists(tmp):
@@ -269,18 +268,6 @@ _AFTER_BIDI = {
                 "suppressOverlap", "jc", "textDirection", "textAlignment", "textboxTightWrap",
                 "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange")
 }  # fmt: skip
-
-
-def _normalise_zip(path: Path) -> None:
-    """Rewrite a .docx with fixed member timestamps so the same input gives the same bytes."""
-    with zipfile.ZipFile(path) as src:
-        members = [(info.filename, src.read(info.filename)) for info in src.infolist()]
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
-        for name, data in members:
-            info = zipfile.ZipInfo(name, date_time=_FIXED_ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            dst.writestr(info, data)
 
 
 # --- PDF ------------------------------------------------------------------------------------------------
