@@ -363,8 +363,7 @@ SLA = [
     ),
     tag("{%p if performance.earn_back %}"),
     bullet(
-        "جبران: اگر هدفِ محقق‌نشده در {{ performance.earn_back_months }} ماه پیاپیِ بعد محقق شود، جریمه "
-        "آن بخشوده می‌شود."
+        "جبران: اگر هدفِ محقق‌نشده در {{ performance.earn_back_months }} ماه پیاپیِ بعد محقق شود، جریمه آن بخشوده می‌شود."
     ),
     tag("{%p endif %}"),
     tag("{%p else %}"),
