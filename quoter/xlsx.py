@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError
+from .money import WEEKS_PER_MONTH, quantity
 from .reproducible import normalise_zip
 
 VOLUME_STEPS = tuple(Decimal(v) / 100 for v in range(-40, 41, 5))
@@ -35,7 +36,8 @@ LABELS = {
         "provider": "Provider cost (before margin)", "model": "Model", "price": "Unit price",
         "monthly": "Monthly excl. VAT", "vat": "VAT", "with_vat": "Monthly incl. VAT", "premium": "Risk premium",
         "channel": "Channel", "day": "Day", "start": "Start", "calls": "Contacts", "agents": "Agents",
-        "display": "Display currency", "note_inputs": "Change the yellow cells; every price follows.",
+        "wage_change": "Agent wage change", "display": "Display currency",
+        "note_inputs": "Change the yellow cells; every price follows.",
         "scenarios": "Scenarios", "scenario": "Scenario", "client_cost": "client pays", "margin_of": "provider margin",
         "engine_note": "Engine values at the quote's inputs (not live): what the client pays and the provider's "
                        "margin per model when volume or handle time moves, staffing re-run for each row.",
@@ -50,7 +52,8 @@ LABELS = {
         "provider": "بهای تمام‌شده (پیش از سود)", "model": "مدل تعرفه", "price": "قیمت واحد",
         "monthly": "ماهانه بدون مالیات", "vat": "مالیات بر ارزش افزوده", "with_vat": "ماهانه با مالیات",
         "premium": "صرف ریسک", "channel": "کانال", "day": "روز", "start": "شروع", "calls": "تماس‌ها",
-        "agents": "کارشناس", "display": "واحد نمایش", "scenarios": "سناریوها", "scenario": "سناریو",
+        "agents": "کارشناس", "display": "واحد نمایش",
+        "wage_change": "تغییر حقوق کارشناسان", "scenarios": "سناریوها", "scenario": "سناریو",
         "client_cost": "پرداخت کارفرما", "margin_of": "سود پیمانکار",
         "engine_note": "مقادیر موتور در ورودی‌های پیشنهاد (غیرپویا): پرداخت کارفرما و سود پیمانکار در هر مدل "
                        "با تغییر حجم یا زمان رسیدگی؛ نیروی لازم برای هر ردیف دوباره محاسبه شده است.",
@@ -97,6 +100,7 @@ def grid_rows(quote: Any) -> list[dict[str, Any]]:
                 "key": f"{v}|{a}",
                 "lines": {ln.key: (ln.quantity, ln.rate) for ln in cost.lines},
                 "headcount": Decimal(u.headcount),
+                "fte": u.fte,
                 "hours": u.total_productive_hours,
                 "contacts": u.total_contacts,
                 "missed": sum((k["allocation"] for k in kpis if not k["met"]), Decimal(0)),
@@ -169,6 +173,7 @@ def write_workbook_from_grid(quote: Any, rows: list[dict[str, Any]], path: str |
         ("volume_change", t["volume_change"], Decimal(0), "0%"),
         ("aht_change", t["aht_change"], Decimal(0), "0%"),
         ("vat_rate", t["vat_rate"], quote.book.vat_rate, "0.00%"),
+        ("wage_change", t["wage_change"], Decimal(0), "0.0%"),
         ("show_toman", t["toman"], 1 if (book.currency == "IRR" and book.toman) else 0, "0"),
     ]
     for i, (key, label, value, fmt) in enumerate(inputs, start=3):
@@ -190,9 +195,11 @@ def write_workbook_from_grid(quote: Any, rows: list[dict[str, Any]], path: str |
     dv_aht.add("B6")
     dv_vat = DataValidation(type="decimal", operator="between", formula1="0", formula2="0.5")
     dv_vat.add("B7")
+    dv_wage = DataValidation(type="decimal", operator="between", formula1="-0.5", formula2="2")
+    dv_wage.add("B8")
     dv_toman = DataValidation(type="list", formula1='"0,1"')
-    dv_toman.add("B8")
-    for dv in (dv_margin, dv_disc, dv_vol, dv_aht, dv_vat, dv_toman):
+    dv_toman.add("B9")
+    for dv in (dv_margin, dv_disc, dv_vol, dv_aht, dv_vat, dv_wage, dv_toman):
         wi.add_data_validation(dv)
     wi.column_dimensions["A"].width = 42
     wi.column_dimensions["B"].width = 16
@@ -200,7 +207,7 @@ def write_workbook_from_grid(quote: Any, rows: list[dict[str, Any]], path: str |
     # ---------------------------------------------------------------- grid
     wg = sheets["grid"]
     line_keys = list(dict.fromkeys(k for row in rows for k in row["lines"]))
-    scalar = ["headcount", "hours", "contacts", "missed"] + [
+    scalar = ["headcount", "fte", "hours", "contacts", "missed"] + [
         f"{m}.{c}" for m in ("calls", "minutes", "hours") for c in ("voice", "chat", "email", "outbound")
     ]
     cols = ["key"] + scalar + [f"q.{k}" for k in line_keys] + [f"r.{k}" for k in line_keys]
@@ -238,16 +245,34 @@ def write_workbook_from_grid(quote: Any, rows: list[dict[str, Any]], path: str |
         c.font = bold
     derived = {"overhead.g_and_a", "overhead.risk", "margin", "discount.term"}
     labels = {ln.key: (ln.label_fa if lang == "fa" else ln.label) for ln in quote.cost.lines}
-    row_of: dict[str, int] = {}
-    for k in line_keys:
-        if k in derived:
-            continue
-        i = wc.max_row + 1
+    hours_per_month = quantity(quantity(quote.plan.hours_per_fte_week) * WEEKS_PER_MONTH)
+    direct_keys = [k for k in line_keys if k not in derived]
+    row_of = {k: 4 + n for n, k in enumerate(direct_keys)}
+    wage_keys = [k for k in direct_keys if k.startswith("wages.")]
+    wages_total = "(" + "+".join(f"D{row_of[k]}" for k in wage_keys) + ")" if wage_keys else "0"
+    premiums_total = "+".join(f"D{row_of[k]}" for k in direct_keys if k.startswith("premium.")) or "0"
+    for k in direct_keys:
+        i = row_of[k]
         wc.cell(i, 1, labels.get(k, k))
-        wc.cell(i, 2, f"={g('q.' + k)}")
-        wc.cell(i, 3, f"={g('r.' + k)}")
+        qty, rate_ = f"={g('q.' + k)}", f"={g('r.' + k)}"
+        tier = k.split(".", 1)[1] if "." in k else ""
+        if k.startswith("wages."):  # agent wages follow the wage-change input
+            rate_ = "=" + rnd(f"{book.wages.agent[tier]}*(1+wage_change)", "line")
+        elif k.startswith("accruals."):
+            rate_ = "=" + _accrual_formula(book, f"C{row_of['wages.' + tier]}", rnd)
+        elif k in ("premium.night", "premium.friday", "premium.holiday", "premium.overtime"):
+            share = getattr(book.premiums, k.split(".")[1])
+            hourly = rnd(f"{wages_total}/({g('fte')}*{hours_per_month})", "line")
+            rate_ = "=" + rnd(f"{hourly}*{share}", "line")
+        elif k in ("premium.shift", "other_loads"):
+            qty = f"={wages_total}"
+        elif k == "insurance":
+            allow = sum((getattr(book.allowances, a) for a in book.loads.insured_allowances), Decimal(0))
+            prem = f"+{premiums_total}" if book.loads.insure_premiums else ""
+            qty = "=" + rnd(f"{wages_total}+{g('fte')}*{allow}{prem}", "line")
+        wc.cell(i, 2, qty)
+        wc.cell(i, 3, rate_)
         wc.cell(i, 4, "=" + rnd(f"B{i}*C{i}", "line"))
-        row_of[k] = i
     first, direct_last = 4, wc.max_row
     i = direct_last + 1
     ga_rate = book.overhead.g_and_a
@@ -444,6 +469,15 @@ def write_workbook_from_grid(quote: Any, rows: list[dict[str, Any]], path: str |
                     cell.font = Font(name=PERSIAN_FONT, bold=cell.font.bold)
         sheet.protection.sheet = True
     return _save(wb, Path(path))
+
+
+def _accrual_formula(book: Any, wage: str, rnd: Any) -> str:
+    """Excel text of costing.accrual_monthly for the wage in cell ``wage``."""
+    ac, days = book.accruals, book.labour.days_per_month
+    eydi = f"{ac.eydi_days}*{wage}/{days}"
+    if ac.eydi_cap_minimum_wage_days is not None:
+        eydi = f"MIN({eydi},{ac.eydi_cap_minimum_wage_days * book.labour.minimum_wage_monthly / days})"
+    return rnd(f"({eydi}+{ac.severance_days_per_year}*{wage}/{days})/12", "line")
 
 
 def _date_text(d: dt.date, lang: str) -> str:
