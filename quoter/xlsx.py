@@ -468,7 +468,7 @@ def write_workbook_from_grid(quote: Any, rows: list[dict[str, Any]], path: str |
                 for cell in row:
                     cell.font = Font(name=PERSIAN_FONT, bold=cell.font.bold)
         sheet.protection.sheet = True
-    return _save(wb, Path(path))
+    return _save(wb, Path(path), f"{quote.date.isoformat()}T00:00:00Z")
 
 
 def _accrual_formula(book: Any, wage: str, rnd: Any) -> str:
@@ -486,14 +486,14 @@ def _date_text(d: dt.date, lang: str) -> str:
     return jalali_date(d, "fa") if lang == "fa" else d.isoformat()
 
 
-def _save(wb: Any, target: Path) -> Path:
+def _save(wb: Any, target: Path, modified: str) -> Path:
     """Save atomically with fixed zip times (same input, same bytes)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".quoter-", suffix=".xlsx", dir=target.parent)
     os.close(fd)
     try:
         wb.save(tmp)
-        normalise_zip(Path(tmp))
+        normalise_zip(Path(tmp), modified)
         os.chmod(tmp, 0o644)
         os.replace(tmp, target)
     finally:

@@ -86,9 +86,18 @@ def test_formula_like_client_name_is_text(bank, tmp_path):
     assert cell.value == '=HYPERLINK("http://x")' and cell.data_type == "s"
 
 
-def test_same_input_same_bytes(bank, tmp_path):
+def test_same_input_same_bytes(bank, tmp_path, monkeypatch):
+    import datetime as dt
+
     _, _, quote, rows = bank
     a = write_workbook_from_grid(quote, rows, tmp_path / "a.xlsx", "fa").read_bytes()
+
+    class Later(dt.datetime):  # openpyxl stamps the save time: a later clock must not change the bytes
+        @classmethod
+        def now(cls, tz=None):
+            return dt.datetime(2031, 5, 6, 7, 8, 9, tzinfo=tz)
+
+    monkeypatch.setattr("openpyxl.writer.excel.datetime.datetime", Later)
     b = write_workbook_from_grid(quote, rows, tmp_path / "b.xlsx", "fa").read_bytes()
     assert a == b
 
