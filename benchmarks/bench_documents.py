@@ -19,8 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from quoter.documents import build_context, render_documents  # noqa: E402
-from quoter.documents.render import convert_to_pdf, find_soffice  # noqa: E402
+from quoter.render.documents import build_context, render_documents  # noqa: E402
+from quoter.render.documents.render import convert_to_pdf, find_soffice  # noqa: E402
 
 BUDGET_DOCX_S = 2.0
 BUDGET_PDF_S = 20.0

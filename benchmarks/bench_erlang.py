@@ -19,7 +19,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from quoter.erlang import Target, required_agents, required_agents_many  # noqa: E402
+from quoter.staffing.erlang import Target, required_agents, required_agents_many  # noqa: E402
 
 QUEUES, INTERVALS, INTERVAL_S = 5, 672, 900.0
 SL = Target(service_level=0.80, answer_seconds=20)

@@ -30,11 +30,11 @@ def best_of(cmd: list[str], runs: int = 5) -> float:
 
 def in_process(path: str, book: str | None) -> list[tuple[str, float]]:
     """Where the time goes inside one quote (imports already done)."""
-    from quoter.costing import build_cost
-    from quoter.pricebook import load_price_book
-    from quoter.quote import build_quote
-    from quoter.requirements import load_requirements
-    from quoter.staffing import plan_staffing
+    from quoter.inputs.pricebook import load_price_book
+    from quoter.inputs.requirements import load_requirements
+    from quoter.pricing.cost import build_cost
+    from quoter.quote.pipeline import build_quote
+    from quoter.staffing.planner import plan_staffing
 
     def timed(fn):  # best of 3
         best = float("inf")

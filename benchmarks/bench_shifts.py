@@ -12,9 +12,9 @@ import time
 
 from instances import REQ_24X7_3Q as REQ  # noqa: E402  (benchmarks/ is on sys.path when run as a script)
 
-from quoter.requirements import Requirements
-from quoter.shifts import plan_shifts
-from quoter.staffing import plan_staffing
+from quoter.inputs.requirements import Requirements
+from quoter.shifts.solver import plan_shifts
+from quoter.staffing.planner import plan_staffing
 
 
 def main() -> None:

@@ -13,9 +13,9 @@ from pathlib import Path
 
 from instances import REQ_24X7_3Q as REQ  # noqa: E402  (benchmarks/ is on sys.path when run as a script)
 
-from quoter.quote import build_quote
-from quoter.requirements import Requirements
-from quoter.xlsx import grid_rows, write_workbook_from_grid
+from quoter.inputs.requirements import Requirements
+from quoter.quote.pipeline import build_quote
+from quoter.render.workbook import grid_rows, write_workbook_from_grid
 
 
 def main() -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .errors import DomainError, InfeasibleError, InputError, QuoterError, TemplateError
+from quoter.errors import DomainError, InfeasibleError, InputError, QuoterError, TemplateError
 
 __version__ = "0.1.0"
 
@@ -27,23 +27,27 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from .pricebook import load_price_book
-    from .quote import build_quote, load_quote
-    from .requirements import load_requirements
-    from .shifts import plan_shifts
-    from .staffing import plan_staffing
+    from quoter.inputs.pricebook import load_price_book
+    from quoter.inputs.requirements import load_requirements
+    from quoter.quote.pipeline import build_quote, load_quote
+    from quoter.shifts.solver import plan_shifts
+    from quoter.staffing.planner import plan_staffing
 
 _LAZY = {
-    "build_quote": ("quoter.quote", "build_quote"),
-    "load_price_book": ("quoter.pricebook", "load_price_book"),
-    "load_quote": ("quoter.quote", "load_quote"),
-    "load_requirements": ("quoter.requirements", "load_requirements"),
-    "plan_shifts": ("quoter.shifts", "plan_shifts"),
-    "plan_staffing": ("quoter.staffing", "plan_staffing"),
+    "build_quote": ("quoter.quote.pipeline", "build_quote"),
+    "load_price_book": ("quoter.inputs.pricebook", "load_price_book"),
+    "load_quote": ("quoter.quote.pipeline", "load_quote"),
+    "load_requirements": ("quoter.inputs.requirements", "load_requirements"),
+    "plan_shifts": ("quoter.shifts.solver", "plan_shifts"),
+    "plan_staffing": ("quoter.staffing.planner", "plan_staffing"),
 }
 
 
 def __getattr__(name: str) -> Any:
+    if name == "erlang":  # ``from quoter import erlang``: the engine (README)
+        import importlib
+
+        return importlib.import_module("quoter.staffing.erlang")
     if name in _LAZY:
         import importlib
 

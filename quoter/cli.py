@@ -15,7 +15,7 @@ from typing import Annotated, Any
 
 import typer
 
-from .errors import InputError, QuoterError
+from quoter.errors import InputError, QuoterError
 
 app = typer.Typer(
     name="quoter",
@@ -129,8 +129,8 @@ def staffing_summary(plan: Any) -> str:
 @app.command()
 def staff(requirements: ReqPath, as_json: JsonFlag = False) -> None:
     """Staffing plan: agents per interval and queue, FTE, peak agents, lines."""
-    from .requirements import load_requirements
-    from .staffing import plan_staffing
+    from quoter.inputs.requirements import load_requirements
+    from quoter.staffing.planner import plan_staffing
 
     plan = plan_staffing(load_requirements(requirements))
     if as_json:
@@ -176,16 +176,16 @@ def shifts(
     ] = None,
 ) -> None:
     """Shift plan: whole weekly tours covering every interval, headcount, night/Friday hours."""
-    from .requirements import load_requirements
-    from .shifts import plan_shifts
-    from .staffing import plan_staffing
+    from quoter.inputs.requirements import load_requirements
+    from quoter.shifts.solver import plan_shifts
+    from quoter.staffing.planner import plan_staffing
 
     if chart is not None and chart.suffix.lower() not in (".png", ".svg"):
         raise InputError(f"--chart: '{chart.name}' must end in .png or .svg")
     req = load_requirements(requirements)
     result = plan_shifts(req, plan_staffing(req), time_limit_s=time_limit)
     if chart is not None:
-        from .chart import coverage_chart
+        from quoter.render.chart import coverage_chart
 
         coverage_chart(result, chart)
     if as_json:
@@ -224,7 +224,7 @@ def erlang_cmd(
     as_json: JsonFlag = False,
 ) -> None:
     """One-queue Erlang C / Erlang A calculator, as WFM people know it."""
-    from . import erlang
+    from quoter.staffing import erlang
 
     problems = []
     if calls < 0:
@@ -302,7 +302,7 @@ def _money_fn(currency: str, toman: bool) -> Any:
     """Amount formatter for the terminal: the currency's format, or Toman when asked (IRR only)."""
     from decimal import Decimal
 
-    from .localize import CURRENCIES, format_money, format_number
+    from quoter.render.localize import CURRENCIES, format_money, format_number
 
     def fmt(value: Any) -> str:
         if value is None:
@@ -339,7 +339,7 @@ def _plain_table(headers: list[str], rows: list[list[str]], left: int = 1) -> st
 
 def quote_summary(data: dict[str, Any], plan: Any = None, toman: bool = False) -> str:
     """Readable quote: staffing, cost build-up, tariffs, setup, ramp-up, scenarios, in-house, recommendation."""
-    from .localize import format_number
+    from quoter.render.localize import format_number
 
     cur = data["currency"]
     money = _money_fn(cur, toman)
@@ -416,7 +416,7 @@ def _shift_line(sp: dict[str, Any] | None) -> str:
 
 def _saved_staffing(st: dict[str, Any]) -> str:
     """The staffing table of a saved quote (its summary figures; the intervals are not saved)."""
-    from .localize import format_number
+    from quoter.render.localize import format_number
 
     def n(value: Any, places: int) -> str:
         return format_number(_dec(value), "en", decimals=places)
@@ -441,7 +441,7 @@ def _dec(value: Any) -> Any:
 
 def _amount(value: Any, currency: str, toman: bool) -> str:
     """A bare amount for dense tables: millions of Rial (or Toman), whole units of other currencies."""
-    from .localize import format_number
+    from quoter.render.localize import format_number
 
     amount = _dec(value)
     if currency == "IRR":
@@ -450,7 +450,7 @@ def _amount(value: Any, currency: str, toman: bool) -> str:
 
 
 def _rate(line: dict[str, Any]) -> str:
-    from .localize import format_number
+    from quoter.render.localize import format_number
 
     return format_number(_dec(line["rate"]), "en")
 
@@ -521,19 +521,19 @@ def quote(
 
     Given a saved quote.json instead, show it as saved (nothing is re-run; pricing options do not apply).
     """
-    from .quote import build_quote, load_quote, save_quote
+    from quoter.quote.pipeline import build_quote, load_quote, save_quote
 
     plan = q = None
     if requirements.suffix.lower() == ".json":
         data = load_quote(requirements)
         book_toman = bool(data.get("toman"))
         if xlsx is not None:
-            from .quote import requote
+            from quoter.quote.pipeline import requote
 
             q = requote(data)
     else:
-        from .pricebook import load_price_book
-        from .requirements import load_requirements
+        from quoter.inputs.pricebook import load_price_book
+        from quoter.inputs.requirements import load_requirements
 
         req = load_requirements(requirements)
         book = load_price_book(price_book)
@@ -557,7 +557,7 @@ def quote(
     if docs:
         _write_documents(data, lang, None, out or Path("."), None, pdf)
     if xlsx is not None and q is not None:
-        from .xlsx import write_workbook
+        from quoter.render.workbook import write_workbook
 
         langs = _split(lang) or ["fa"]
         typer.echo(f"Wrote {write_workbook(q, xlsx, lang=langs[0])}", err=True)
@@ -568,8 +568,8 @@ def _split(text: str | None) -> list[str] | None:
 
 
 def _write_documents(data: Any, lang: str, only: str | None, out: Path, templates: Path | None, pdf: bool) -> None:
-    from .documents import render_documents
-    from .documents.render import PdfError
+    from quoter.render.documents import render_documents
+    from quoter.render.documents.render import PdfError
 
     try:
         paths = render_documents(data, langs=_split(lang), only=_split(only), out_dir=out, templates_dir=templates,
@@ -597,7 +597,7 @@ def docs_cmd(
     ] = None,
 ) -> None:
     """Proposal, SLA, NDA and service contract in Persian and English (Word, and PDF with --pdf)."""
-    from .documents import load_quote
+    from quoter.render.documents import load_quote
 
     _write_documents(load_quote(source, price_book), lang, only, out, templates, pdf)
 
@@ -605,7 +605,7 @@ def docs_cmd(
 @app.command("price-books")
 def price_books() -> None:
     """List the price books found, with their dates and currencies."""
-    from .pricebook import list_price_books, search_dirs
+    from quoter.inputs.pricebook import list_price_books, search_dirs
 
     books = list_price_books()
     rows = [[b.name, b.as_of.isoformat(), b.currency, b.title, str(b.path)] for b in books]

@@ -28,7 +28,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-from quoter.reproducible import normalise_zip
+from quoter.render.reproducible import normalise_zip
 
 HERE = Path(__file__).resolve().parent
 LATIN_FONT = "Calibri"

@@ -10,12 +10,13 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quoter.costing import build_cost, build_in_house, build_setup, check_term, ramp_up, seat_count
 from quoter.errors import InputError
+from quoter.inputs.pricebook import load_price_book
+from quoter.inputs.requirements import Requirements
 from quoter.money import WEEKS_PER_MONTH, Rounder, quantity, round_to
-from quoter.pricebook import load_price_book
-from quoter.requirements import Requirements
-from quoter.staffing import plan_staffing
+from quoter.pricing.cost import build_cost, seat_count
+from quoter.pricing.setup import build_in_house, build_setup, check_term, ramp_up
+from quoter.staffing.planner import plan_staffing
 
 from .conftest import EXAMPLES, MINIMAL
 
@@ -65,7 +66,7 @@ def test_floats_enter_only_quantized():
 # ---------------------------------------------------------------- lines
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
 def test_every_line_is_quantity_times_rate(path):
-    from quoter.requirements import load_requirements
+    from quoter.inputs.requirements import load_requirements
 
     req = load_requirements(path)
     book = USD if "offshore" in path.name else IR
@@ -161,29 +162,26 @@ def test_ramp_up_must_fit_the_contract_term():
     ]
 
 
-def test_paid_hours_and_premiums_come_from_the_shift_plan_when_installed(monkeypatch):
-    """A stand-in for quoter.shifts (issue 3): its paid hours and their split replace the interval estimate."""
-    import sys
+def test_paid_hours_and_premiums_come_from_the_shift_plan(monkeypatch):
+    """A stand-in roster: its paid hours and their split replace the interval estimate."""
     import types
 
-    from quoter.costing import plan_shifts_for_quote
+    from quoter.shifts import solver
+    from quoter.shifts.for_quote import plan_shifts_for_quote
 
     req, book, base = cost_of(MINIMAL)
     plan = plan_staffing(req)
     scheduled = plan.totals.scheduled_hours_week
     seen = {}
 
-    def plan_shifts(req_, plan_, premiums):
+    def plan_shifts(req_, plan_, premiums, time_limit_s=None):
         seen.update(premiums)
         split = {"normal": scheduled * 0.6, "night": scheduled * 0.3, "friday": scheduled * 0.12,
                  "holiday": scheduled * 0.03, "overtime": scheduled * 0.05}  # fmt: skip
-        return types.SimpleNamespace(paid_hours_week=split, headcount=80)
+        queue = types.SimpleNamespace(status="optimal")
+        return types.SimpleNamespace(paid_hours_week=split, queues=[queue], totals={"headcount": 80})
 
-    import quoter
-
-    fake = types.SimpleNamespace(plan_shifts=plan_shifts)
-    monkeypatch.setitem(sys.modules, "quoter.shifts", fake)
-    monkeypatch.setattr(quoter, "shifts", fake, raising=False)
+    monkeypatch.setattr(solver, "plan_shifts", plan_shifts)
     assert not plan_shifts_for_quote(req, plan, book)[1].used  # 24/7: not attempted by default
     shifts, use = plan_shifts_for_quote(req, plan, book, mode=True)
     assert use.used and use.paid_hours_week == pytest.approx(shifts.paid_hours_week)
@@ -196,8 +194,4 @@ def test_paid_hours_and_premiums_come_from_the_shift_plan_when_installed(monkeyp
     keys = {ln.key: ln for ln in cost.lines}
     assert keys["premium.overtime"].source == "shift plan" and keys["premium.night"].source == "shift plan"
     assert cost.monthly_total > base.monthly_total
-    monkeypatch.setitem(sys.modules, "quoter.shifts", types.SimpleNamespace())
-    monkeypatch.setattr(quoter, "shifts", types.SimpleNamespace(), raising=False)
-    shifts, use = plan_shifts_for_quote(req, plan, book, mode=True)
-    assert shifts is None and use.note.startswith("no shift planner installed")
     assert plan_shifts_for_quote(req, plan, book, mode=False)[1].note.startswith("shift planning not asked for")

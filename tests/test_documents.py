@@ -1,4 +1,4 @@
-"""quoter.documents: the context, the rendered .docx files read back, errors, and the PDF conversion."""
+"""quoter.render.documents: the context, the rendered .docx files read back, errors, and the PDF conversion."""
 
 from __future__ import annotations
 
@@ -19,7 +19,8 @@ from docx.oxml.ns import qn
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quoter.documents import (
+from quoter.errors import InputError, TemplateError
+from quoter.render.documents import (
     DOCUMENTS,
     LANGS,
     MODELS,
@@ -28,8 +29,7 @@ from quoter.documents import (
     render_documents,
     template_path,
 )
-from quoter.documents.render import PdfError, find_soffice
-from quoter.errors import InputError, TemplateError
+from quoter.render.documents.render import PdfError, find_soffice
 
 FIXTURE = Path(__file__).parent / "fixtures" / "quote_sample.json"
 PERSIAN_LETTER = re.compile(r"[\u0600-\u06FF]")
@@ -394,7 +394,7 @@ def test_logo_is_placed(quote, tmp_path):
 
 
 def test_pdf_without_libreoffice_keeps_the_docx(quote, tmp_path, monkeypatch):
-    monkeypatch.setattr("quoter.documents.render.find_soffice", lambda: None)
+    monkeypatch.setattr("quoter.render.documents.render.find_soffice", lambda: None)
     with pytest.raises(PdfError, match="LibreOffice"):
         render_documents(quote, langs=["en"], only=["nda"], out_dir=tmp_path, pdf=True)
     assert (tmp_path / "Q-1405-0042-nda-en.docx").is_file()
@@ -442,7 +442,7 @@ def test_pdf_has_the_persian_text(quote, tmp_path):
 def test_pdf_error_names_missing_files(tmp_path):
     if find_soffice() is None:
         pytest.skip("LibreOffice not installed")
-    from quoter.documents.render import convert_to_pdf
+    from quoter.render.documents.render import convert_to_pdf
 
     good = render_documents(json.loads(FIXTURE.read_text(encoding="utf-8")), langs=["en"], only=["nda"],
                             out_dir=tmp_path)[0]  # fmt: skip
@@ -452,7 +452,7 @@ def test_pdf_error_names_missing_files(tmp_path):
 
 
 def test_load_quote_reads_json_exactly(tmp_path):
-    from quoter.documents import load_quote
+    from quoter.render.documents import load_quote
 
     quote = load_quote(FIXTURE)
     assert quote["quote"]["number"] == "Q-1405-0042"
@@ -465,7 +465,7 @@ def test_load_quote_reads_json_exactly(tmp_path):
     [("{not json", r"not valid JSON \(line 1, column 2"), ("[1, 2]", "not a quote saved by quoter")],
 )
 def test_load_quote_errors(tmp_path, content, message):
-    from quoter.documents import load_quote
+    from quoter.render.documents import load_quote
 
     path = tmp_path / "quote.json"
     path.write_text(content, encoding="utf-8")
@@ -476,7 +476,7 @@ def test_load_quote_errors(tmp_path, content, message):
 
 
 def test_requirements_file_is_priced_by_the_engine(tmp_path):
-    from quoter.documents import load_quote
+    from quoter.render.documents import load_quote
 
     quote = load_quote(Path(__file__).parent.parent / "examples" / "bank-sat-thu.yaml")
     assert quote["client"]["name"] == "Sepehr Bank"

@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 from scipy.linalg import expm
 from scipy.optimize import brentq
 
-from quoter import erlang
-from quoter.erlang import Target, evaluate, required_agents, required_agents_many
 from quoter.errors import DomainError, InputError
+from quoter.staffing import erlang
+from quoter.staffing.erlang import Target, evaluate, required_agents, required_agents_many
 
 SL80 = Target(service_level=0.80, answer_seconds=20)
 

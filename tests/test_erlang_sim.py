@@ -7,7 +7,7 @@ import heapq
 import numpy as np
 import pytest
 
-from quoter.erlang import evaluate
+from quoter.staffing.erlang import evaluate
 
 BATCHES = 20
 

@@ -1,4 +1,4 @@
-"""quoter.localize: digits, separators, money, percentages, words and dates in Persian and English."""
+"""quoter.render.localize: digits, separators, money, percentages, words and dates in Persian and English."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from persiantools import digits as pt_digits
 
 from quoter.errors import DomainError, QuoterError
-from quoter.localize import (
+from quoter.render.localize import (
     MAX_WORDS_AMOUNT,
     amount_in_words,
     format_date,

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from quoter.errors import InputError
-from quoter.pricebook import (
+from quoter.inputs.pricebook import (
     DEFAULT_BOOK,
     list_price_books,
     load_price_book,
@@ -164,7 +164,7 @@ def test_broken_yaml_and_missing_file(tmp_path):
 
 
 def test_snapshot_round_trip():
-    from quoter.pricebook import book_from_snapshot
+    from quoter.inputs.pricebook import book_from_snapshot
 
     book = load_price_book()
     assert book_from_snapshot(book.snapshot()) == book

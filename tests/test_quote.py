@@ -36,7 +36,7 @@ import pytest
 
 from quoter.cli import main
 from quoter.errors import InputError
-from quoter.quote import SCENARIOS, build_quote, load_quote, quote_number, requote, save_quote
+from quoter.quote.pipeline import SCENARIOS, build_quote, load_quote, quote_number, requote, save_quote
 
 from .conftest import EXAMPLES, ROOT
 
@@ -153,7 +153,7 @@ def test_load_quote_errors(tmp_path):
 )  # fmt: skip
 def test_recommendation_follows_certainty_and_goal(certainty, goal, model):
     q = quote_of(str(EXAMPLES[0]))
-    from quoter.quote import recommend
+    from quoter.quote.pipeline import recommend
 
     rec = recommend(q.requirements, q.book, q.tariffs, q.scenarios, certainty, goal)
     assert rec.model == model
@@ -171,7 +171,7 @@ def test_bad_options():
 
 
 def test_documents_accept_the_quote():
-    from quoter.documents import build_context
+    from quoter.render.documents import build_context
 
     data = json.loads(json.dumps(dict_of(str(EXAMPLES[2]))))
     ctx = build_context(data, "fa")
@@ -252,7 +252,6 @@ def test_cli_shows_a_saved_quote_without_re_running(capsys, tmp_path):
 
 
 def test_shift_plan_is_used_when_proved_and_saved_with_the_quote(tmp_path):
-    pytest.importorskip("quoter.shifts")
     q = build_quote(EXAMPLES[0], today=TODAY, scenarios=False)  # bank: business hours, solves at once
     data = q.to_dict()
     sp = data["staffing"]["shift_plan"]

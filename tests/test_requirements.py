@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from quoter.errors import InputError
-from quoter.requirements import WEEKS_PER_MONTH, load_requirements, open_mask
+from quoter.inputs.requirements import WEEKS_PER_MONTH, load_requirements, open_mask
 
 from .conftest import EXAMPLES, MINIMAL
 

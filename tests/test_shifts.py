@@ -9,10 +9,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from quoter.errors import InfeasibleError, InputError
-from quoter.requirements import load_requirements
-from quoter.shift_rules import ShiftRules
-from quoter.shifts import plan_shifts, solve_shifts
-from quoter.staffing import plan_staffing
+from quoter.inputs.requirements import load_requirements
+from quoter.shifts.rules import ShiftRules
+from quoter.shifts.solver import plan_shifts, solve_shifts
+from quoter.staffing.planner import plan_staffing
 
 from .conftest import ROOT
 

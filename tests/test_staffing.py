@@ -6,8 +6,8 @@ import math
 
 import pytest
 
-from quoter.requirements import load_requirements
-from quoter.staffing import plan_staffing, queue_groups
+from quoter.inputs.requirements import load_requirements
+from quoter.staffing.planner import plan_staffing, queue_groups
 
 from .conftest import EXAMPLES, MINIMAL
 

@@ -10,13 +10,13 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quoter import tariffs
-from quoter.costing import build_cost
-from quoter.pricebook import load_price_book
-from quoter.quote import predicted_kpis
-from quoter.requirements import Requirements, load_requirements
-from quoter.staffing import plan_staffing
-from quoter.tariffs import Basis
+from quoter.inputs.pricebook import load_price_book
+from quoter.inputs.requirements import Requirements, load_requirements
+from quoter.pricing import tariffs
+from quoter.pricing.cost import build_cost
+from quoter.pricing.tariffs import Basis
+from quoter.quote.pipeline import predicted_kpis
+from quoter.staffing.planner import plan_staffing
 
 from .conftest import EXAMPLES, MINIMAL
 

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from quoter.pricebook import load_price_book
-from quoter.quote import build_quote
-from quoter.requirements import load_requirements
-from quoter.xlsx import PRICED, grid_rows, write_workbook, write_workbook_from_grid
+from quoter.inputs.pricebook import load_price_book
+from quoter.inputs.requirements import load_requirements
+from quoter.quote.pipeline import build_quote
+from quoter.render.workbook import PRICED, grid_rows, write_workbook, write_workbook_from_grid
 
 from .conftest import ROOT
 

@@ -1,0 +1,540 @@
+"""Price books: dated, validated YAML holding every rate a quote uses (nothing priced is in code).
+
+A price book names its currency and its as-of date; statutory figures carry a comment citing their
+source in the YAML file. ``load_price_book(name_or_path)`` is the only entry point; unknown keys,
+missing rates, a negative margin, a margin of 100% or more, an unknown currency, a ramp-up longer
+than the minimum term each become an :class:`~quoter.errors.InputError` naming the field and line.
+
+Numbers are read from YAML straight into ``Decimal`` (a custom loader), never through float.
+Key reference: docs/pricing.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Annotated, Any, Literal, NamedTuple
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+
+from quoter.errors import InputError
+from quoter.inputs.yamlio import check_timezone, load_model, validate
+from quoter.money import WEEKS_PER_MONTH, Rounder
+
+DEFAULT_BOOK = "ir-1405"
+MODEL_KEYS = ("per_call", "per_minute", "per_seat", "per_hour", "fixed", "hybrid", "performance")
+
+Money = Annotated[Decimal, Field(ge=0)]
+Positive = Annotated[Decimal, Field(gt=0)]
+Rate = Annotated[Decimal, Field(ge=0, le=1)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Company(Strict):
+    """The provider's profile, used by the documents (parties, header, signature, courts' city)."""
+
+    name: str = Field(min_length=1)
+    name_fa: str | None = None
+    address: str | None = None
+    address_fa: str | None = None
+    city: str | None = None
+    city_fa: str | None = None
+    signatory: str | None = None
+    signatory_fa: str | None = None
+    signatory_title: str | None = None
+    signatory_title_fa: str | None = None
+    registration_no: str | None = None
+    national_id: str | None = None
+    economic_code: str | None = None
+    postal_code: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    logo: str | None = None
+
+
+class Labour(Strict):
+    hours_per_week: Positive
+    days_per_month: Positive = Decimal(30)
+    minimum_wage_daily: Money
+    minimum_wage_year: int
+    minimum_wage_uplift: Annotated[Decimal, Field(ge=0)] = Decimal(0)
+    holidays_per_year: Annotated[int, Field(ge=0, le=60)] = 0
+    night_start: str = "22:00"
+    night_end: str = "06:00"
+    timezone: str = "Asia/Tehran"  # where the agents work (night and Friday are local)
+
+    @property
+    def minimum_wage_monthly(self) -> Decimal:
+        """Minimum monthly wage for the book's year: the known daily figure x (1 + assumed uplift) x 30."""
+        return self.minimum_wage_daily * (1 + self.minimum_wage_uplift) * self.days_per_month
+
+    @field_validator("timezone")
+    @classmethod
+    def _tz(cls, v: str) -> str:
+        return check_timezone(v)
+
+    @field_validator("night_start", "night_end")
+    @classmethod
+    def _hhmm(cls, v: str) -> str:
+        from quoter.calendar import parse_time
+
+        parse_time(v)
+        return v
+
+
+class Wages(Strict):
+    """Monthly base wages (currency per month, full-time). ``agent`` by language or skill tier."""
+
+    agent: dict[str, Money]
+    supervisor: Money
+    qa: Money
+    trainer: Money
+    wfm: Money
+    manager: Money
+
+    @field_validator("agent")
+    @classmethod
+    def _default_tier(cls, v: dict[str, Decimal]) -> dict[str, Decimal]:
+        if "default" not in v:
+            raise ValueError("needs a 'default' tier for languages without their own wage")
+        return v
+
+    def agent_wage(self, languages: tuple[str, ...]) -> tuple[str, Decimal]:
+        """The tier and wage for a queue: a pooled queue pays its best-paid language's tier."""
+        tiers = [
+            (self.agent.get(lang, self.agent["default"]), lang if lang in self.agent else "default")
+            for lang in languages
+        ]
+        wage, tier = max(tiers)
+        return tier, wage
+
+
+class Loads(Strict):
+    employer_insurance: Rate
+    other: Rate = Decimal(0)
+    insured_allowances: list[Literal["housing", "food", "child"]] = []
+    insure_premiums: bool = True  # shift, night, Friday, holiday and overtime premiums are insured pay
+
+
+class Allowances(Strict):
+    """Monthly allowances per full-time head (currency per month)."""
+
+    housing: Money
+    food: Money
+    child: Money = Decimal(0)
+
+
+class Accruals(Strict):
+    eydi_days: Annotated[Decimal, Field(ge=0)]
+    eydi_cap_minimum_wage_days: Annotated[Decimal, Field(ge=0)] | None = None
+    severance_days_per_year: Annotated[Decimal, Field(ge=0)]
+
+
+class Premiums(Strict):
+    night: Rate
+    friday: Rate
+    holiday: Rate
+    overtime: Rate
+    shift_two: Rate
+    shift_two_with_night: Rate
+    shift_three: Rate
+
+
+class Role(Strict):
+    ratio: Positive  # agents (FTE) per person in the role
+    whole: bool = False  # round the head count up to whole people (else a shared, fractional role)
+    minimum: Annotated[Decimal, Field(ge=0)] = Decimal(0)
+
+
+class SpanOfControl(Strict):
+    supervisor: Role
+    qa: Role
+    trainer: Role
+    wfm: Role
+    manager: Role
+
+
+class Seats(Strict):
+    """Seat and technology cost per seat per month."""
+
+    workstation: Money
+    licences: Money
+    headset: Money
+    spare_share: Rate = Decimal("0.05")
+
+    @property
+    def per_seat(self) -> Decimal:
+        return self.workstation + self.licences + self.headset
+
+
+class Telephony(Strict):
+    per_minute: Money
+    per_line_month: Money
+
+
+class Facility(Strict):
+    per_seat_month: Money
+
+
+class Overhead(Strict):
+    g_and_a: Rate
+    risk_buffer: Rate
+
+
+class OneTime(Strict):
+    recruitment_per_hire: Money
+    training_hours: Annotated[Decimal, Field(ge=0)]
+    ivr_setup: Money
+    crm_integration: Money
+    nesting_weeks: Annotated[Decimal, Field(ge=0)] = Decimal(0)
+    nesting_productivity: Rate = Decimal(1)
+    setup_margin: Annotated[Decimal, Field(ge=0, lt=1)] = Decimal(0)
+
+
+class RampStage(Strict):
+    week: Annotated[int, Field(ge=1)]
+    share: Annotated[Decimal, Field(gt=0, le=1)]
+
+
+class RampUp(Strict):
+    stages: list[RampStage] = Field(min_length=1)
+
+    @field_validator("stages")
+    @classmethod
+    def _ordered(cls, v: list[RampStage]) -> list[RampStage]:
+        for a, b in zip(v, v[1:], strict=False):
+            if b.week <= a.week or b.share <= a.share:
+                raise ValueError("stages must go forward: each later week with a larger share")
+        if v[-1].share != 1:
+            raise ValueError("the last stage must bring the full team (share 1)")
+        return v
+
+    @property
+    def weeks(self) -> int:
+        return self.stages[-1].week
+
+
+class AddOn(Strict):
+    name: str
+    name_fa: str | None = None
+    monthly: Money | None = None
+    one_time: Money | None = None
+
+    @model_validator(mode="after")
+    def _priced(self) -> AddOn:
+        if self.monthly is None and self.one_time is None:
+            raise ValueError("give a monthly or a one_time price")
+        return self
+
+
+class TermDiscount(Strict):
+    min_months: Annotated[int, Field(ge=1)]
+    discount: Annotated[Decimal, Field(ge=0, lt=1)]
+
+
+class Terms(Strict):
+    min_term_months: Annotated[int, Field(ge=1)] = 1
+    discounts: list[TermDiscount] = []
+
+    def discount(self, months: int) -> Decimal:
+        """The largest discount whose minimum term the contract reaches."""
+        return max((d.discount for d in self.discounts if months >= d.min_months), default=Decimal(0))
+
+
+class Rounding(Strict):
+    line: Positive
+    unit_price: Positive
+    hourly: Positive
+    seat: Positive
+    monthly: Positive
+    setup: Positive
+    mode: Literal["half_up", "half_even", "up"] = "half_up"
+
+    def rounder(self) -> Rounder:
+        return Rounder(
+            line=self.line,
+            unit_price=self.unit_price,
+            hourly=self.hourly,
+            seat=self.seat,
+            monthly=self.monthly,
+            setup=self.setup,
+            mode=self.mode,
+        )
+
+
+class RiskPremiums(Strict):
+    per_call: Rate
+    per_minute: Rate
+    per_seat: Rate
+    per_hour: Rate
+    fixed: Rate
+    hybrid: Rate
+    performance: Rate
+
+
+class Tier(Strict):
+    from_share: Annotated[Decimal, Field(ge=1)]  # of the forecast monthly volume
+    discount: Annotated[Decimal, Field(ge=0, lt=1)]
+
+
+class PerCall(Strict):
+    tiers: list[Tier] = []
+    minimum_commitment: Rate = Decimal(0)
+
+    @field_validator("tiers")
+    @classmethod
+    def _non_increasing(cls, v: list[Tier]) -> list[Tier]:
+        for a, b in zip(v, v[1:], strict=False):
+            if b.from_share <= a.from_share or b.discount < a.discount:
+                raise ValueError("tiers must start at growing volumes with discounts that never shrink")
+        return v
+
+
+class PerMinute(Strict):
+    billing_increment: Literal["per_second", "per_6_seconds", "per_started_minute"] = "per_second"
+    bill_acw: bool = True
+    minimum_commitment: Rate = Decimal(0)
+
+
+class Fixed(Strict):
+    band: Rate
+    overage_factor: Annotated[Decimal, Field(ge=0)] = Decimal(1)
+    underage_factor: Rate = Decimal("0.5")
+
+
+class Hybrid(Strict):
+    base_share: Annotated[Decimal, Field(gt=0, lt=1)]
+    variable_unit: Literal["call", "minute"] = "call"
+
+
+KpiName = Literal["service_level", "abandon_rate", "asa", "csat", "fcr", "qa"]
+
+
+class Kpi(Strict):
+    allocation: Rate
+    target: Annotated[Decimal, Field(ge=0)] | None = None  # csat/fcr/qa (fractions); the others from requirements
+
+
+class Performance(Strict):
+    at_risk_share: Annotated[Decimal, Field(ge=0, le=Decimal("0.5"))]
+    credit_cap: Rate
+    bonus_cap: Rate
+    earn_back_months: Annotated[int, Field(ge=0)] = 0
+    kpis: dict[KpiName, Kpi]
+
+    @field_validator("kpis")
+    @classmethod
+    def _allocations(cls, v: dict[str, Kpi]) -> dict[str, Kpi]:
+        total = sum((k.allocation for k in v.values()), Decimal(0))
+        if total != 1:
+            raise ValueError(f"allocations sum to {total}, not 1")
+        for name in ("csat", "fcr", "qa"):
+            if name in v and v[name].target is None:
+                raise ValueError(f"{name} needs a target (the staffing plan cannot predict it)")
+        return v
+
+
+class Models(Strict):
+    risk_premium: RiskPremiums
+    per_call: PerCall
+    per_minute: PerMinute
+    fixed: Fixed
+    hybrid: Hybrid
+    performance: Performance
+
+
+class InHouse(Strict):
+    """What the client would pay to run the same service itself."""
+
+    wage_factor: Positive  # in-house wages and loads relative to the provider's
+    seat_per_month: Money  # seat, technology and facility per seat (no shared scale)
+    fitout_per_seat: Money  # one-time: space, furniture, equipment
+    software_setup: Money  # one-time: ACD/CRM licences and set-up
+    management_share: Rate  # management and oversight, share of staff cost
+    turnover_annual: Rate  # agents replaced per year
+    replacement_cost_per_hire: Money  # recruitment and training of one replacement
+
+
+class PriceBook(Strict):
+    name: str = Field(min_length=1)
+    title: str
+    title_fa: str | None = None
+    as_of: dt.date
+    currency: str
+    valid_days: Annotated[int, Field(ge=1, le=365)]
+    vat_rate: Rate
+    toman: bool = False
+    company: Company
+    labour: Labour
+    wages: Wages
+    loads: Loads
+    allowances: Allowances
+    accruals: Accruals
+    premiums: Premiums
+    span_of_control: SpanOfControl
+    seats: Seats
+    telephony: Telephony
+    facility: Facility
+    overhead: Overhead
+    target_margin: Decimal
+    one_time: OneTime
+    terms: Terms = Terms()
+    ramp_up: RampUp
+    add_ons: dict[str, AddOn] = {}
+    rounding: Rounding
+    models: Models
+    in_house: InHouse
+
+    @field_validator("currency")
+    @classmethod
+    def _iso(cls, v: str) -> str:
+        from babel.numbers import list_currencies
+
+        if v not in list_currencies():
+            raise ValueError(f"'{v}' is not an ISO 4217 currency code (e.g. IRR, USD, EUR)")
+        return v
+
+    @field_validator("target_margin")
+    @classmethod
+    def _margin(cls, v: Decimal) -> Decimal:
+        if v < 0:
+            raise ValueError("must not be negative")
+        if v >= 1:
+            raise ValueError("must be below 1 (100%): the margin is a share of the price")
+        return v
+
+    @field_validator("wages")
+    @classmethod
+    def _above_minimum(cls, v: Wages, info: ValidationInfo) -> Wages:
+        labour = info.data.get("labour")
+        if labour is not None:
+            minimum = labour.minimum_wage_monthly
+            low = [k for k, w in v.agent.items() if w < minimum]
+            if low:
+                raise ValueError(f"agent tier {', '.join(low)} below the minimum monthly wage ({minimum:.0f})")
+        return v
+
+    @field_validator("ramp_up")
+    @classmethod
+    def _within_term(cls, v: RampUp, info: ValidationInfo) -> RampUp:
+        terms = info.data.get("terms")
+        if terms is not None:
+            term_weeks = terms.min_term_months * WEEKS_PER_MONTH
+            if v.weeks > term_weeks:
+                raise ValueError(
+                    f"the ramp-up ({v.weeks} weeks) is longer than the shortest term "
+                    f"(terms.min_term_months = {terms.min_term_months}, {term_weeks:.1f} weeks)"
+                )
+        return v
+
+    @property
+    def rounder(self) -> Rounder:
+        return self.rounding.rounder()
+
+    def snapshot(self) -> dict[str, Any]:
+        """The whole book as JSON-ready data (decimals as strings) for quote.json."""
+        return _jsonable(self.model_dump(mode="python"))
+
+
+def _jsonable(data: Any) -> Any:
+    from quoter.money import dec_str
+
+    if isinstance(data, Decimal):
+        return dec_str(data)
+    if isinstance(data, dt.date):
+        return data.isoformat()
+    if isinstance(data, dict):
+        return {k: _jsonable(v) for k, v in data.items()}
+    if isinstance(data, list | tuple):
+        return [_jsonable(v) for v in data]
+    return data
+
+
+# ---------------------------------------------------------------- loading
+class _DecimalLoader(yaml.SafeLoader):
+    """SafeLoader that reads YAML floats as Decimal from their text (money never passes through float)."""
+
+
+def _decimal(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    text = str(loader.construct_scalar(node)).replace("_", "")  # type: ignore[arg-type]
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        return float(text)  # .inf / .nan: let validation reject them
+
+
+_DecimalLoader.add_constructor("tag:yaml.org,2002:float", _decimal)
+
+
+def read_price_book(path: Path) -> PriceBook:
+    """Read and validate one price book file (floats read as exact Decimals)."""
+    return load_model(path, PriceBook, "price book", loader=_DecimalLoader)
+
+
+def book_from_snapshot(data: dict[str, Any]) -> PriceBook:
+    """A price book from the snapshot a quote.json carries (decimal strings are exact)."""
+    return validate(data, PriceBook, what="quote.json price_book")
+
+
+def search_dirs() -> list[Path]:
+    """Where named price books are found, first match wins.
+
+    ``$QUOTER_PRICE_BOOKS`` (folders separated by the OS path separator), then ``pricing_models/``
+    of a source checkout, then the copy packaged with quoter.
+    """
+    dirs = [Path(p) for p in os.environ.get("QUOTER_PRICE_BOOKS", "").split(os.pathsep) if p]
+    from quoter.paths import CHECKOUT, PACKAGE
+
+    dirs += [CHECKOUT / "pricing_models", PACKAGE / "_data" / "pricing_models"]
+    return [d for d in dirs if d.is_dir()]
+
+
+class BookInfo(NamedTuple):
+    name: str
+    title: str
+    as_of: dt.date
+    currency: str
+    path: Path
+
+
+def _book_files() -> dict[str, Path]:
+    found: dict[str, Path] = {}
+    for d in search_dirs():
+        for p in sorted(d.glob("*.yaml")) + sorted(d.glob("*.yml")):
+            found.setdefault(p.stem, p)
+    return found
+
+
+def list_price_books() -> list[BookInfo]:
+    """Every named price book found, by name; a broken file raises InputError naming it."""
+    return [
+        BookInfo(name, b.title, b.as_of, b.currency, path)
+        for name, path in sorted(_book_files().items())
+        for b in [read_price_book(path)]
+    ]
+
+
+def resolve_price_book(name_or_path: str | Path | None = None) -> Path:
+    """The file of a book given by name (``ir-1405``) or path; InputError listing the names if unknown."""
+    if name_or_path is None:
+        name_or_path = DEFAULT_BOOK
+    text = str(name_or_path)
+    p = Path(text)
+    if p.suffix.lower() in (".yaml", ".yml") or os.sep in text or "/" in text:
+        return p
+    files = _book_files()
+    if text not in files:
+        names = ", ".join(sorted(files)) or "none found"
+        raise InputError(f"no price book named '{text}' (available: {names}); pass a file path to use your own")
+    return files[text]
+
+
+def load_price_book(name_or_path: str | Path | None = None) -> PriceBook:
+    """Load a price book by name (default ``ir-1405``) or by file path."""
+    return read_price_book(resolve_price_book(name_or_path))

@@ -1,0 +1,187 @@
+"""The shape every tariff model shares: a :class:`Basis` in, a :class:`Tariff` out, and a bill for any usage.
+
+A model is a module in this package with a ``MODEL`` object that has ``key``, ``name``, ``name_fa``,
+``order`` and two methods: ``price(basis) -> Tariff`` (unit prices from the target revenue at forecast)
+and ``bill(tariff, basis, usage) -> Decimal`` (what the client pays in a month with ``usage``, for the
+scenarios). A seventh model is one new file; :mod:`quoter.tariffs` finds it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, Protocol
+
+from quoter.inputs.pricebook import PriceBook
+from quoter.inputs.requirements import Requirements
+from quoter.money import ZERO, dec_str, whole_down, whole_up
+from quoter.pricing.usage import Usage
+
+CHANNEL_UNITS = {"voice": "call", "chat": "chat", "email": "email", "outbound": "dial attempt"}
+_INCREMENT_MINUTES = {"per_second": Decimal(0), "per_6_seconds": Decimal("0.05"), "per_started_minute": Decimal("0.5")}
+"""Expected extra billed minutes per call from rounding each call up to the increment (half a step)."""
+
+
+@dataclass(frozen=True)
+class Basis:
+    """What every model prices from: the target revenue at forecast and the forecast usage."""
+
+    target: Decimal  # monthly revenue at forecast, excl. VAT (the cost build-up's monthly_total)
+    usage: Usage
+    book: PriceBook
+    req: Requirements
+    kpis: dict[str, Decimal | None] = field(default_factory=dict)  # predicted service_level, abandon_rate, asa
+
+    def premium(self, key: str) -> Decimal:
+        return getattr(self.book.models.risk_premium, key)
+
+    def with_premium(self, key: str) -> Decimal:
+        """The target revenue plus the model's risk premium (unrounded)."""
+        return self.target * (1 + self.premium(key))
+
+
+@dataclass(frozen=True)
+class Tariff:
+    """One priced model. ``fields`` are the flat, document-facing figures (money, shares, counts);
+    ``detail`` holds the structures behind them (tiers, prices per channel, volumes).
+
+    ``tolerance``: how far rounding may move ``monthly_at_forecast`` from ``target x (1 + risk_premium)``.
+    """
+
+    key: str
+    name: str
+    name_fa: str
+    risk_premium: Decimal
+    monthly_at_forecast: Decimal
+    tolerance: Decimal
+    fields: dict[str, Any]
+    detail: dict[str, Any]
+
+    def to_dict(self, vat_rate: Decimal, rounder: Any) -> dict[str, Any]:
+        vat = rounder.line(self.monthly_at_forecast * vat_rate)
+        out = {
+            **{k: _plain(v) for k, v in self.fields.items()},
+            "monthly_at_forecast": dec_str(self.monthly_at_forecast),
+            "risk_premium": dec_str(self.risk_premium),
+            "vat": dec_str(vat),
+            "monthly_with_vat": dec_str(self.monthly_at_forecast + vat),
+        }
+        return out
+
+    def detail_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "name_fa": self.name_fa, "tolerance": dec_str(self.tolerance),
+                **{k: _plain(v) for k, v in self.detail.items()}}  # fmt: skip
+
+
+def _plain(v: Any) -> Any:
+    if isinstance(v, Decimal):
+        return dec_str(v)
+    if isinstance(v, dict):
+        return {k: _plain(x) for k, x in v.items()}
+    if isinstance(v, list | tuple):
+        return [_plain(x) for x in v]
+    return v
+
+
+class Model(Protocol):
+    key: str
+    name: str
+    name_fa: str
+    order: int
+
+    def price(self, basis: Basis) -> Tariff: ...
+
+    def bill(self, tariff: Tariff, basis: Basis, usage: Usage) -> Decimal: ...
+
+
+# ---------------------------------------------------------------- shared arithmetic
+def channels(usage: Usage) -> list[str]:
+    """Channels with handled contacts, in a stable order (voice first)."""
+    order = list(CHANNEL_UNITS)
+    return sorted((c for c, n in usage.contacts.items() if n > 0), key=order.index)
+
+
+def split_by_hours(amount: Decimal, usage: Usage) -> dict[str, Decimal]:
+    """``amount`` shared among channels by their productive agent-hours (each channel pays its own work)."""
+    chans = channels(usage)
+    hours = {c: usage.productive_hours.get(c, ZERO) for c in chans}
+    total = sum(hours.values(), ZERO)
+    if total == 0:
+        return {c: amount / len(chans) for c in chans} if chans else {}
+    return {c: amount * h / total for c, h in hours.items()}
+
+
+def billed_minutes(usage: Usage, book: PriceBook) -> dict[str, Decimal]:
+    """Billable minutes per channel: handled minutes (voice without after-call work unless billed), plus
+    the expected round-up of the billing increment on calls (voice, outbound)."""
+    pm = book.models.per_minute
+    extra = _INCREMENT_MINUTES[pm.billing_increment]
+    out = {}
+    for c in channels(usage):
+        minutes = usage.handled_minutes.get(c, ZERO) if (pm.bill_acw or c != "voice") else usage.talk_minutes[c]
+        if c in ("voice", "outbound"):
+            minutes += usage.contacts[c] * extra
+        out[c] = minutes
+    return out
+
+
+def units(usage: Usage, book: PriceBook, unit: str) -> dict[str, Decimal]:
+    """Handled contacts (``call``) or billed minutes (``minute``) per channel."""
+    if unit == "minute":
+        return billed_minutes(usage, book)
+    return {c: usage.contacts[c] for c in channels(usage)}
+
+
+def unit_prices(amount: Decimal, basis: Basis, unit: str) -> dict[str, Decimal]:
+    """Per-unit prices per channel that bring ``amount`` at the forecast, rounded to the unit-price step."""
+    r = basis.book.rounder
+    shares = split_by_hours(amount, basis.usage)
+    qty = units(basis.usage, basis.book, unit)
+    return {c: r.unit_price(shares[c] / qty[c]) for c in shares if qty.get(c)}
+
+
+def charge(prices: dict[str, Decimal], qty: dict[str, Decimal]) -> Decimal:
+    return sum((p * qty.get(c, ZERO) for c, p in prices.items()), ZERO)
+
+
+def unit_tolerance(basis: Basis, qty: dict[str, Decimal]) -> Decimal:
+    """Rounding allowance of a per-unit total: half a unit-price step on every unit plus half a monthly step."""
+    r = basis.book.rounder
+    return sum(qty.values(), ZERO) * r.step("unit_price") / 2 + r.step("monthly") / 2
+
+
+def flatten_prices(prices: dict[str, Decimal], field: str = "unit_price") -> dict[str, Decimal]:
+    """Document-facing fields: ``unit_price`` (the first channel, voice when there is one) and
+    ``unit_price_<channel>`` for every channel."""
+    out: dict[str, Decimal] = {}
+    if prices:
+        out[field] = next(iter(prices.values()))
+    for c, p in prices.items():
+        out[f"{field}_{c}"] = p
+    return out
+
+
+def band_bill(fee: Decimal, basis: Basis, detail: dict[str, Any], usage: Usage) -> Decimal:
+    """A fixed fee inside the volume band, plus overage above it and minus underage below it."""
+    v = usage.total_contacts
+    over = max(ZERO, v - detail["band_max"]) * detail["overage_rate"]
+    under = max(ZERO, detail["band_min"] - v) * detail["underage_rate"]
+    return basis.book.rounder.monthly(fee + over - under)
+
+
+def band_terms(basis: Basis, reference: Decimal) -> dict[str, Decimal]:
+    """Volume band around the forecast contacts and the overage/underage rates per contact.
+
+    ``reference`` is the fee the band protects; the per-contact rate is that fee over the forecast contacts.
+    """
+    fx = basis.book.models.fixed
+    r = basis.book.rounder
+    v = basis.usage.total_contacts
+    avg = reference / v if v else ZERO
+    return {
+        "band": fx.band,
+        "band_min": whole_down(v * (1 - fx.band)),  # whole contacts, the band always holds the forecast
+        "band_max": whole_up(v * (1 + fx.band)),
+        "overage_rate": r.unit_price(avg * fx.overage_factor),
+        "underage_rate": r.unit_price(avg * fx.underage_factor),
+    }

@@ -1,0 +1,49 @@
+"""Fixed monthly fee: a predictable budget for a well-known volume.
+
+The fee holds inside a volume band around the forecast (e.g. +-10% of contacts); contacts above the band
+are billed at the overage rate, a shortfall below it is credited at the underage rate (both per contact,
+from the fee's average price per contact and the book's factors). The provider carries the volume risk
+inside the band, hence its risk premium.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from quoter.pricing.tariffs.base import Basis, Tariff, band_bill, band_terms
+from quoter.pricing.usage import Usage
+
+
+class Fixed:
+    key = "fixed"
+    name = "Fixed monthly fee"
+    name_fa = "مبلغ ثابت ماهانه"
+    order = 5
+
+    def price(self, basis: Basis) -> Tariff:
+        r = basis.book.rounder
+        fee = r.monthly(basis.with_premium(self.key))
+        band = band_terms(basis, fee)
+        return Tariff(
+            key=self.key,
+            name=self.name,
+            name_fa=self.name_fa,
+            risk_premium=basis.premium(self.key),
+            monthly_at_forecast=fee,
+            tolerance=r.step("monthly") / 2,
+            fields={
+                "monthly_fee": fee,
+                "band": band["band"],
+                "band_min_calls": int(band["band_min"]),
+                "band_max_calls": int(band["band_max"]),
+                "overage_rate": band["overage_rate"],
+                "underage_rate": band["underage_rate"],
+            },
+            detail={**band, "forecast_units": basis.usage.total_contacts},
+        )
+
+    def bill(self, tariff: Tariff, basis: Basis, usage: Usage) -> Decimal:
+        return band_bill(tariff.fields["monthly_fee"], basis, tariff.detail, usage)
+
+
+MODEL = Fixed()

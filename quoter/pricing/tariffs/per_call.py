@@ -1,0 +1,105 @@
+"""Per call (per handled interaction): cost follows real volume; the provider carries volume risk.
+
+Prices per channel (a call, a chat, an email, a dial attempt) share the target revenue by the channel's
+productive hours, so each channel pays for its own work: price = H x AHT / (3600 x occupancy) per
+channel. Volume tiers give marginal discounts on the contacts above a share of the forecast (the price
+of a tier never rises with volume). A minimum monthly commitment is a share of the monthly at forecast.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from quoter.money import ZERO, whole_up
+from quoter.pricing.tariffs.base import (
+    Basis,
+    Tariff,
+    channels,
+    charge,
+    flatten_prices,
+    unit_prices,
+    unit_tolerance,
+    units,
+)
+from quoter.pricing.usage import Usage
+
+
+class PerCall:
+    key = "per_call"
+    name = "Per call"
+    name_fa = "به ازای هر تماس"
+    order = 1
+    unit = "call"
+
+    def price(self, basis: Basis) -> Tariff:
+        book = basis.book
+        r = book.rounder
+        spec = getattr(book.models, self.key)
+        prices = unit_prices(basis.with_premium(self.key), basis, self.unit)
+        qty = units(basis.usage, book, self.unit)
+        monthly = r.monthly(charge(prices, qty))
+        forecast = sum(qty.values(), ZERO)
+        tiers = self._tiers(basis, prices, forecast)
+        return Tariff(
+            key=self.key,
+            name=self.name,
+            name_fa=self.name_fa,
+            risk_premium=basis.premium(self.key),
+            monthly_at_forecast=monthly,
+            tolerance=unit_tolerance(basis, qty),
+            fields={**flatten_prices(prices), "minimum_monthly": r.monthly(monthly * spec.minimum_commitment)},
+            detail={
+                "unit": self.unit,
+                "unit_prices": prices,
+                "units": {c: {"quantity": qty[c], "unit": self._unit_name(c)} for c in channels(basis.usage)},
+                "forecast_units": forecast,
+                "minimum_commitment": spec.minimum_commitment,
+                "tiers": tiers,
+            },
+        )
+
+    def _unit_name(self, channel: str) -> str:
+        from quoter.pricing.tariffs.base import CHANNEL_UNITS
+
+        return CHANNEL_UNITS[channel] if self.unit == "call" else "minute"
+
+    def _tiers(self, basis: Basis, prices: dict[str, Decimal], forecast: Decimal) -> list[dict[str, object]]:
+        """Marginal tiers: ``from_units`` (inclusive) with each channel's price after the tier's discount."""
+        r = basis.book.rounder
+        spec = getattr(basis.book.models, self.key)
+        rows: list[dict[str, object]] = [{"from_share": Decimal(0), "from_units": Decimal(0), "discount": ZERO,
+                                          "unit_prices": dict(prices)}]  # fmt: skip
+        for t in spec.tiers:
+            rows.append(
+                {
+                    "from_share": t.from_share,
+                    "from_units": whole_up(forecast * t.from_share),
+                    "discount": t.discount,
+                    "unit_prices": {c: r.unit_price(p * (1 - t.discount)) for c, p in prices.items()},
+                }
+            )
+        return rows
+
+    def bill(self, tariff: Tariff, basis: Basis, usage: Usage) -> Decimal:
+        """Units at each channel's price, the tier discounts on the units above each threshold (the same
+        share of every channel), never below the minimum commitment."""
+        book = basis.book
+        qty = units(usage, book, self.unit)
+        total = sum(qty.values(), ZERO)
+        full = charge(tariff.detail["unit_prices"], qty)
+        amount = full
+        tiers = tariff.detail["tiers"]
+        if total > 0:
+            avg = full / total
+            for i, t in enumerate(tiers):
+                if i == 0:
+                    continue
+                top = tiers[i + 1]["from_units"] if i + 1 < len(tiers) else None
+                lo = t["from_units"]
+                hi = total if top is None else min(total, top)
+                if hi > lo:
+                    amount -= avg * (hi - lo) * t["discount"]
+        return book.rounder.monthly(max(amount, tariff.fields["minimum_monthly"]))
+
+
+MODEL = PerCall()

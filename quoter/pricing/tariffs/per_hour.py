@@ -1,0 +1,42 @@
+"""Per productive hour: the BPO's base unit. One price per logged-in agent-hour on the client's queues.
+
+Derivation (docs/pricing.md): H = target x (1 + risk premium) / productive hours per month; the client
+carries volume risk (more contacts need more hours).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from quoter.money import quantity
+from quoter.pricing.tariffs.base import Basis, Tariff
+from quoter.pricing.usage import Usage
+
+
+class PerHour:
+    key = "per_hour"
+    name = "Per productive hour"
+    name_fa = "به ازای هر ساعت کار مفید"
+    order = 4
+
+    def price(self, basis: Basis) -> Tariff:
+        r = basis.book.rounder
+        hours = basis.usage.total_productive_hours
+        unit = r.hourly(basis.with_premium(self.key) / hours)
+        occupancy = sum(basis.usage.handled_minutes.values()) / (hours * 60)
+        return Tariff(
+            key=self.key,
+            name=self.name,
+            name_fa=self.name_fa,
+            risk_premium=basis.premium(self.key),
+            monthly_at_forecast=r.monthly(unit * hours),
+            tolerance=hours * r.step("hourly") / 2 + r.step("monthly") / 2,
+            fields={"unit_price": unit, "hours_per_month": hours},
+            detail={"occupancy": quantity(occupancy, "0.0001"), "productive_hours": hours},
+        )
+
+    def bill(self, tariff: Tariff, basis: Basis, usage: Usage) -> Decimal:
+        return basis.book.rounder.monthly(tariff.fields["unit_price"] * usage.total_productive_hours)
+
+
+MODEL = PerHour()

@@ -1,0 +1,206 @@
+"""Monthly usage of a staffing plan: contacts, minutes, productive and paid hours, premium hours, seats'
+basis, lines, as Decimals: the quantities every cost line and every tariff prices.
+
+Premium hours (night, Friday, holidays) come from the shift plan when the quote uses one, else from the
+staffing intervals: the share of required agent-hours in the night window and on Fridays, applied to paid
+hours (agents' local clock).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from quoter.calendar import DAYS, DAYS_PER_YEAR, in_window, parse_time
+from quoter.inputs.pricebook import PriceBook
+from quoter.inputs.requirements import Requirements
+from quoter.money import WEEKS_PER_MONTH, ZERO, dec_str, quantity, whole_up
+from quoter.staffing.result import StaffingPlan
+
+SOURCE_PLAN = "staffing plan"
+SOURCE_SHIFTS = "shift plan"
+
+
+@dataclass(frozen=True)
+class Usage:
+    """Monthly quantities of a staffing plan, as Decimals (the bases of costs and of every tariff).
+
+    Per channel (voice, chat, email, outbound): handled contacts, handled minutes, billable talk minutes
+    (voice without after-call work), productive agent-hours (logged in, before shrinkage).
+    """
+
+    contacts: dict[str, Decimal]
+    handled_minutes: dict[str, Decimal]
+    talk_minutes: dict[str, Decimal]
+    productive_hours: dict[str, Decimal]
+    fte_by_tier: dict[str, Decimal]
+    fte: Decimal
+    paid_hours: Decimal
+    night_hours: Decimal
+    friday_hours: Decimal
+    holiday_hours: Decimal
+    overtime_hours: Decimal
+    peak_agents: int
+    lines: int
+    line_minutes: Decimal
+    rotations: tuple[str, ...]  # which of morning/evening/night the service covers
+    hours_source: str
+
+    @property
+    def total_contacts(self) -> Decimal:
+        return sum(self.contacts.values(), ZERO)
+
+    @property
+    def total_productive_hours(self) -> Decimal:
+        return sum(self.productive_hours.values(), ZERO)
+
+    @property
+    def headcount(self) -> int:
+        """Agents on the account: FTE rounded up to whole people."""
+        return int(whole_up(self.fte))
+
+    def to_dict(self) -> dict[str, Any]:
+        def d(m: dict[str, Decimal]) -> dict[str, str]:
+            return {k: dec_str(v) for k, v in m.items()}
+
+        return {
+            "contacts": d(self.contacts),
+            "handled_minutes": d(self.handled_minutes),
+            "talk_minutes": d(self.talk_minutes),
+            "productive_hours": d(self.productive_hours),
+            "fte_by_tier": d(self.fte_by_tier),
+            "fte": dec_str(self.fte),
+            "headcount": self.headcount,
+            "paid_hours": dec_str(self.paid_hours),
+            "night_hours": dec_str(self.night_hours),
+            "friday_hours": dec_str(self.friday_hours),
+            "holiday_hours": dec_str(self.holiday_hours),
+            "overtime_hours": dec_str(self.overtime_hours),
+            "peak_agents": self.peak_agents,
+            "lines": self.lines,
+            "line_minutes": dec_str(self.line_minutes),
+            "rotations": list(self.rotations),
+            "hours_source": self.hours_source,
+        }
+
+
+def _clock_shift(req: Requirements, book: PriceBook) -> int:
+    """Minutes to add to the service's clock (the client's time zone) to get the agents' local clock."""
+    import datetime as dt
+    from zoneinfo import ZoneInfo
+
+    noon = dt.datetime.combine(book.as_of, dt.time(12))
+    service = noon.replace(tzinfo=ZoneInfo(req.service.timezone)).utcoffset()
+    local = noon.replace(tzinfo=ZoneInfo(book.labour.timezone)).utcoffset()
+    return int(((local or dt.timedelta()) - (service or dt.timedelta())).total_seconds() // 60)
+
+
+def _local(day: str, start: str, shift: int) -> tuple[int, int]:
+    """(day index Saturday 0, minute of the day) of an interval on the agents' local clock."""
+    t = (DAYS.index(day) * 1440 + parse_time(start) + shift) % (7 * 1440)
+    return t // 1440, t % 1440
+
+
+def rotations(local_starts: set[int]) -> tuple[str, ...]:
+    """Which of the three 8-hour bands (06-14, 14-22, 22-06, local time) have agents on duty in the week."""
+    bands = {"morning": (360, 840), "evening": (840, 1320), "night": (1320, 360)}
+    return tuple(name for name, (a, b) in bands.items() if any(in_window(s, a, b) for s in local_starts))
+
+
+def measure(req: Requirements, book: PriceBook, plan: StaffingPlan, shifts: Any = None) -> Usage:
+    """The monthly quantities of ``plan`` (and of a shift plan, when given) as Decimals."""
+    wpm = WEEKS_PER_MONTH
+    contacts: dict[str, float] = defaultdict(float)
+    handled: dict[str, float] = defaultdict(float)
+    talk: dict[str, float] = defaultdict(float)
+    productive: dict[str, float] = defaultdict(float)
+    fte_tier: dict[str, float] = defaultdict(float)
+    night_a, night_b = parse_time(book.labour.night_start), parse_time(book.labour.night_end)
+    night_h = friday_h = total_h = 0.0
+    shift = _clock_shift(req, book)
+    starts: set[int] = set()
+    voice = req.channels.voice
+    for q in plan.queues:
+        answered = q.contacts_week * (1 - (q.abandon_rate or 0.0))
+        contacts[q.channel] += answered
+        handled[q.channel] += q.handled_minutes_week
+        if q.channel == "voice":
+            talk[q.channel] += q.handled_minutes_week * (1 - voice.acw_seconds / voice.aht_seconds)
+        else:
+            talk[q.channel] += q.handled_minutes_week
+        productive[q.channel] += q.agent_hours_week
+        fte_tier[book.wages.agent_wage(q.languages)[0]] += q.fte
+        h = plan.interval_minutes / 60
+        for iv in q.intervals:
+            if iv.agents <= 0:
+                continue
+            hours = iv.agents * h
+            total_h += hours
+            day, minute = _local(iv.day, iv.start, shift)
+            starts.add(minute)
+            if in_window(minute, night_a, night_b):
+                night_h += hours
+            if DAYS[day] == "fri":
+                friday_h += hours
+    paid_week = plan.totals.scheduled_hours_week
+    source = SOURCE_PLAN
+    overtime_week = 0.0
+    if shifts is not None:
+        split = shifts_hours(shifts)
+        night_week, friday_week = split.get("night", 0.0), split.get("friday", 0.0)
+        holiday_week, overtime_week = split.get("holiday", 0.0), split.get("overtime", 0.0)
+        # whole shifts cover the demand curve with more paid hours than the plan's: pay them
+        scale = split["total"] / paid_week if paid_week > 0 else 1.0
+        fte_tier = defaultdict(float, {k: v * scale for k, v in fte_tier.items()})
+        paid_week = split["total"]
+        source = SOURCE_SHIFTS
+    else:
+        night_week = paid_week * night_h / total_h if total_h else 0.0
+        friday_week = paid_week * friday_h / total_h if total_h else 0.0
+        open_friday = friday_h > 0  # a service open on Fridays is taken to be open on official holidays
+        holiday_week = (
+            (paid_week - friday_week) * book.labour.holidays_per_year / float(DAYS_PER_YEAR) if open_friday else 0.0
+        )
+    ivr_minutes = 0.0
+    for q in plan.queues:
+        if q.channel == "voice":
+            ivr_minutes += q.contacts_week * voice.ivr_seconds / 60
+    line_minutes_week = handled.get("voice", 0.0) + handled.get("outbound", 0.0) + ivr_minutes
+    out = req.channels.outbound
+    if out is not None:  # dialling time holds a line too
+        line_minutes_week += contacts.get("outbound", 0.0) * out.dial_seconds / 60
+
+    def month(x: float) -> Decimal:
+        return quantity(quantity(x, "0.000001") * wpm)
+
+    return Usage(
+        contacts={k: month(v) for k, v in contacts.items()},
+        handled_minutes={k: month(v) for k, v in handled.items()},
+        talk_minutes={k: month(v) for k, v in talk.items()},
+        productive_hours={k: month(v) for k, v in productive.items()},
+        fte_by_tier={k: quantity(v) for k, v in sorted(fte_tier.items())},
+        fte=sum((quantity(v) for v in fte_tier.values()), ZERO),
+        paid_hours=month(paid_week),
+        night_hours=month(night_week),
+        friday_hours=month(friday_week),
+        holiday_hours=month(holiday_week),
+        overtime_hours=month(overtime_week),
+        peak_agents=plan.totals.peak_agents,
+        lines=plan.totals.lines,
+        line_minutes=month(line_minutes_week),
+        rotations=rotations(starts),
+        hours_source=source,
+    )
+
+
+def shifts_hours(shifts: Any) -> dict[str, float]:
+    """Paid hours per week from a shift plan: ``total`` and the ``night``, ``friday``, ``holiday`` and
+    ``overtime`` hours among them.
+
+    The shift planner's result is read through ``paid_hours_week``: a mapping of hours per week by kind
+    (``normal``, ``night``, ``friday``, ``holiday``, ``overtime``; see docs/pricing.md).
+    """
+    split = {k: float(v) for k, v in shifts.paid_hours_week.items()}
+    return {**split, "total": sum(split.values())}

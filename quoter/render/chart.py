@@ -1,0 +1,53 @@
+"""Coverage chart: required agents against scheduled agents over the week, as PNG or SVG."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from quoter.calendar import DAYS
+from quoter.errors import InputError
+
+
+def coverage_chart(result: Any, path: str | Path, title: str = "Coverage: required vs scheduled agents") -> Path:
+    """Draw each queue's demand and coverage (a ShiftsResult) to ``path`` (.png or .svg), atomically."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    out = Path(path)
+    fmt = out.suffix.lower().lstrip(".")
+    if fmt not in ("png", "svg"):
+        raise InputError(f"--chart: '{out.name}' must end in .png or .svg")
+    queues = [q for q in result.queues if q.headcount]
+    fig, axes = plt.subplots(len(queues) or 1, 1, figsize=(12, 2.6 * max(1, len(queues))), sharex=True, squeeze=False)
+    per_day = 1440 // result.interval_minutes
+    hours = [i * result.interval_minutes / 60 for i in range(7 * per_day)]
+    for ax, q in zip(axes[:, 0], queues, strict=False):
+        ax.step(hours, q.coverage, where="post", color="#1f77b4", label="scheduled (on shift)")
+        ax.fill_between(hours, q.demand, step="post", color="#ff7f0e", alpha=0.35, label="required")
+        ax.set_ylabel(f"{q.queue}\nagents")
+        ax.set_xlim(0, 168)
+        ax.grid(axis="y", alpha=0.3)
+    axes[0, 0].legend(loc="upper right", fontsize=8)
+    axes[0, 0].set_title(title)
+    last = axes[-1, 0]
+    last.set_xticks([24 * d + 12 for d in range(7)], [d.capitalize() for d in DAYS])
+    for ax in axes[:, 0]:
+        for d in range(1, 7):
+            ax.axvline(24 * d, color="grey", lw=0.5)
+    fig.tight_layout()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".chart-", suffix=f".{fmt}", dir=out.parent)
+    os.close(fd)
+    try:
+        fig.savefig(tmp, format=fmt, dpi=90, metadata={"Software": None} if fmt == "png" else {"Date": None})
+        os.replace(tmp, out)
+    finally:
+        plt.close(fig)
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return out

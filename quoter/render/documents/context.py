@@ -1,0 +1,728 @@
+"""Step one of rendering: turn a quote (the dict of ``quote.json``) into a template context.
+
+The context is plain, JSON-serialisable data in one language: every number, amount, percentage and date
+is already a formatted string (Persian digits and separators for ``fa``), amounts come in figures and in
+words, and names come in the document's language. Templates only place these strings; they do no
+arithmetic. Both languages share one set of keys, so a Persian and an English template are interchangeable.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from quoter.calendar import WEEKS_PER_MONTH
+from quoter.errors import InputError
+from quoter.render.localize import (
+    amount_in_words,
+    format_date,
+    format_money,
+    format_number,
+    format_percent,
+    jalali_date_numeric,
+    to_persian_digits,
+)
+
+MODELS = ("per_call", "per_minute", "per_seat", "per_hour", "fixed", "hybrid", "performance")
+"""Tariff keys the documents know, in the order the proposal lists them (``per_hour`` is the hourly form
+of ``per_seat``)."""
+
+DEFAULT_TERMS: dict[str, Any] = {
+    "payment_days": 15,  # days after the monthly invoice is received
+    "invoice_day": 5,  # the provider invoices the previous month by this day of the month
+    "notice_days": 60,  # notice for termination without cause
+    "cure_days": 15,  # time to remedy a material breach after written notice
+    "nda_mutual": True,
+    "nda_years": 3,  # confidentiality survives the contract by this many years
+    "nda_penalty_months": 3,  # penalty for an NDA breach, in months of the contract's monthly amount
+    "review_months": 3,  # SLA review period
+    "report_day": 10,  # monthly SLA report due by this day of the following month
+    "volume_band": "0.10",  # forecast volume may move this much before prices are reviewed
+    "toman": False,  # also show key Persian amounts in Toman
+}
+"""Deal terms the quote may override under ``terms``; they are negotiation defaults, not price-book data."""
+
+_NAMES: dict[str, dict[str, Any]] = {
+    "fa": {
+        "models": {
+            "per_call": "به ازای هر تماس",
+            "per_minute": "به ازای هر دقیقه",
+            "per_seat": "به ازای هر کارشناس (ماهانه)",
+            "per_hour": "به ازای هر ساعت کارشناس",
+            "fixed": "مبلغ ثابت ماهانه",
+            "hybrid": "ترکیبی",
+            "performance": "مبتنی بر عملکرد",
+        },
+        "channels": {"voice": "تماس صوتی", "chat": "چت", "email": "ایمیل", "outbound": "تماس خروجی"},
+        "volume": {"voice": "تماس", "chat": "گفتگو", "email": "ایمیل", "outbound": "رکورد"},
+        "per_month": "در ماه",
+        "languages": {
+            "fa": "فارسی",
+            "en": "انگلیسی",
+            "ar": "عربی",
+            "tr": "ترکی",
+            "az": "آذری",
+            "ku": "کردی",
+            "ru": "روسی",
+            "de": "آلمانی",
+            "fr": "فرانسوی",
+            "zh": "چینی",
+            "ur": "اردو",
+        },  # fmt: skip
+        "and": " و ",
+        "list_sep": "، ",
+        "seconds": "ثانیه",
+        "within": "در",
+        "minutes": "دقیقه",
+        "hours": "ساعت",
+        "kpis": {
+            "service_level": "سطح خدمت",
+            "abandon_rate": "نرخ رهاشدگی",
+            "asa": "میانگین سرعت پاسخگویی",
+            "csat": "رضایت مشتری",
+            "fcr": "حل مشکل در اولین تماس",
+            "qa": "امتیاز تضمین کیفیت",
+            "first_response": "زمان اولین پاسخ چت",
+        },
+        "at_least": "حداقل",
+        "at_most": "حداکثر",
+        "days": ["شنبه", "یکشنبه", "دوشنبه", "سه‌شنبه", "چهارشنبه", "پنجشنبه", "جمعه"],
+        "daily": "همه روزها",
+        "to": " تا ",
+        "closed": "تعطیل",
+        "all_day": "شبانه‌روزی",
+        "24/7": "شبانه‌روزی، هفت روز هفته",
+        "increments": {
+            "per_second": "ثانیه‌ای",
+            "per_6_seconds": "در واحدهای ۶ ثانیه‌ای",
+            "per_started_minute": "دقیقه‌ای (هر دقیقه آغازشده یک دقیقه کامل به حساب می‌آید)",
+        },
+        "price_units": {
+            "contact": {
+                "voice": "برای هر تماس پاسخ‌داده‌شده",
+                "chat": "برای هر گفتگوی چت",
+                "email": "برای هر ایمیل پاسخ‌داده‌شده",
+                "outbound": "برای هر تلاش شماره‌گیری",
+            },
+            "minute": {
+                "voice": "برای هر دقیقه رسیدگی به تماس",
+                "chat": "برای هر دقیقه گفتگوی چت",
+                "email": "برای هر دقیقه رسیدگی به ایمیل",
+                "outbound": "برای هر دقیقه تماس خروجی",
+            },
+        },
+        "currencies": {"IRR": "ریال", "USD": "دلار آمریکا", "EUR": "یورو"},
+        "units": {"call": "هر تماس", "minute": "هر دقیقه"},
+        "week": "هفته",
+        "weeks": "هفته",
+        "over": "در",
+        "month": "ماه",
+        "timezones": {
+            "Asia/Tehran": "به وقت رسمی ایران",
+            "Asia/Dubai": "به وقت دبی",
+            "Europe/Berlin": "به وقت برلین",
+            "Europe/London": "به وقت لندن",
+            "Europe/Istanbul": "به وقت استانبول",
+            "UTC": "به وقت جهانی",
+        },
+    },
+    "en": {
+        "models": {
+            "per_call": "Per handled call",
+            "per_minute": "Per handled minute",
+            "per_seat": "Per agent (monthly seat)",
+            "per_hour": "Per productive agent-hour",
+            "fixed": "Fixed monthly fee",
+            "hybrid": "Hybrid (base plus variable)",
+            "performance": "Performance-based",
+        },
+        "channels": {"voice": "Voice", "chat": "Chat", "email": "Email", "outbound": "Outbound calls"},
+        "volume": {"voice": "calls", "chat": "chats", "email": "emails", "outbound": "records"},
+        "per_month": "per month",
+        "languages": {
+            "fa": "Persian",
+            "en": "English",
+            "ar": "Arabic",
+            "tr": "Turkish",
+            "az": "Azerbaijani",
+            "ku": "Kurdish",
+            "ru": "Russian",
+            "de": "German",
+            "fr": "French",
+            "zh": "Chinese",
+            "ur": "Urdu",
+        },  # fmt: skip
+        "and": " and ",
+        "list_sep": ", ",
+        "seconds": "seconds",
+        "within": "within",
+        "minutes": "minutes",
+        "hours": "hours",
+        "kpis": {
+            "service_level": "Service level",
+            "abandon_rate": "Abandon rate",
+            "asa": "Average speed of answer",
+            "csat": "Customer satisfaction",
+            "fcr": "First-contact resolution",
+            "qa": "Quality score",
+            "first_response": "Chat first response",
+        },
+        "at_least": "at least",
+        "at_most": "at most",
+        "days": ["Saturday", "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday"],
+        "daily": "Every day",
+        "to": " to ",
+        "closed": "closed",
+        "all_day": "around the clock",
+        "24/7": "24 hours a day, 7 days a week",
+        "increments": {
+            "per_second": "per second",
+            "per_6_seconds": "in 6-second steps",
+            "per_started_minute": "per started minute",
+        },
+        "price_units": {
+            "contact": {
+                "voice": "per call answered",
+                "chat": "per chat handled",
+                "email": "per email answered",
+                "outbound": "per dial attempt",
+            },
+            "minute": {
+                "voice": "per minute of call handling",
+                "chat": "per minute of chat",
+                "email": "per minute of email handling",
+                "outbound": "per minute of outbound calling",
+            },
+        },
+        "currencies": {"IRR": "Iranian rials", "USD": "US dollars", "EUR": "euros"},
+        "units": {"call": "per call", "minute": "per minute"},
+        "week": "week",
+        "weeks": "weeks",
+        "over": "over",
+        "month": "month",
+        "timezones": {"Asia/Tehran": "Iran time"},
+    },
+}
+_DAY_KEYS = ["sat", "sun", "mon", "tue", "wed", "thu", "fri"]
+_LOWER_IS_BETTER = {"abandon_rate", "asa", "first_response"}
+
+
+class _Fmt:
+    """Formatting helpers bound to one language and currency."""
+
+    def __init__(self, lang: str, currency: str) -> None:
+        self.lang, self.currency = lang, currency
+        self.names = _NAMES[lang]
+
+    def digits(self, text: Any) -> str:
+        return to_persian_digits(str(text)) if self.lang == "fa" else str(text)
+
+    def num(self, value: Any, decimals: int | None = None) -> str:
+        return "" if value is None else format_number(_dec(value), self.lang, decimals=decimals)
+
+    def pct(self, value: Any) -> str:
+        return "" if value is None else format_percent(_dec(value), self.lang)
+
+    def money(self, value: Any) -> str:
+        return "" if value is None else format_money(_dec(value), self.currency, self.lang)
+
+    def words(self, value: Any) -> str:
+        return "" if value is None else amount_in_words(_dec(value), self.lang, self.currency)
+
+    def toman(self, value: Any) -> str:
+        if value is None or self.currency != "IRR" or self.lang != "fa":
+            return ""
+        return format_money(_dec(value), "IRR", "fa", toman=True)
+
+    def date(self, value: Any) -> str:
+        return "" if not value else format_date(_date(value), self.lang)
+
+    def join(self, items: list[str]) -> str:
+        items = [i for i in items if i]
+        if len(items) <= 1:
+            return "".join(items)
+        return str(self.names["list_sep"]).join(items[:-1]) + str(self.names["and"]) + items[-1]
+
+    def language(self, code: str) -> str:
+        return self.join([self.names["languages"].get(c, c) for c in str(code).split("+")])
+
+    def amount(self, value: Any) -> dict[str, str]:
+        """An amount in figures, in words and (Persian, when asked) in Toman."""
+        return {"figures": self.money(value), "words": self.words(value), "toman": self.toman(value)}
+
+
+def _dec(value: Any) -> Decimal:
+    if isinstance(value, float):
+        value = repr(value)  # a float reaches here only from hand-written JSON; keep its shortest form
+    try:
+        return Decimal(str(value))
+    except InvalidOperation:
+        raise InputError(f"not a number: {value!r}") from None
+
+
+def _date(value: Any) -> date:
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise InputError(f"not an ISO date (YYYY-MM-DD): {value!r}") from None
+
+
+def _pick(data: dict[str, Any], key: str, lang: str) -> str:
+    """``key_fa`` for Persian when present, else ``key``; control characters (invalid in XML) removed."""
+    value = data.get(f"{key}_fa") if lang == "fa" and data.get(f"{key}_fa") else data.get(key)
+    return _clean(value)
+
+
+def _clean(value: Any) -> str:
+    text = "" if value is None else str(value)
+    return "".join(c for c in text if c in "\t\n" or unicodedata.category(c) != "Cc")
+
+
+REQUIRED = (
+    "quote.number",
+    "quote.date",
+    "quote.valid_until",
+    "client.name",
+    "company.name",
+    "company.address",
+    "company.city",
+    "company.signatory",
+    "currency",
+    "chosen_model",
+    "cost.monthly_total",
+    "staffing.queues",
+    "staffing.totals",
+    "requirements.service",
+    "requirements.channels",
+)
+
+
+def _get(data: Any, path: str) -> Any:
+    for part in path.split("."):
+        if not isinstance(data, dict) or data.get(part) in (None, ""):
+            return None
+        data = data[part]
+    return data
+
+
+def check_quote(quote: dict[str, Any]) -> None:
+    """Raise one :class:`InputError` listing every key the documents need but the quote lacks."""
+    problems = [f"{path}: missing" for path in REQUIRED if _get(quote, path) is None]
+    chosen = quote.get("chosen_model")
+    if chosen and chosen not in MODELS:
+        problems.append(f"chosen_model: unknown tariff {chosen!r} (one of {', '.join(MODELS)})")
+    elif chosen and not _get(quote, f"models.{chosen}"):
+        problems.append(f"models.{chosen}: missing (the chosen tariff)")
+    if problems:
+        raise InputError("the quote cannot fill the documents", problems)
+
+
+def build_context(quote: dict[str, Any], lang: str) -> dict[str, Any]:
+    """The template context of one language (``fa`` or ``en``) for a quote dict (see docs/documents.md)."""
+    check_quote(quote)
+    currency = str(quote["currency"]).upper()
+    f = _Fmt(lang, currency)
+    req = quote["requirements"]
+    terms = {**DEFAULT_TERMS, **({"toman": quote["toman"]} if "toman" in quote else {}), **(quote.get("terms") or {})}
+    fixed_band = ((quote.get("models") or {}).get("fixed") or {}).get("band")
+    if fixed_band is not None and "volume_band" not in (quote.get("terms") or {}):
+        terms["volume_band"] = fixed_band
+    chosen_key = quote["chosen_model"]
+    models = {key: _model(f, key, (quote.get("models") or {}).get(key)) for key in MODELS}
+    chosen = _chosen(f, chosen_key, quote, terms)
+    return {
+        "lang": lang,
+        "rtl": lang == "fa",
+        "quote": {
+            "number": _clean(quote["quote"]["number"]),
+            "date": f.date(quote["quote"]["date"]),
+            "date_numeric": _numeric_date(f, quote["quote"]["date"]),
+            "valid_until": f.date(quote["quote"]["valid_until"]),
+            "currency": currency,
+            "currency_name": f.names["currencies"].get(currency, currency),
+        },
+        "client": _party(quote["client"], lang, f),
+        "company": {**_party(quote["company"], lang, f), "logo": quote["company"].get("logo") or ""},
+        "service": _service(f, req),
+        "needs": _needs(f, req),
+        "targets": _targets(f, req),
+        "staffing": _staffing(f, quote["staffing"], req),
+        "cost": {
+            "monthly": f.amount(quote["cost"]["monthly_total"]),
+            "lines": [
+                {"label": _pick(line, "label", lang), "amount": f.money(line.get("amount"))}
+                for line in quote["cost"].get("lines") or []
+            ],
+        },
+        "setup": _setup(f, quote.get("setup") or {}),
+        "ramp_up": _ramp_up(f, quote.get("ramp_up") or []),
+        "models": models,
+        "recommendation": _recommendation(f, quote.get("recommendation") or {}, lang),
+        "add_ons": [
+            {
+                "name": _pick(a, "name", lang),
+                "monthly": f.money(a.get("monthly")) or "–",
+                "one_time": f.money(a.get("one_time")) or "–",
+            }
+            for a in quote.get("add_ons") or []
+        ],
+        "in_house": _in_house(f, quote.get("in_house")),
+        "chosen": chosen,
+        "performance": models["performance"],
+        "terms": _terms(f, terms, _monthly(chosen_key, quote["models"][chosen_key])),
+    }
+
+
+def _numeric_date(f: _Fmt, value: Any) -> str:
+    d = _date(value)
+    return jalali_date_numeric(d, "fa") if f.lang == "fa" else d.isoformat()
+
+
+def _party(data: dict[str, Any], lang: str, f: _Fmt) -> dict[str, str]:
+    fields = ("name", "address", "city", "signatory", "signatory_title", "contact")
+    out = {key: _pick(data, key, lang) for key in fields}
+    for key in ("registration_no", "national_id", "economic_code", "phone", "postal_code"):
+        out[key] = f.digits(data.get(key) or "")
+    out["email"] = _clean(data.get("email"))
+    return out
+
+
+def _hours_text(f: _Fmt, hours: Any) -> str:
+    n = f.names
+    if hours in ("24/7", None):
+        return str(n["24/7"])
+    if isinstance(hours, str):
+        return f.digits(hours)
+    parts = []
+    for days, spans in hours.items():
+        label = n["daily"] if days == "daily" else _days_text(f, str(days))
+        if spans == "closed":
+            text = n["closed"]
+        elif spans == "24h":
+            text = n["all_day"]
+        else:
+            spans = [spans] if isinstance(spans, str) else list(spans)
+            text = f.join([f.digits(s.replace("-", n["to"])) for s in spans])
+        parts.append(f"{label}: {text}")
+    return ("؛ " if f.lang == "fa" else "; ").join(parts)
+
+
+def _days_text(f: _Fmt, key: str) -> str:
+    def day(k: str) -> str:
+        k = k.strip().lower()
+        return f.names["days"][_DAY_KEYS.index(k)] if k in _DAY_KEYS else k
+
+    if "," in key:
+        return f.join([_days_text(f, k) for k in key.split(",")])
+    if "-" in key:
+        first, last = key.split("-", 1)
+        return day(first) + str(f.names["to"]) + day(last)
+    return day(key)
+
+
+def _service(f: _Fmt, req: dict[str, Any]) -> dict[str, Any]:
+    service = req.get("service") or {}
+    languages = req.get("languages") or {}
+    tz = str(service.get("timezone") or "Asia/Tehran")
+    channels = [f.names["channels"].get(c, c) for c in _channels(req)]
+    if f.lang == "en":
+        channels = [c.lower() for c in channels]  # used inside sentences
+    return {
+        "hours": _hours_text(f, service.get("hours")),
+        "timezone": f.names["timezones"].get(tz, tz),
+        "term_months": f.num(service.get("term_months") or 12),
+        "start_date": f.date(service.get("start_date")),
+        "languages": f.join([f.language(code) for code in languages]),
+        "language_shares": f.join([f"{f.language(code)} {f.pct(share)}" for code, share in languages.items()]),
+        "channels": f.join(channels),
+    }
+
+
+def _channels(req: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """The channels the client asked for (a saved quote lists absent ones as null)."""
+    return {name: ch for name, ch in (req.get("channels") or {}).items() if ch}
+
+
+def _volume(ch: dict[str, Any], stem: str) -> Decimal | None:
+    """Monthly volume of a channel from ``<stem>_per_month`` or ``<stem>_per_week`` (a month = 365.25/12 days)."""
+    if ch.get(f"{stem}_per_month") is not None:
+        return _dec(ch[f"{stem}_per_month"])
+    if ch.get(f"{stem}_per_week") is not None:
+        return (_dec(ch[f"{stem}_per_week"]) * WEEKS_PER_MONTH).quantize(Decimal(1))
+    return None
+
+
+def _needs(f: _Fmt, req: dict[str, Any]) -> list[dict[str, str]]:
+    """One row per channel: the volume, handling time and target as the client stated them."""
+    rows = []
+    stems = {"voice": "calls", "chat": "chats", "email": "emails", "outbound": "records"}
+    n = f.names
+    for channel, ch in _channels(req).items():
+        volume = _volume(ch, stems.get(channel, channel))
+        if channel == "email":
+            handle = f"{f.num(ch.get('handle_minutes'))} {n['minutes']}"
+            target = f"{f.num(ch.get('response_hours'))} {n['hours']}"
+        elif channel == "outbound":
+            handle = f"{f.num(ch.get('talk_seconds'))} {n['seconds']}"
+            target = ""
+        else:
+            handle = f"{f.num(ch.get('aht_seconds'))} {n['seconds']}"
+            tgt = ch.get("target") or {}
+            if channel == "chat":
+                sl, secs = ch.get("service_level", Decimal("0.8")), ch.get("first_response_seconds")
+            else:
+                sl, secs = tgt.get("service_level"), tgt.get("answer_seconds")
+            target = f"{f.pct(sl)} {n['within']} {f.num(secs)} {n['seconds']}" if sl is not None and secs else ""
+        unit = n["volume"].get(channel, "")
+        if volume:
+            volume_text = f"{f.num(volume)} {unit} {n['per_month']}"
+        elif ch.get("records_total") is not None:  # a campaign: a total over some weeks
+            volume_text = (
+                f"{f.num(ch['records_total'])} {unit} {n['over']} {f.num(ch.get('campaign_weeks'))} {n['weeks']}"
+            )
+        else:
+            volume_text = "–"
+        rows.append(
+            {
+                "channel": n["channels"].get(channel, channel),
+                "volume": volume_text,
+                "handle_time": handle,
+                "target": target or "–",
+            }
+        )
+    return rows
+
+
+def _targets(f: _Fmt, req: dict[str, Any]) -> dict[str, Any]:
+    """Voice and chat targets from the requirements (empty strings where the client set none)."""
+    channels = _channels(req)
+    voice = (channels.get("voice") or {}).get("target") or {}
+    chat = channels.get("chat") or {}
+    return {
+        "service_level": f.pct(voice.get("service_level")),
+        "answer_seconds": f.num(voice.get("answer_seconds")),
+        "max_abandon": f.pct(voice.get("max_abandon")),
+        "max_asa_seconds": f.num(voice.get("max_asa_seconds")),
+        "patience_seconds": f.num(voice.get("patience_seconds")),
+        "has_chat": bool(chat),
+        "chat_service_level": f.pct(chat.get("service_level", "0.8")) if chat else "",
+        "chat_first_response_seconds": f.num(chat.get("first_response_seconds")) if chat else "",
+        "has_email": bool(channels.get("email")),
+        "email_response_hours": f.num((channels.get("email") or {}).get("response_hours")),
+    }
+
+
+def _staffing(f: _Fmt, staffing: dict[str, Any], req: dict[str, Any]) -> dict[str, Any]:
+    totals = staffing.get("totals") or {}
+    shrinkage = (req.get("staffing") or {}).get("shrinkage")
+    return {
+        "queues": [
+            {
+                "channel": f.names["channels"].get(q.get("channel"), q.get("channel", "")),
+                "language": f.language(q.get("language", "")),
+                "fte": f.num(q.get("fte"), 1),
+                "peak_agents": f.num(q.get("peak_agents")),
+                "service_level": f.pct(q.get("service_level")),
+                "asa": f.num(q.get("asa_seconds"), 0),
+                "abandon": f.pct(q.get("abandon_rate")) or "–",
+                "occupancy": f.pct(q.get("occupancy")),
+            }
+            for q in staffing.get("queues") or []
+        ],
+        "totals": {
+            "fte": f.num(totals.get("fte"), 1),
+            "peak_agents": f.num(totals.get("peak_agents")),
+            "lines": f.num(totals.get("lines")),
+        },
+        "shrinkage": f.pct(shrinkage),
+    }
+
+
+def _setup(f: _Fmt, setup: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "total": f.amount(setup.get("total", "0")),
+        "lines": [
+            {"label": _pick(line, "label", f.lang), "amount": f.money(line.get("amount"))}
+            for line in setup.get("lines") or []
+        ],
+    }
+
+
+def _ramp_up(f: _Fmt, stages: list[dict[str, Any]]) -> list[dict[str, str]]:
+    rows = []
+    for s in stages:
+        unit = "week" if s.get("week") is not None else "month"
+        rows.append(
+            {
+                "stage": f.num(s.get("stage")),
+                "when": f"{f.names[unit]} {f.num(s.get(unit))}" if s.get(unit) is not None else "",
+                "agents": f.num(s.get("agents")),
+                "share": f.pct(s.get("share")),
+            }
+        )
+    return rows
+
+
+MODEL_FIELDS: dict[str, tuple[str, ...]] = {
+    "per_call": ("unit_price", "monthly_at_forecast", "risk_premium", "minimum_monthly"),
+    "per_minute": ("unit_price", "increment", "bill_acw", "monthly_at_forecast", "minimum_monthly"),
+    "per_seat": ("unit_price", "seats", "monthly_at_forecast"),
+    "per_hour": ("unit_price", "hours_per_month", "monthly_at_forecast"),
+    "fixed": ("monthly_fee", "band", "band_min_calls", "band_max_calls", "overage_rate", "underage_rate"),
+    "hybrid": ("base_monthly", "variable_rate", "variable_unit", "monthly_at_forecast"),
+    "performance": ("base", "at_risk_share", "at_risk_amount", "credit_cap", "bonus_cap", "earn_back",
+                    "earn_back_months", "expected_payment"),
+}  # fmt: skip
+"""Fields every priced tariff has in the context (an empty string when the quote lacks one), so templates
+can test them with ``{% if %}``."""
+
+
+def _model(f: _Fmt, key: str, m: dict[str, Any] | None) -> dict[str, Any] | None:
+    """One tariff with every figure formatted; ``None`` when the quote did not price it."""
+    if not m:
+        return None
+    m = {**{k: None for k in MODEL_FIELDS[key]}, **m}
+    out: dict[str, Any] = {"name": f.names["models"][key]}
+    for field, value in m.items():
+        if field in ("kpis", "band_min_calls", "band_max_calls", "seats", "hours_per_month", "earn_back_months"):
+            continue
+        if value is None:
+            out[field] = ""
+            if field not in ("increment", "variable_unit", "band", "earn_back", "bill_acw") and not field.endswith(
+                ("_share", "_cap", "premium")
+            ):
+                out[f"{field}_words"] = ""
+        elif isinstance(value, bool):
+            out[field] = value
+        elif field.endswith(("_share", "_cap", "premium")) or field == "band":
+            out[field] = f.pct(value)
+        elif field in ("increment", "variable_unit"):
+            out[field] = f.names["increments" if field == "increment" else "units"].get(value, value)
+        else:
+            out[field] = f.money(value)
+            out[f"{field}_words"] = f.words(value)
+    for field in ("band_min_calls", "band_max_calls", "seats", "hours_per_month", "earn_back_months"):
+        if field in m:
+            out[field] = f.num(m[field], 0) if m[field] is not None else ""
+    out["monthly"] = f.amount(_monthly(key, m)) if _monthly(key, m) is not None else None
+    if key == "performance":
+        out["kpis"] = _kpis(f, m)
+    if key in _PRICE_FIELD:
+        out["prices"] = _prices(f, key, m)
+    return out
+
+
+_PRICE_FIELD = {"per_call": "unit_price", "per_minute": "unit_price", "hybrid": "variable_rate"}
+_CHANNEL_ORDER = ("voice", "chat", "email", "outbound")
+
+
+def _prices(f: _Fmt, key: str, m: dict[str, Any]) -> list[dict[str, str]]:
+    """A usage tariff's price per channel (``unit_price_chat`` ...): price, words and what it is paid for."""
+    field = _PRICE_FIELD[key]
+    per = "minute" if key == "per_minute" or (key == "hybrid" and m.get("variable_unit") == "minute") else "contact"
+    units = f.names["price_units"][per]
+    rows = [
+        {"price": f.money(m[f"{field}_{ch}"]), "words": f.words(m[f"{field}_{ch}"]), "unit": units[ch]}
+        for ch in _CHANNEL_ORDER
+        if m.get(f"{field}_{ch}") is not None
+    ]
+    if not rows and m.get(field) is not None:
+        rows.append({"price": f.money(m[field]), "words": f.words(m[field]), "unit": units["voice"]})
+    return rows
+
+
+def _monthly(key: str, m: dict[str, Any]) -> Any:
+    """The model's monthly amount at the forecast volume (``monthly_fee`` / ``base`` if that is all there is)."""
+    if m.get("monthly_at_forecast") not in (None, ""):
+        return m["monthly_at_forecast"]
+    return m.get({"fixed": "monthly_fee", "performance": "base"}.get(key, "monthly_at_forecast"))
+
+
+def _kpis(f: _Fmt, m: dict[str, Any]) -> list[dict[str, str]]:
+    at_risk = m.get("at_risk_amount")
+    rows = []
+    for k in m.get("kpis") or []:
+        name = str(k.get("name", ""))
+        bound = f.names["at_most"] if name in _LOWER_IS_BETTER else f.names["at_least"]
+        target = k.get("target")
+        target_text = f.pct(target) if name != "asa" else f"{f.num(target)} {f.names['seconds']}"
+        credit = k.get("max_credit")
+        if credit is None and at_risk is not None and k.get("allocation"):
+            credit = _dec(at_risk) * _dec(k["allocation"])
+        rows.append(
+            {
+                "name": f.names["kpis"].get(name, name),
+                "target": f"{bound} {target_text}" if target is not None else "",
+                "allocation": f.pct(k.get("allocation")),
+                "max_credit": f.money(credit),
+                "predicted": f.pct(k.get("predicted")) if k.get("predicted") is not None else "–",
+            }
+        )
+    return rows
+
+
+def _in_house(f: _Fmt, data: dict[str, Any] | None) -> dict[str, Any] | None:
+    """Running the same service in-house, as the quote estimates it (``None`` when it does not)."""
+    if not data:
+        return None
+    return {
+        key: f.amount(data.get(key)) for key in ("monthly_total", "setup_total", "term_total", "outsourced_term_total")
+    }
+
+
+def _recommendation(f: _Fmt, rec: dict[str, Any], lang: str) -> dict[str, str]:
+    model = rec.get("model") or ""
+    return {
+        "model": model,
+        "model_name": f.names["models"].get(model, ""),
+        "text": _clean(rec.get(f"text_{lang}") or rec.get("text_en")),
+    }
+
+
+def _chosen(f: _Fmt, key: str, quote: dict[str, Any], terms: dict[str, Any]) -> dict[str, Any]:
+    """The contract's tariff: its monthly amount at forecast, VAT and the total, in figures and words."""
+    m = quote["models"][key]
+    monthly = _monthly(key, m)
+    if monthly is None:
+        raise InputError(
+            "the quote cannot fill the documents",
+            [f"models.{key}.{'monthly_fee' if key == 'fixed' else 'monthly_at_forecast'}: missing"],
+        )
+    vat_rate = _dec(quote.get("vat_rate") or "0")
+    if m.get("vat") is not None and m.get("monthly_with_vat") is not None:  # the engine's own rounding
+        vat, total = _dec(m["vat"]), _dec(m["monthly_with_vat"])
+    else:
+        vat = (_dec(monthly) * vat_rate).quantize(Decimal(1) if f.currency == "IRR" else Decimal("0.01"))
+        total = _dec(monthly) + vat
+    return {
+        "key": key,
+        "name": f.names["models"][key],
+        "monthly": f.amount(monthly),
+        "vat_rate": f.pct(vat_rate),
+        "vat": f.amount(vat),
+        "monthly_with_vat": f.amount(total),
+    }
+
+
+def _terms(f: _Fmt, terms: dict[str, Any], monthly: Any) -> dict[str, Any]:
+    penalty = terms.get("nda_penalty")
+    if penalty is None:
+        penalty = _dec(monthly) * _dec(terms["nda_penalty_months"])
+    return {
+        "payment_days": f.num(terms["payment_days"]),
+        "invoice_day": f.num(terms["invoice_day"]),
+        "notice_days": f.num(terms["notice_days"]),
+        "cure_days": f.num(terms["cure_days"]),
+        "nda_mutual": bool(terms["nda_mutual"]),
+        "nda_years": f.num(terms["nda_years"]),
+        "nda_penalty_months": f.num(terms["nda_penalty_months"]),
+        "nda_penalty": f.amount(penalty),
+        "review_months": f.num(terms["review_months"]),
+        "report_day": f.num(terms["report_day"]),
+        "volume_band": f.pct(terms["volume_band"]),
+        "toman": bool(terms["toman"]) and f.lang == "fa" and f.currency == "IRR",
+    }

@@ -1,0 +1,140 @@
+"""Whether a quote prices its paid hours from a shift roster, and the roster's hours scaled to scenarios."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from quoter.calendar import parse_time
+from quoter.errors import DomainError
+from quoter.inputs.pricebook import PriceBook
+from quoter.inputs.requirements import Requirements
+from quoter.money import dec_str, quantity
+from quoter.pricing.usage import rotations
+from quoter.staffing.result import StaffingPlan
+
+SHIFT_SECONDS = 0.3
+HOURS_STEP = "0.000001"  # shift-plan hours are kept (and saved) to this step
+"""Time the quote gives the shift planner by default: enough for business-hours accounts (they solve in
+a few hundredths of a second); a large 24/7 roster that needs longer falls back to the interval estimate."""
+
+
+@dataclass(frozen=True)
+class ShiftUse:
+    """Whether the quote's paid hours and premium hours come from a shift plan, and why (not)."""
+
+    used: bool
+    note: str
+    status: str | None = None
+    paid_hours_week: dict[str, float] | None = None
+    headcount: int | None = None
+    efficiency: float | None = None
+    solve_seconds: float | None = None
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ShiftUse:
+        """Back from ``to_dict`` (a saved quote): the same hours, so the same costs."""
+
+        def f(x: Any) -> float | None:
+            return None if x is None else float(str(x))
+
+        hours = data.get("paid_hours_week")
+        return cls(
+            used=bool(data["used"]),
+            note=str(data["note"]),
+            status=data.get("status"),
+            paid_hours_week=None if hours is None else {k: float(str(v)) for k, v in hours.items()},
+            headcount=data.get("headcount"),
+            efficiency=f(data.get("efficiency")),
+            solve_seconds=f(data.get("solve_seconds")),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        def q(x: float | None, places: str = "0.01") -> str | None:
+            return None if x is None else dec_str(quantity(x, places))
+
+        return {
+            "used": self.used,
+            "note": self.note,
+            "status": self.status,
+            "paid_hours_week": None
+            if self.paid_hours_week is None
+            else {k: q(v, HOURS_STEP) for k, v in self.paid_hours_week.items()},
+            "headcount": self.headcount,
+            "efficiency": q(self.efficiency, "0.0001"),
+            "solve_seconds": q(self.solve_seconds, "0.001"),
+        }
+
+
+def plan_shifts_for_quote(
+    req: Requirements, plan: StaffingPlan, book: PriceBook, mode: bool | None = None, seconds: float = SHIFT_SECONDS
+) -> tuple[Any, ShiftUse]:
+    """The shift plan to price with, and a note saying which hours the quote uses.
+
+    ``mode``: ``False`` never plans shifts; ``True`` waits for the planner (its own time limit) and
+    takes its best roster; ``None`` (default) gives it ``seconds`` and takes the roster only when
+    the solver proves it (status optimal), so the same input always gives the same quote; a
+    round-the-clock service is not attempted by default (its roster needs seconds).
+    """
+    interval = "paid hours and premium hours from the staffing intervals"
+    if mode is False:
+        return None, ShiftUse(False, f"shift planning not asked for: {interval}")
+    if (
+        mode is None
+        and len(rotations({parse_time(iv.start) for q in plan.queues for iv in q.intervals if iv.agents > 0})) == 3
+    ):
+        # measured: round-the-clock rosters take the MILP seconds (1.5-4 s even for one queue), never a
+        # quote's fraction of a second, so the attempt would only cost time
+        return None, ShiftUse(
+            False,
+            f"a round-the-clock roster takes the shift planner longer than a quote allows: {interval} "
+            "(quote with shift planning on to wait for it)",
+        )
+    from quoter.shifts import solver
+
+    p = book.premiums
+    premiums = {"night": float(p.night), "friday": float(p.friday), "holiday": float(p.holiday)}
+    try:
+        result = solver.plan_shifts(req, plan, premiums=premiums, time_limit_s=seconds if mode is None else None)
+    except DomainError as exc:
+        if mode:
+            raise
+        return None, ShiftUse(False, f"the shift planner found no roster ({exc}): {interval}")
+    statuses = [q.status for q in result.queues]
+    status = "optimal" if all(s in ("optimal", "skipped") for s in statuses) else "time_limit"
+    totals = result.totals
+    if mode is None and status != "optimal":
+        return None, ShiftUse(
+            False,
+            f"the shift planner did not prove a roster within {seconds:g} s: {interval} "
+            "(quote with shift planning on to wait for it)",
+            status=status,
+            solve_seconds=totals.get("solve_seconds"),
+        )
+    split = {k: float(quantity(float(v), HOURS_STEP)) for k, v in result.paid_hours_week.items()}
+    headcount = totals.get("headcount")
+    proof = "" if status == "optimal" else "; the solver's best roster within its time limit, not proven optimal"
+    return result, ShiftUse(
+        True,
+        f"paid hours and premium hours from the shift plan (whole weekly shifts{proof})",
+        status=status,
+        paid_hours_week=split,
+        headcount=None if headcount is None else int(headcount),
+        efficiency=totals.get("efficiency"),
+        solve_seconds=totals.get("solve_seconds"),
+    )
+
+
+@dataclass(frozen=True)
+class ScaledShifts:
+    """A shift plan's paid-hour split scaled to another staffing plan (scenarios: no shift solving per run)."""
+
+    paid_hours_week: dict[str, float]
+
+
+def scale_shifts(shifts: Any, base: StaffingPlan, other: StaffingPlan) -> ScaledShifts | None:
+    """``shifts`` (made for ``base``) scaled by the ratio of scheduled hours of ``other`` to ``base``."""
+    if shifts is None or base.totals.scheduled_hours_week <= 0:
+        return None
+    factor = other.totals.scheduled_hours_week / base.totals.scheduled_hours_week
+    return ScaledShifts({k: float(v) * factor for k, v in shifts.paid_hours_week.items()})

@@ -1,0 +1,345 @@
+"""The staffing planner: requirements in, agents per interval and per queue out.
+
+Which model sizes which channel (see docs/requirements.md):
+
+* voice: Erlang C per interval, or Erlang A when the target gives a caller patience;
+* chat: Erlang C over ``agents x concurrency`` chat slots, the SL target on the first response;
+* email: deferred work; capacity in each open interval is the mean workload of the trailing
+  response window, so every email can be answered within it and the week's hours equal the work;
+* outbound: workload (attempts x agent seconds per attempt) spread over the calling window.
+
+Volumes spread over the open intervals of a typical week by the channel's profile.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from quoter.calendar import DAYS, format_time
+from quoter.inputs.requirements import Requirements, open_mask
+from quoter.staffing import erlang
+from quoter.staffing.profiles import spread_week
+from quoter.staffing.result import IntervalResult, PoolSaving, QueuePlan, StaffingPlan, Totals
+
+
+def queue_groups(languages: dict[str, float], pools: Sequence[Sequence[str]]) -> list[tuple[str, ...]]:
+    """The queues of a channel: each pool is one queue, every other language its own."""
+    pooled = {lang for pool in pools for lang in pool}
+    groups: list[tuple[str, ...]] = [tuple(p) for p in pools if all(lang in languages for lang in p)]
+    groups += [(lang,) for lang in languages if lang not in pooled]
+    return groups
+
+
+def _label(i: int, interval_minutes: int) -> tuple[str, str]:
+    per_day = 1440 // interval_minutes
+    minutes = (i % per_day) * interval_minutes
+    return DAYS[i // per_day], format_time(minutes)
+
+
+def _weighted(values: Sequence[float | None], weights: Sequence[float]) -> float | None:
+    pairs = [(v, w) for v, w in zip(values, weights, strict=True) if v is not None and w > 0]
+    total = sum(w for _, w in pairs)
+    if not pairs or total <= 0:
+        return None
+    return sum(v * w for v, w in pairs) / total
+
+
+class _Context:
+    """What every queue of one requirements file shares."""
+
+    def __init__(self, req: Requirements) -> None:
+        self.req = req
+        self.im = req.service.interval_minutes
+        self.interval_s = self.im * 60.0
+        self.n = 7 * 1440 // self.im
+        self.shrinkage = req.staffing.shrinkage
+
+    def mask(self, channel_hours: object) -> list[bool]:
+        return open_mask(channel_hours or self.req.service.hours, self.im)  # type: ignore[arg-type]
+
+    def finish(
+        self,
+        channel: str,
+        group: tuple[str, ...],
+        model: str,
+        sl_definition: str,
+        aht_seconds: float,
+        contacts: Sequence[float],
+        agents: Sequence[float],
+        kpis: Sequence[tuple[float | None, float | None, float | None, float | None]],
+        handled_minutes_week: float,
+    ) -> QueuePlan:
+        intervals = []
+        for i in range(self.n):
+            day, start = _label(i, self.im)
+            sl, asa, ab, occ = kpis[i]
+            intervals.append(IntervalResult(day, start, contacts[i], agents[i], sl, asa, ab, occ))
+        hours = sum(agents) * self.im / 60
+        scheduled = hours / (1 - self.shrinkage)
+        return QueuePlan(
+            channel=channel,
+            language="+".join(group),
+            languages=group,
+            model=model,
+            sl_definition=sl_definition,
+            aht_seconds=aht_seconds,
+            contacts_week=sum(contacts),
+            intervals=tuple(intervals),
+            agent_hours_week=hours,
+            scheduled_hours_week=scheduled,
+            fte=scheduled / self.req.staffing.hours_per_fte_week,
+            peak_agents=math.ceil(max(agents) - 1e-9) if agents else 0,
+            service_level=_weighted([k[0] for k in kpis], contacts),
+            asa_seconds=_weighted([k[1] for k in kpis], contacts),
+            abandon_rate=_weighted([k[2] for k in kpis], contacts),
+            occupancy=_weighted([k[3] for k in kpis], contacts),
+            handled_minutes_week=handled_minutes_week,
+        )
+
+
+def _erlang_queue(
+    ctx: _Context,
+    channel: str,
+    group: tuple[str, ...],
+    contacts: list[float],
+    aht: float,
+    target: erlang.Target,
+    mask: list[bool],
+    slots_per_agent: int = 1,
+) -> tuple[QueuePlan, list[float]]:
+    """Size a queue interval by interval with Erlang C/A; return the plan and each interval's mean wait."""
+    idx = [i for i in range(ctx.n) if mask[i]]
+    results = erlang.required_agents_many([contacts[i] for i in idx], aht, ctx.interval_s, target)
+    agents = [0.0] * ctx.n
+    kpis: list[tuple[float | None, float | None, float | None, float | None]] = [(None,) * 4] * ctx.n  # type: ignore[list-item]
+    waits = [0.0] * ctx.n
+    for i, r in zip(idx, results, strict=True):
+        if slots_per_agent > 1:  # chat: whole agents over the slots, KPIs at the slots they give
+            n_agents = math.ceil(r.agents / slots_per_agent)
+            r = erlang.evaluate(
+                contacts[i],
+                aht,
+                ctx.interval_s,
+                n_agents * slots_per_agent,
+                answer_seconds=target.answer_seconds,
+                patience_seconds=target.patience_seconds,
+            )
+            agents[i] = float(n_agents)
+        else:
+            agents[i] = float(r.agents)
+        kpis[i] = (r.service_level, r.asa_seconds, r.abandon_rate, r.occupancy)
+        waits[i] = r.mean_wait_seconds
+    abandon = [k[2] or 0.0 for k in kpis]
+    handled_min = sum(c * (1 - a) for c, a in zip(contacts, abandon, strict=True)) * aht / 60
+    if channel == "chat":
+        model, sl_def = (
+            "chat_erlang_c",
+            (
+                f"share of chats whose first response comes within {target.answer_seconds:g} s: P(wait <= t) of "
+                f"Erlang C over agents x {slots_per_agent} chat slots"
+            ),
+        )
+    elif target.patience_seconds is not None:
+        model, sl_def = "erlang_a", erlang.SL_DEFINITION_A
+    else:
+        model, sl_def = "erlang_c", erlang.SL_DEFINITION_C
+    plan = ctx.finish(channel, group, model, sl_def, aht, contacts, agents, kpis, handled_min)
+    return plan, waits
+
+
+def _workload_queue(
+    ctx: _Context,
+    channel: str,
+    group: tuple[str, ...],
+    contacts: list[float],
+    seconds_each: float,
+    window_hours: float | None,
+    handled_minutes_week: float,
+    description: str,
+) -> QueuePlan:
+    """Deferred or outbound work: fractional agents = workload / (interval x max occupancy)."""
+    occ = ctx.req.staffing.max_occupancy
+    work = [c * seconds_each / (ctx.interval_s * occ) for c in contacts]
+    if window_hours is not None:  # spread each interval's work over the trailing response window
+        open_idx = [i for i in range(ctx.n) if contacts[i] > 0 or work[i] > 0]
+        k = max(1, min(len(open_idx), round(window_hours * 60 / ctx.im)))
+        if k > 1 and open_idx:
+            load = [work[i] for i in open_idx]
+            run = sum(load[-k:])  # cyclic: the week wraps around
+            smoothed = []
+            for j in range(len(load)):
+                run += load[j] - load[j - k]
+                smoothed.append(run / k)
+            work = [0.0] * ctx.n
+            for i, v in zip(open_idx, smoothed, strict=True):
+                work[i] = v
+    kpis = [(None, None, None, occ if w > 0 else None) for w in work]
+    return ctx.finish(channel, group, "workload", description, seconds_each, contacts, work, kpis, handled_minutes_week)
+
+
+def _channel_contacts(
+    ctx: _Context, ch: object, weekly_volume: float, mask: list[bool]
+) -> dict[tuple[str, ...], list[float]]:
+    """Contacts per interval for each queue of a channel."""
+    shares_by_lang = getattr(ch, "languages", None) or ctx.req.languages
+    profile = ch.profile  # type: ignore[attr-defined]
+    spread = spread_week(mask, ctx.im, profile.intraday, profile.weekly)
+    out = {}
+    for group in queue_groups(shares_by_lang, ctx.req.pools):
+        share = sum(shares_by_lang[lang] for lang in group)
+        out[group] = [weekly_volume * share * s for s in spread]
+    return out
+
+
+def _pool_saving(
+    ctx: _Context,
+    channel: str,
+    group: tuple[str, ...],
+    pooled: QueuePlan,
+    contacts: list[float],
+    shares: dict[str, float],
+    aht: float,
+    target: erlang.Target,
+    mask: list[bool],
+    slots_per_agent: int = 1,
+) -> PoolSaving:
+    """Size each language of a pool as its own queue and compare with the pooled queue."""
+    total = sum(shares[g] for g in group)
+    separate = [
+        _erlang_queue(ctx, channel, (lang,), [c * shares[lang] / total for c in contacts], aht, target, mask,
+                      slots_per_agent)[0]
+        for lang in group
+    ]  # fmt: skip
+    return PoolSaving(
+        channel=channel,
+        pool="+".join(group),
+        fte_pooled=pooled.fte,
+        fte_separate=sum(q.fte for q in separate),
+        peak_pooled=pooled.peak_agents,
+        peak_separate=sum(q.peak_agents for q in separate),
+    )
+
+
+def plan_staffing(req: Requirements, *, compare_pools: bool = True) -> StaffingPlan:
+    """Agents per interval for every queue of every channel, with totals and line count.
+
+    ``compare_pools`` also sizes each pooled language on its own, to show what pooling saves;
+    scenario re-runs that only need the totals turn it off.
+    """
+    ctx = _Context(req)
+    st = req.staffing
+    queues: list[QueuePlan] = []
+    savings: list[PoolSaving] = []
+    line_load = [0.0] * ctx.n  # Erlangs on telephone lines per interval
+
+    voice = req.channels.voice
+    vt = voice.target
+    v_target = erlang.Target(
+        service_level=vt.service_level,
+        answer_seconds=vt.answer_seconds,
+        max_asa_seconds=vt.max_asa_seconds,
+        max_abandon=vt.max_abandon,
+        patience_seconds=vt.patience_seconds,
+        max_occupancy=st.max_occupancy,
+        min_agents=st.min_agents,
+    )
+    v_mask = ctx.mask(voice.hours)
+    for group, contacts in _channel_contacts(ctx, voice, voice.per_week(), v_mask).items():
+        plan, waits = _erlang_queue(ctx, "voice", group, contacts, voice.aht_seconds, v_target, v_mask)
+        queues.append(plan)
+        talk = voice.aht_seconds - min(voice.acw_seconds, voice.aht_seconds)
+        for i, iv in enumerate(plan.intervals):
+            answered = 1 - (iv.abandon_rate or 0.0)
+            line_load[i] += iv.calls * (voice.ivr_seconds + waits[i] + answered * talk) / ctx.interval_s
+        if compare_pools and len(group) > 1:
+            shares = voice.languages or req.languages
+            savings.append(
+                _pool_saving(ctx, "voice", group, plan, contacts, shares, voice.aht_seconds, v_target, v_mask)
+            )
+
+    chat = req.channels.chat
+    if chat is not None:
+        c_target = erlang.Target(
+            service_level=chat.service_level,
+            answer_seconds=chat.first_response_seconds,
+            max_occupancy=st.max_occupancy,
+            min_agents=st.min_agents * chat.concurrency,
+        )
+        c_mask = ctx.mask(chat.hours)
+        shares = chat.languages or req.languages
+        for group, contacts in _channel_contacts(ctx, chat, chat.per_week(), c_mask).items():
+            plan, _ = _erlang_queue(ctx, "chat", group, contacts, chat.aht_seconds, c_target, c_mask, chat.concurrency)
+            queues.append(plan)
+            if compare_pools and len(group) > 1:
+                savings.append(
+                    _pool_saving(ctx, "chat", group, plan, contacts, shares, chat.aht_seconds, c_target, c_mask,
+                                 chat.concurrency)
+                )  # fmt: skip
+
+    email = req.channels.email
+    if email is not None:
+        e_mask = ctx.mask(email.hours)
+        for group, contacts in _channel_contacts(ctx, email, email.per_week(), e_mask).items():
+            desc = (
+                f"deferred work: each email handled within {email.response_hours:g} h; capacity = mean "
+                f"workload of the trailing response window / max occupancy"
+            )
+            queues.append(
+                _workload_queue(
+                    ctx,
+                    "email",
+                    group,
+                    contacts,
+                    email.handle_minutes * 60,
+                    email.response_hours,
+                    sum(contacts) * email.handle_minutes,
+                    desc,
+                )
+            )
+
+    out = req.channels.outbound
+    if out is not None:
+        o_mask = ctx.mask(out.hours)
+        attempts_week = out.per_week() * out.attempts
+        for group, contacts in _channel_contacts(ctx, out, attempts_week, o_mask).items():
+            desc = (
+                f"workload: {out.attempts:g} attempts per record x ({out.dial_seconds:g} s dialling + "
+                f"{out.contact_rate:.0%} contact x {out.talk_seconds + out.wrap_seconds:g} s talk and wrap) "
+                f"/ max occupancy, over the calling window"
+            )
+            talk_min = sum(contacts) * out.contact_rate * out.talk_seconds / 60
+            queues.append(
+                _workload_queue(ctx, "outbound", group, contacts, out.seconds_per_attempt, None, talk_min, desc)
+            )
+            for i in range(ctx.n):  # outbound calls hold lines while dialling and talking
+                line_load[i] += contacts[i] * (out.dial_seconds + out.contact_rate * out.talk_seconds) / ctx.interval_s
+
+    concurrent = [sum(q.intervals[i].agents for q in queues) for i in range(ctx.n)]
+    peak_load = max(line_load)
+    totals = Totals(
+        fte=sum(q.fte for q in queues),
+        peak_agents=math.ceil(max(concurrent) - 1e-9),
+        agent_hours_week=sum(q.agent_hours_week for q in queues),
+        scheduled_hours_week=sum(q.scheduled_hours_week for q in queues),
+        lines=erlang.lines_required(peak_load, st.line_blocking) if peak_load > 0 else 0,
+        lines_blocking=st.line_blocking,
+        contacts_week=sum(q.contacts_week for q in queues),
+    )
+    notes = (
+        "A month is 365.25/12 days; volumes spread over the open intervals of a typical week by the profiles.",
+        f"Scheduled hours = required hours / (1 - {st.shrinkage:g} shrinkage); FTE = scheduled hours / "
+        f"{st.hours_per_fte_week:g} h per week.",
+        f"Lines: Erlang B at {st.line_blocking:.0%} blocking over calls in IVR, queue and talk "
+        "at the busiest interval.",
+    )
+    return StaffingPlan(
+        interval_minutes=ctx.im,
+        shrinkage=st.shrinkage,
+        max_occupancy=st.max_occupancy,
+        hours_per_fte_week=st.hours_per_fte_week,
+        queues=tuple(queues),
+        totals=totals,
+        pooling=tuple(savings),
+        notes=notes,
+    )
