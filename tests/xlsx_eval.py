@@ -13,10 +13,13 @@ cost one load. A formula error (#VALUE!, #N/A, ...) in any returned cell raises 
 
 from __future__ import annotations
 
+import os
 import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+
+os.environ.setdefault("TQDM_DISABLE", "1")  # formulas draws a progress bar while it loads a model
 
 _REF = re.compile(r"^'?\[(?P<book>[^\]]+)\](?P<sheet>.+?)'?!(?P<ref>\$?[A-Z]+\$?\d+)$")
 
