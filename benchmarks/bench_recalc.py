@@ -15,6 +15,7 @@ it is patched here, in this process only, the way pycel's unreleased master read
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 import time
@@ -23,6 +24,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+os.environ.setdefault("TQDM_DISABLE", "1")  # formulas draws a progress bar while it loads a model
 
 from quoter.pricebook import load_price_book  # noqa: E402
 from quoter.quote import build_quote  # noqa: E402
