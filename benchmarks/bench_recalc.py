@@ -26,10 +26,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("TQDM_DISABLE", "1")  # formulas draws a progress bar while it loads a model
 
-from quoter.pricebook import load_price_book  # noqa: E402
-from quoter.quote import build_quote  # noqa: E402
-from quoter.requirements import load_requirements  # noqa: E402
-from quoter.xlsx import PRICED, write_workbook  # noqa: E402
+from quoter.inputs.pricebook import load_price_book  # noqa: E402
+from quoter.inputs.requirements import load_requirements  # noqa: E402
+from quoter.pricing.tariffs import model_keys  # noqa: E402
+from quoter.quote.pipeline import build_quote  # noqa: E402
+from quoter.render.workbook import write_workbook  # noqa: E402
+
+PRICED = model_keys()
 
 
 def expected(quote_dict: dict) -> dict[str, Decimal]:

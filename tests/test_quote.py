@@ -2,7 +2,7 @@
 
 Golden files (tests/golden/<example>.json) hold the whole quote dict except the two inputs it echoes (the
 requirements and the price book snapshot). Regenerate them after a deliberate change with
-``UPDATE_GOLDEN=1 pytest tests/test_quote.py`` and review the diff.
+``QUOTER_UPDATE_GOLDEN=1 pytest tests/test_quote.py`` and review the diff (a missing golden fails).
 
 Reviewed by hand once (pars-retail-24x7 with ir-1405, 2026-11-24), recomputed on paper/calculator:
 - wages.fa: 50.49 FTE x 150,000,000 = 7,573,500,000 Rial; insurance: (12,195,600,000 wages + 72.5 FTE x
@@ -71,8 +71,9 @@ def _golden_view(data: dict) -> dict:
 def test_golden(path):
     got = _golden_view(dict_of(str(path)))
     golden = GOLDEN / f"{path.stem}.json"
-    if os.environ.get("UPDATE_GOLDEN") or not golden.exists():
+    if os.environ.get("QUOTER_UPDATE_GOLDEN"):
         golden.write_text(json.dumps(got, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    assert golden.exists(), f"{golden} is missing: generate it with QUOTER_UPDATE_GOLDEN=1 and review it"
     assert got == json.loads(golden.read_text(encoding="utf-8"))
 
 

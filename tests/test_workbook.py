@@ -14,11 +14,13 @@ from openpyxl import load_workbook
 
 from quoter.inputs.pricebook import load_price_book
 from quoter.inputs.requirements import load_requirements
+from quoter.pricing.tariffs import model_keys
 from quoter.quote.pipeline import build_quote
-from quoter.render.workbook import PRICED, grid_rows, write_workbook, write_workbook_from_grid
+from quoter.render.workbook import grid_rows, write_workbook, write_workbook_from_grid
 
 from .conftest import ROOT
 
+PRICED = model_keys()
 BANK = ROOT / "examples" / "bank-sat-thu.yaml"
 
 

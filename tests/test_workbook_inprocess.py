@@ -12,14 +12,16 @@ from pathlib import Path
 
 import pytest
 
-from quoter.pricebook import load_price_book
-from quoter.quote import build_quote
-from quoter.requirements import load_requirements
-from quoter.xlsx import PRICED, grid_rows, write_workbook, write_workbook_from_grid
+from quoter.inputs.pricebook import load_price_book
+from quoter.inputs.requirements import load_requirements
+from quoter.pricing.tariffs import model_keys
+from quoter.quote.pipeline import build_quote
+from quoter.render.workbook import grid_rows, write_workbook, write_workbook_from_grid
 
 from .conftest import ROOT
 from .xlsx_eval import recalculate
 
+PRICED = model_keys()
 BANK = ROOT / "examples" / "bank-sat-thu.yaml"
 PARS = ROOT / "examples" / "pars-retail-24x7.yaml"
 

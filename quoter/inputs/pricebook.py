@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal, NamedTuple
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
 
 from quoter.errors import InputError
 from quoter.inputs.yamlio import check_timezone, load_model, validate
@@ -268,85 +268,65 @@ class Rounding(Strict):
         )
 
 
-class RiskPremiums(Strict):
-    per_call: Rate
-    per_minute: Rate
-    per_seat: Rate
-    per_hour: Rate
-    fixed: Rate
-    hybrid: Rate
-    performance: Rate
+class Models(BaseModel):
+    """The tariff models' sections: ``risk_premium`` (model key -> share added to the target revenue; a
+    model the map does not name uses its own default) and one section per registered model that has one,
+    validated by that model's ``spec`` (:mod:`quoter.pricing.tariffs`). A key that names no model is refused."""
 
+    model_config = ConfigDict(extra="allow", frozen=True)
 
-class Tier(Strict):
-    from_share: Annotated[Decimal, Field(ge=1)]  # of the forecast monthly volume
-    discount: Annotated[Decimal, Field(ge=0, lt=1)]
+    risk_premium: dict[str, Rate] = {}
 
-
-class PerCall(Strict):
-    tiers: list[Tier] = []
-    minimum_commitment: Rate = Decimal(0)
-
-    @field_validator("tiers")
+    @model_validator(mode="wrap")
     @classmethod
-    def _non_increasing(cls, v: list[Tier]) -> list[Tier]:
-        for a, b in zip(v, v[1:], strict=False):
-            if b.from_share <= a.from_share or b.discount < a.discount:
-                raise ValueError("tiers must start at growing volumes with discounts that never shrink")
-        return v
+    def _sections(cls, data: Any, handler: Any) -> Any:
+        from pydantic_core import InitErrorDetails, PydanticCustomError
 
+        from quoter.pricing import tariffs
 
-class PerMinute(Strict):
-    billing_increment: Literal["per_second", "per_6_seconds", "per_started_minute"] = "per_second"
-    bill_acw: bool = True
-    minimum_commitment: Rate = Decimal(0)
+        if isinstance(data, Models):
+            return data
+        if not isinstance(data, dict):
+            return handler(data)
+        registered = {m.key: m for m in tariffs.models()}
+        errors: list[InitErrorDetails] = []
+        sections: dict[str, Any] = {}
+        for key in data:
+            if key != "risk_premium" and (key not in registered or registered[key].spec is None):
+                known = ", ".join(["risk_premium", *(k for k, m in registered.items() if m.spec is not None)])
+                err = PydanticCustomError("unknown_model", "not a tariff model with a section (known: {known})",
+                                          {"known": known})  # fmt: skip
+                errors.append({"type": err, "loc": (key,), "input": data[key]})
+        for premium_key in data.get("risk_premium") or {}:
+            if premium_key not in registered:
+                err = PydanticCustomError("unknown_model", "not a tariff model (known: {known})",
+                                          {"known": ", ".join(registered)})  # fmt: skip
+                errors.append({"type": err, "loc": ("risk_premium", premium_key), "input": premium_key})
+        for key, model in registered.items():
+            if model.spec is None:
+                continue
+            try:
+                sections[key] = model.spec.model_validate(data.get(key, {}))
+            except ValidationError as exc:
+                for e in exc.errors():
+                    detail = {"type": PydanticCustomError(e["type"], e["msg"]), "loc": (key, *e["loc"]),
+                              "input": e.get("input")}  # fmt: skip
+                    errors.append(detail)  # type: ignore[arg-type]
+        try:
+            out = handler({"risk_premium": data.get("risk_premium", {})})
+        except ValidationError as exc:
+            for e in exc.errors():
+                detail = {"type": PydanticCustomError(e["type"], e["msg"]), "loc": e["loc"], "input": e.get("input")}
+                errors.append(detail)  # type: ignore[arg-type]
+            out = None
+        if errors:
+            raise ValidationError.from_exception_data("Models", errors)
+        assert out is not None and out.__pydantic_extra__ is not None
+        out.__pydantic_extra__.update(sections)
+        return out
 
-
-class Fixed(Strict):
-    band: Rate
-    overage_factor: Annotated[Decimal, Field(ge=0)] = Decimal(1)
-    underage_factor: Rate = Decimal("0.5")
-
-
-class Hybrid(Strict):
-    base_share: Annotated[Decimal, Field(gt=0, lt=1)]
-    variable_unit: Literal["call", "minute"] = "call"
-
-
-KpiName = Literal["service_level", "abandon_rate", "asa", "csat", "fcr", "qa"]
-
-
-class Kpi(Strict):
-    allocation: Rate
-    target: Annotated[Decimal, Field(ge=0)] | None = None  # csat/fcr/qa (fractions); the others from requirements
-
-
-class Performance(Strict):
-    at_risk_share: Annotated[Decimal, Field(ge=0, le=Decimal("0.5"))]
-    credit_cap: Rate
-    bonus_cap: Rate
-    earn_back_months: Annotated[int, Field(ge=0)] = 0
-    kpis: dict[KpiName, Kpi]
-
-    @field_validator("kpis")
-    @classmethod
-    def _allocations(cls, v: dict[str, Kpi]) -> dict[str, Kpi]:
-        total = sum((k.allocation for k in v.values()), Decimal(0))
-        if total != 1:
-            raise ValueError(f"allocations sum to {total}, not 1")
-        for name in ("csat", "fcr", "qa"):
-            if name in v and v[name].target is None:
-                raise ValueError(f"{name} needs a target (the staffing plan cannot predict it)")
-        return v
-
-
-class Models(Strict):
-    risk_premium: RiskPremiums
-    per_call: PerCall
-    per_minute: PerMinute
-    fixed: Fixed
-    hybrid: Hybrid
-    performance: Performance
+    def section(self, key: str) -> Any:
+        return (self.__pydantic_extra__ or {})[key]
 
 
 class InHouse(Strict):

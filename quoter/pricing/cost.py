@@ -9,13 +9,14 @@ Seats come from peak concurrent agents, not FTE.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
 from quoter.inputs.pricebook import PriceBook
 from quoter.inputs.requirements import Requirements
-from quoter.money import WEEKS_PER_MONTH, ZERO, dec_str, quantity, rate, whole_up
+from quoter.money import WEEKS_PER_MONTH, ZERO, dec_str, quantity, whole_up
+from quoter.pricing.expr import Const, Expr, Fn, IfPositive, Input, Leaf, Num, Ref, Round, WholeUp, lift, total
 from quoter.pricing.usage import SOURCE_PLAN, Usage, measure
 from quoter.staffing.result import StaffingPlan
 
@@ -50,7 +51,8 @@ class Line:
     """One explainable line: ``quantity x rate = amount`` (amount rounded to the book's line step).
 
     ``source`` says where the quantity comes from (the staffing plan, the shift plan, the price book or
-    other cost lines); rates come from the price book.
+    other cost lines); rates come from the price book. ``exprs`` holds the quantity, rate and amount as
+    expressions (:mod:`quoter.pricing.expr`), the form the workbook prints.
     """
 
     key: str
@@ -62,6 +64,7 @@ class Line:
     rate: Decimal
     amount: Decimal
     source: str
+    exprs: tuple[Expr, Expr, Expr] | None = field(default=None, compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -79,7 +82,7 @@ class Line:
 
 @dataclass(frozen=True)
 class CostBuildUp:
-    lines: tuple[Line, ...]
+    lines: tuple[Line, ...]  # the lines shown (an optional line with nothing to charge is left out)
     direct: Decimal  # agents + support + seats + telephony
     provider_cost: Decimal  # direct + G&A + risk buffer: what the provider spends
     margin: Decimal
@@ -90,6 +93,8 @@ class CostBuildUp:
     agent_hourly_wage: Decimal  # blended base wage per paid hour (premium basis)
     agent_loaded_monthly: Decimal  # fully loaded monthly cost of one agent FTE (setup and in-house basis)
     usage: Usage
+    all_lines: tuple[Line, ...] = field(default=(), compare=False, repr=False)  # shown and optional (workbook)
+    exprs: dict[str, Expr] = field(default_factory=dict, compare=False, repr=False)  # provider_cost, monthly_total
 
     def group_total(self, group: str) -> Decimal:
         return sum((ln.amount for ln in self.lines if ln.group == group), ZERO)
@@ -115,22 +120,52 @@ class CostBuildUp:
 
 
 class Lines:
+    """Cost lines being built: each ``quantity x rate``, the amount rounded to the book's line step."""
+
     def __init__(self, book: PriceBook) -> None:
         self.r = book.rounder
         self.items: list[Line] = []
+        self.hidden: set[str] = set()
 
     def add(
-        self, key: str, group: str, label: str, label_fa: str, qty: Decimal, unit: str, rate_: Decimal, source: str
+        self,
+        key: str,
+        group: str,
+        label: str,
+        label_fa: str,
+        qty: Num,
+        unit: str,
+        rate_: Num,
+        source: str,
+        *,
+        optional: bool = False,
     ) -> Line:
-        line = Line(key, group, label, label_fa, qty, unit, rate_, self.r.line(qty * rate_), source)
+        q, rt = lift(qty), lift(rate_)
+        amount = Ref(
+            f"amount.{key}", Round(Ref(f"qty.{key}", q) * Ref(f"rate.{key}", rt), self.r.step("line"), self.r.mode)
+        )
+        line = Line(key, group, label, label_fa, q.value, unit, rt.value, amount.value, source, (q, rt, amount))
         self.items.append(line)
+        if optional and amount.value == 0:
+            self.hidden.add(key)
         return line
+
+    def amount(self, key: str) -> Expr:
+        line = next(ln for ln in self.items if ln.key == key)
+        assert line.exprs is not None
+        return line.exprs[2]
+
+    def sum_of(self, pred: Any) -> Expr:
+        return total(ln.exprs[2] for ln in self.items if ln.exprs is not None and pred(ln))
 
     def total_keys(self, prefix: str) -> Decimal:
         return sum((ln.amount for ln in self.items if ln.key.startswith(prefix)), ZERO)
 
     def total(self, *groups: str) -> Decimal:
         return sum((ln.amount for ln in self.items if not groups or ln.group in groups), ZERO)
+
+    def shown(self) -> tuple[Line, ...]:
+        return tuple(ln for ln in self.items if ln.key not in self.hidden)
 
 
 def loaded_monthly(book: PriceBook, wage: Decimal) -> Decimal:
@@ -144,17 +179,23 @@ def loaded_monthly(book: PriceBook, wage: Decimal) -> Decimal:
 
 def accrual_monthly(book: PriceBook, wage: Decimal) -> Decimal:
     """Year-end bonus (eydi, capped) and severance (sanavat) accrued per month on ``wage``."""
+    return accrual_expr(book, Const(wage)).value
+
+
+def accrual_expr(book: PriceBook, wage: Expr) -> Expr:
+    """:func:`accrual_monthly` as an expression of the wage (the workbook's wage-change input moves it)."""
     days = book.labour.days_per_month
     ac = book.accruals
-    eydi = ac.eydi_days * wage / days
+    eydi: Expr = ac.eydi_days * wage / days
     if ac.eydi_cap_minimum_wage_days is not None:
         daily_min = book.labour.minimum_wage_monthly / days
-        eydi = min(eydi, ac.eydi_cap_minimum_wage_days * daily_min)
+        eydi = Fn("MIN", [eydi, ac.eydi_cap_minimum_wage_days * daily_min])
     severance = ac.severance_days_per_year * wage / days
-    return book.rounder.line((eydi + severance) / 12)
+    r = book.rounder
+    return Round((eydi + severance) / 12, r.step("line"), r.mode)
 
 
-def _rotation_premium(book: PriceBook, rotations: tuple[str, ...]) -> Decimal:
+def rotation_premium(book: PriceBook, rotations: tuple[str, ...]) -> Decimal:
     """Shift premium on agents' base wages when the service covers the night, so agents rotate.
 
     Day-only services (morning and evening bands) are staffed with fixed shifts: no premium.
@@ -167,103 +208,137 @@ def _rotation_premium(book: PriceBook, rotations: tuple[str, ...]) -> Decimal:
 
 def role_count(book: PriceBook, role: str, fte: Decimal) -> Decimal:
     """People in a span-of-control role for ``fte`` agents (whole people or a shared fraction)."""
+    return role_expr(book, role, Const(fte)).value
+
+
+def role_expr(book: PriceBook, role: str, fte: Expr) -> Expr:
     spec = getattr(book.span_of_control, role)
-    n = max(spec.minimum, fte / spec.ratio)
-    return whole_up(n) if spec.whole else quantity(n)
+    n = Fn("MAX", [spec.minimum, fte / spec.ratio])
+    return WholeUp(n) if spec.whole else Round(n, Decimal("0.01"))
 
 
 def build_cost(req: Requirements, book: PriceBook, plan: StaffingPlan, shifts: Any = None) -> CostBuildUp:
     """The monthly cost build-up and target revenue of ``plan`` under ``book``."""
     u = measure(req, book, plan, shifts)
+    v = usage_leaves(u, book)
+    leaf = {k: Leaf(k, x) for k, x in v.items()}
     L = Lines(book)
     r = book.rounder
     cur = book.currency
     a = book.allowances
     src = u.hours_source  # FTE and premium hours: the staffing plan, or the shift plan when one is used
-    wages_total = ZERO
-    for tier, fte in u.fte_by_tier.items():
-        wage = book.wages.agent[tier]
-        wages_total += L.add(
-            f"wages.{tier}", "agents", f"Agent wages, {tier} tier", f"حقوق پایه کارشناسان، رده {tier}",
-            fte, "FTE", wage, src,
-        ).amount  # fmt: skip
+    wage_change = Input("wage_change", ZERO)
+    for tier in u.fte_by_tier:
+        wage = Round(book.wages.agent[tier] * (1 + wage_change), r.step("line"), r.mode)
+        L.add(f"wages.{tier}", "agents", f"Agent wages, {tier} tier", f"حقوق پایه کارشناسان، رده {tier}",
+              leaf[f"fte.{tier}"], "FTE", wage, src)  # fmt: skip
+    wages_total = L.sum_of(lambda ln: ln.key.startswith("wages."))
     per_head = a.housing + a.food + a.child
     L.add("allowances", "agents", "Allowances (housing, food, child)", "مزایا (مسکن، بن، حق اولاد)",
-          u.fte, "FTE", per_head, src)  # fmt: skip
-    for tier, fte in u.fte_by_tier.items():
+          leaf["fte"], "FTE", per_head, src)  # fmt: skip
+    for tier in u.fte_by_tier:
+        wage_rate = next(ln for ln in L.items if ln.key == f"wages.{tier}").exprs
+        assert wage_rate is not None
         L.add(f"accruals.{tier}", "agents", f"Year-end bonus and severance accruals, {tier} tier",
-              f"ذخیره عیدی و سنوات، رده {tier}", fte, "FTE", accrual_monthly(book, book.wages.agent[tier]),
-              src)  # fmt: skip
+              f"ذخیره عیدی و سنوات، رده {tier}", leaf[f"fte.{tier}"], "FTE",
+              accrual_expr(book, Ref(f"rate.wages.{tier}", wage_rate[1])), src)  # fmt: skip
     hours_per_month = quantity(quantity(plan.hours_per_fte_week) * WEEKS_PER_MONTH)
-    hourly = r.line(wages_total / (u.fte * hours_per_month)) if u.fte else ZERO
+    hourly = IfPositive(
+        leaf["fte"], lambda: Round(wages_total / (leaf["fte"] * hours_per_month), r.step("line"), r.mode)
+    )
     p = book.premiums
-    for key, hours, share, en, fa in (
-        ("night", u.night_hours, p.night, "Night-work premium (22:00-06:00)", "فوق‌العاده شب‌کاری"),
-        ("friday", u.friday_hours, p.friday, "Friday-work premium", "فوق‌العاده کار در روز جمعه"),
-        ("holiday", u.holiday_hours, p.holiday, "Official-holiday premium", "فوق‌العاده کار در تعطیلات رسمی"),
-        ("overtime", u.overtime_hours, p.overtime, "Overtime premium", "اضافه‌کاری"),
+    for key, share, en, fa in (
+        ("night", p.night, "Night-work premium (22:00-06:00)", "فوق‌العاده شب‌کاری"),
+        ("friday", p.friday, "Friday-work premium", "فوق‌العاده کار در روز جمعه"),
+        ("holiday", p.holiday, "Official-holiday premium", "فوق‌العاده کار در تعطیلات رسمی"),
+        ("overtime", p.overtime, "Overtime premium", "اضافه‌کاری"),
     ):
-        if hours > 0 and share > 0:
-            L.add(f"premium.{key}", "agents", en, fa, hours, "h", r.line(hourly * share), src)
-    rot = _rotation_premium(book, u.rotations)
-    if rot:
+        if share > 0 and v[f"hours.{key}"] > 0:
+            L.add(f"premium.{key}", "agents", en, fa, leaf[f"hours.{key}"], "h",
+                  Round(hourly * share, r.step("line"), r.mode), src)  # fmt: skip
+    if v["shift_premium"] > 0:
         L.add("premium.shift", "agents", f"Rotating-shift premium ({'/'.join(u.rotations)})",
-              "فوق‌العاده نوبت‌کاری", wages_total, cur, rot, SOURCE_LINES)  # fmt: skip
-    insured = wages_total + u.fte * sum((getattr(a, k) for k in book.loads.insured_allowances), ZERO)
+              "فوق‌العاده نوبت‌کاری", wages_total, cur, leaf["shift_premium"], SOURCE_LINES)  # fmt: skip
+    insured: Expr = wages_total + leaf["fte"] * sum((getattr(a, k) for k in book.loads.insured_allowances), ZERO)
     if book.loads.insure_premiums:
-        insured += L.total_keys("premium.")
+        insured = insured + L.sum_of(lambda ln: ln.key.startswith("premium."))
     L.add("insurance", "agents", "Employer social insurance", "حق بیمه سهم کارفرما",
-          r.line(insured), cur, book.loads.employer_insurance, SOURCE_LINES)  # fmt: skip
+          Round(insured, r.step("line"), r.mode), cur, book.loads.employer_insurance, SOURCE_LINES)  # fmt: skip
     if book.loads.other:
         L.add("other_loads", "agents", "Other employer loads", "سایر کسور سهم کارفرما",
               wages_total, cur, book.loads.other, SOURCE_LINES)  # fmt: skip
     for role, (en, fa) in ROLES.items():
-        n = role_count(book, role, u.fte)
-        if n > 0:
+        n = role_expr(book, role, leaf["fte"])
+        if n.value > 0:
             L.add(f"support.{role}", "support", en, fa, n, "FTE",
                   loaded_monthly(book, getattr(book.wages, role)), src)  # fmt: skip
-    seats = seat_count(book, u)
+    seats = WholeUp(leaf["peak_agents"] * (1 + book.seats.spare_share))
     L.add("seats", "seats", "Seats and technology (workstation, licences, headset)",
-          "ایستگاه کاری و فناوری (رایانه، مجوز نرم‌افزار، هدست)", seats, "seat", book.seats.per_seat,
+          "ایستگاه کاری و فناوری (رایانه، مجوز نرم‌افزار، هدست)", Ref("qty.seats", seats), "seat", book.seats.per_seat,
           SOURCE_PLAN)  # fmt: skip
     L.add("facility", "seats", "Facility (space, power, UPS, security)", "فضای کار (اجاره، برق، برق اضطراری، امنیت)",
-          seats, "seat", book.facility.per_seat_month, SOURCE_PLAN)  # fmt: skip
+          Ref("qty.seats", seats), "seat", book.facility.per_seat_month, SOURCE_PLAN)  # fmt: skip
     if u.line_minutes > 0:
         L.add("telephony.minutes", "telephony", "Telephony minutes (IVR, talk, dialling)",
-              "دقیقه مکالمه (پاسخگوی خودکار، مکالمه، شماره‌گیری)", u.line_minutes, "min",
+              "دقیقه مکالمه (پاسخگوی خودکار، مکالمه، شماره‌گیری)", leaf["line_minutes"], "min",
               book.telephony.per_minute, SOURCE_PLAN)  # fmt: skip
     if u.lines > 0:
         L.add("telephony.lines", "telephony", "Telephone lines (Erlang B)", "خطوط تلفن (ارلنگ B)",
-              Decimal(u.lines), "line", book.telephony.per_line_month, SOURCE_PLAN)  # fmt: skip
-    direct = L.total()
+              leaf["lines"], "line", book.telephony.per_line_month, SOURCE_PLAN)  # fmt: skip
+    direct = L.sum_of(lambda ln: True)
     ga = L.add("overhead.g_and_a", "overhead", "General and administrative overhead", "سربار عمومی و اداری",
-               direct, cur, book.overhead.g_and_a, SOURCE_LINES).amount  # fmt: skip
-    L.add("overhead.risk", "overhead", "Risk buffer", "ذخیره ریسک", direct + ga, cur, book.overhead.risk_buffer,
-          SOURCE_LINES)  # fmt: skip
-    provider_cost = L.total()
-    m = book.target_margin
-    markup = rate(m / (1 - m))
-    margin = L.add("margin", "price", f"Margin ({dec_str((m * 100).normalize())}% of the price)", "سود",
-                   provider_cost, cur, markup, SOURCE_LINES).amount  # fmt: skip
-    term_discount = book.terms.discount(req.service.term_months)
-    discount = ZERO
-    if term_discount:
-        discount = L.add("discount.term", "price", f"Term discount ({req.service.term_months} months)",
-                         "تخفیف مدت قرارداد", provider_cost + margin, cur, -term_discount,
-                         SOURCE_LINES).amount  # fmt: skip
+               Ref("direct", direct), cur, book.overhead.g_and_a, SOURCE_LINES)  # fmt: skip
+    assert ga.exprs is not None
+    L.add("overhead.risk", "overhead", "Risk buffer", "ذخیره ریسک", Ref("direct", direct) + ga.exprs[2], cur,
+          book.overhead.risk_buffer, SOURCE_LINES)  # fmt: skip
+    provider_cost = Ref("provider_cost", L.sum_of(lambda ln: True))
+    m = Input("margin", book.target_margin)
+    markup = Round(m / (1 - m), Decimal("0.000001"))
+    margin = L.add("margin", "price", f"Margin ({dec_str((book.target_margin * 100).normalize())}% of the price)",
+                   "سود", provider_cost, cur, markup, SOURCE_LINES)  # fmt: skip
+    assert margin.exprs is not None
+    term_discount = Input("term_discount", book.terms.discount(req.service.term_months))
+    discount = L.add("discount.term", "price", f"Term discount ({req.service.term_months} months)",
+                     "تخفیف مدت قرارداد", provider_cost + margin.exprs[2], cur, -term_discount,
+                     SOURCE_LINES, optional=True)  # fmt: skip
+    assert discount.exprs is not None
+    monthly = Ref(
+        "monthly_total", Round(provider_cost + margin.exprs[2] + discount.exprs[2], r.step("monthly"), r.mode)
+    )
     return CostBuildUp(
-        lines=tuple(L.items),
-        direct=direct,
-        provider_cost=provider_cost,
-        margin=margin,
-        discount=discount,
-        monthly_total=r.monthly(provider_cost + margin + discount),
-        target_margin=m,
-        term_discount=term_discount,
-        agent_hourly_wage=hourly,
+        lines=L.shown(),
+        direct=direct.value,
+        provider_cost=provider_cost.value,
+        margin=margin.amount,
+        discount=discount.amount,
+        monthly_total=monthly.value,
+        target_margin=book.target_margin,
+        term_discount=term_discount.value,
+        agent_hourly_wage=hourly.value,
         agent_loaded_monthly=_agent_loaded(book, u),
         usage=u,
+        all_lines=tuple(L.items),
+        exprs={"provider_cost": provider_cost, "monthly_total": monthly},
     )
+
+
+def usage_leaves(u: Usage, book: PriceBook) -> dict[str, Decimal]:
+    """The usage quantities the cost lines read (the workbook's staffing grid has one column each)."""
+    out: dict[str, Decimal] = {f"fte.{tier}": fte for tier, fte in u.fte_by_tier.items()}
+    out.update(
+        {
+            "fte": u.fte,
+            "hours.night": u.night_hours,
+            "hours.friday": u.friday_hours,
+            "hours.holiday": u.holiday_hours,
+            "hours.overtime": u.overtime_hours,
+            "shift_premium": rotation_premium(book, u.rotations),
+            "peak_agents": Decimal(u.peak_agents),
+            "line_minutes": u.line_minutes,
+            "lines": Decimal(u.lines),
+        }
+    )
+    return out
 
 
 def seat_count(book: PriceBook, u: Usage) -> Decimal:

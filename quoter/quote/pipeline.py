@@ -155,7 +155,7 @@ class Quote:
             "cost": self.cost.to_dict(),
             "setup": self.setup.to_dict(),
             "ramp_up": [s.to_dict() for s in self.ramp_up],
-            "models": {k: t.to_dict(book.vat_rate, r) for k, t in self.tariffs.items()},
+            "models": {k: t.to_dict(book) for k, t in self.tariffs.items()},
             "pricing": {
                 "target_monthly": dec_str(self.cost.monthly_total),
                 "productive_hour": dec_str(r.line(self.cost.monthly_total / self.cost.usage.total_productive_hours)),
@@ -295,7 +295,7 @@ def _price(
     cost = build_cost(req, book, plan, shifts)
     if cost.usage.total_contacts <= 0 or cost.usage.total_productive_hours <= 0:
         raise InputError("nothing to price: the staffing plan handles no contacts")
-    basis = Basis(cost.monthly_total, cost.usage, book, req, predicted_kpis(plan))
+    basis = Basis(cost.monthly_total, cost.usage, book, req, predicted_kpis(plan), cost.exprs["monthly_total"])
     return cost, basis, tariffs.price_all(basis)
 
 
@@ -356,8 +356,8 @@ def build_quote(
         raise InputError(f"volume certainty: '{volume_certainty}' is not one of {', '.join(CERTAINTIES)}")
     if goal is not None and goal not in GOALS:
         raise InputError(f"goal: '{goal}' is not one of {', '.join(GOALS)}")
-    if chosen_model is not None and chosen_model not in tariffs.KEYS:
-        raise InputError(f"model: '{chosen_model}' is not one of {', '.join(tariffs.KEYS)}")
+    if chosen_model is not None and chosen_model not in tariffs.model_keys():
+        raise InputError(f"model: '{chosen_model}' is not one of {', '.join(tariffs.model_keys())}")
     check_term(req, bk)
     if plan is None:
         from quoter.staffing.planner import plan_staffing

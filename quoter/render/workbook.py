@@ -17,13 +17,12 @@ from pathlib import Path
 from typing import Any
 
 from quoter.errors import InputError
-from quoter.money import WEEKS_PER_MONTH, quantity
+from quoter.pricing.tariffs.base import vat_exprs
 from quoter.render.reproducible import normalise_zip
 
 VOLUME_STEPS = tuple(Decimal(v) / 100 for v in range(-40, 41, 5))
 AHT_STEPS = (Decimal("-0.10"), Decimal("-0.05"), Decimal(0), Decimal("0.05"), Decimal("0.10"))
 PERSIAN_FONT = "Noto Naskh Arabic"
-PRICED = ("per_call", "per_minute", "per_seat", "per_hour", "fixed", "hybrid", "performance")
 
 LABELS = {
     "en": {
@@ -62,64 +61,35 @@ LABELS = {
 }  # fmt: skip
 
 
-def _round_formula(expr: str, step: Decimal, mode: str) -> str:
-    """Excel text that rounds ``expr`` like money.round_to (half-up away from zero, or up)."""
-    s = format(step.normalize(), "f")
-    if mode == "up":
-        return f"CEILING({expr},{s})"
-    if step == 1:
-        return f"ROUND({expr},0)"
-    if step < 1:
-        return f"ROUND({expr},{-step.as_tuple().exponent})"
-    return f"ROUND(({expr})/{s},0)*{s}"
-
-
 def grid_rows(quote: Any) -> list[dict[str, Any]]:
-    """The engine's usage for every grid point (volume change x handle-time change)."""
+    """The engine's usage leaves (the quantities the cost lines and tariffs read) at every grid point
+    (volume change x handle-time change): the cost and every registered tariff priced there, leaves collected."""
+    from quoter.pricing import tariffs
     from quoter.pricing.cost import build_cost
-    from quoter.pricing.tariffs.base import Basis, units
+    from quoter.pricing.expr import collect_leaves
+    from quoter.pricing.tariffs.base import Basis
     from quoter.quote.pipeline import predicted_kpis
     from quoter.shifts.for_quote import scale_shifts
     from quoter.staffing.planner import plan_staffing
 
     req, book = quote.requirements, quote.book
     shifts = quote.shift_use if quote.shift_use.used else None
-    perf = _performance_model()
     rows = []
     for a in AHT_STEPS:
         for v in VOLUME_STEPS:
             if v == 0 and a == 0:
-                plan, cost = quote.plan, quote.cost
+                cost, priced = quote.cost, quote.tariffs
             else:
                 scaled = req.scaled(volume=float(1 + v), aht=float(1 + a))
                 plan = plan_staffing(scaled, compare_pools=False)
                 cost = build_cost(scaled, book, plan, scale_shifts(shifts, quote.plan, plan))
-            u = cost.usage
-            basis = Basis(cost.monthly_total, u, book, req, predicted_kpis(plan))
-            kpis = perf.price(basis).fields["kpis"]
-            row: dict[str, Any] = {
-                "key": f"{v}|{a}",
-                "lines": {ln.key: (ln.quantity, ln.rate) for ln in cost.lines},
-                "headcount": Decimal(u.headcount),
-                "fte": u.fte,
-                "hours": u.total_productive_hours,
-                "contacts": u.total_contacts,
-                "missed": sum((k["allocation"] for k in kpis if not k["met"]), Decimal(0)),
-            }
-            calls = units(u, book, "call")
-            minutes = units(u, book, "minute")
-            for c in ("voice", "chat", "email", "outbound"):
-                row[f"calls.{c}"] = calls.get(c, Decimal(0))
-                row[f"minutes.{c}"] = minutes.get(c, Decimal(0))
-                row[f"hours.{c}"] = u.productive_hours.get(c, Decimal(0)) if calls.get(c) else Decimal(0)
-            rows.append(row)
+                total = cost.exprs["monthly_total"]
+                basis = Basis(cost.monthly_total, cost.usage, book, req, predicted_kpis(plan), total)
+                priced = tariffs.price_all(basis)
+            exprs = [e for ln in cost.all_lines if ln.exprs for e in ln.exprs]
+            exprs += [e for t in priced.values() for e in t.exprs.values()]
+            rows.append({"key": f"{v:.2f}|{a:.2f}", "leaves": collect_leaves(exprs)})
     return rows
-
-
-def _performance_model() -> Any:
-    from quoter.pricing import tariffs
-
-    return tariffs.get("performance")
 
 
 def write_workbook(quote: Any, path: str | Path, lang: str = "en") -> Path:
@@ -140,15 +110,11 @@ def write_workbook_from_grid(quote: Any, rows: list[dict[str, Any]], path: str |
 
     t = LABELS[lang]
     book = quote.book
-    r = book.rounder
     money_fmt = "[$-2000429]#,##0" if lang == "fa" else "#,##0"
     if book.currency != "IRR":
         money_fmt = "[$-2000429]#,##0.00" if lang == "fa" else "#,##0.00"
     yellow = PatternFill("solid", fgColor="FFF2CC")
     bold = Font(bold=True)
-
-    def rnd(expr: str, kind: str) -> str:
-        return _round_formula(expr, r.step(kind), r.mode)
 
     wb = Workbook()
     wb.properties.creator = "quoter"
@@ -205,108 +171,53 @@ def write_workbook_from_grid(quote: Any, rows: list[dict[str, Any]], path: str |
     wi.column_dimensions["A"].width = 42
     wi.column_dimensions["B"].width = 16
 
-    # ---------------------------------------------------------------- grid
-    wg = sheets["grid"]
-    line_keys = list(dict.fromkeys(k for row in rows for k in row["lines"]))
-    scalar = ["headcount", "fte", "hours", "contacts", "missed"] + [
-        f"{m}.{c}" for m in ("calls", "minutes", "hours") for c in ("voice", "chat", "email", "outbound")
-    ]
-    cols = ["key"] + scalar + [f"q.{k}" for k in line_keys] + [f"r.{k}" for k in line_keys]
-    for j, col in enumerate(cols, start=1):
-        wg.cell(1, j, col)
-    for i, row in enumerate(rows, start=2):
-        wg.cell(i, 1, row["key"])
-        for j, col in enumerate(scalar, start=2):
-            wg.cell(i, j, float(row[col]))
-        for j, k in enumerate(line_keys):
-            q, rt = row["lines"].get(k, (Decimal(0), Decimal(0)))
-            wg.cell(i, 2 + len(scalar) + j, float(q))
-            wg.cell(i, 2 + len(scalar) + len(line_keys) + j, float(rt))
-    last = len(rows) + 1
-    col_of = {col: j for j, col in enumerate(cols, start=1)}
+    # ---------------------------------------------------------------- grid (engine usage, not live)
     from openpyxl.utils import get_column_letter
 
+    wg = sheets["grid"]
+    leaf_keys = sorted({k for row in rows for k in row["leaves"]})
+    wg.cell(1, 1, "key")
+    for j, k in enumerate(leaf_keys, start=2):
+        wg.cell(1, j, k)
+    for i, row in enumerate(rows, start=2):
+        wg.cell(i, 1, row["key"])
+        for j, k in enumerate(leaf_keys, start=2):
+            wg.cell(i, j, float(row["leaves"].get(k, Decimal(0))))
+    last = len(rows) + 1
     wc = sheets["cost"]
     wc["A1"] = "grid row"
     wc["B1"] = f'=MATCH(TEXT(volume_change,"0.00")&"|"&TEXT(aht_change,"0.00"),\'{wg.title}\'!$A$2:$A${last},0)'
-    # grid keys written as text with the same two-decimal form
-    for i, row in enumerate(rows, start=2):
-        v, a = row["key"].split("|")
-        wg.cell(i, 1, f"{Decimal(v):.2f}|{Decimal(a):.2f}")
     name("grid_row", wc, "$B$1")
+    refs = _SheetRefs(wg.title, {k: get_column_letter(j) for j, k in enumerate(leaf_keys, start=2)}, last)
+    refs.sheet = wc.title
 
-    def g(col: str) -> str:
-        letter = get_column_letter(col_of[col])
-        return f"INDEX('{wg.title}'!${letter}$2:${letter}${last},grid_row)"
-
-    # ---------------------------------------------------------------- cost
+    # ---------------------------------------------------------------- cost: each line's expressions, laid out
     wc.append([])
     wc.append([t["line"], t["qty"], t["rate"], t["amount"]])
     for c in wc[3]:
         c.font = bold
-    derived = {"overhead.g_and_a", "overhead.risk", "margin", "discount.term"}
-    labels = {ln.key: (ln.label_fa if lang == "fa" else ln.label) for ln in quote.cost.lines}
-    hours_per_month = quantity(quantity(quote.plan.hours_per_fte_week) * WEEKS_PER_MONTH)
-    direct_keys = [k for k in line_keys if k not in derived]
-    row_of = {k: 4 + n for n, k in enumerate(direct_keys)}
-    wage_keys = [k for k in direct_keys if k.startswith("wages.")]
-    wages_total = "(" + "+".join(f"D{row_of[k]}" for k in wage_keys) + ")" if wage_keys else "0"
-    premiums_total = "+".join(f"D{row_of[k]}" for k in direct_keys if k.startswith("premium.")) or "0"
-    for k in direct_keys:
-        i = row_of[k]
-        wc.cell(i, 1, labels.get(k, k))
-        qty, rate_ = f"={g('q.' + k)}", f"={g('r.' + k)}"
-        tier = k.split(".", 1)[1] if "." in k else ""
-        if k.startswith("wages."):  # agent wages follow the wage-change input
-            rate_ = "=" + rnd(f"{book.wages.agent[tier]}*(1+wage_change)", "line")
-        elif k.startswith("accruals."):
-            rate_ = "=" + _accrual_formula(book, f"C{row_of['wages.' + tier]}", rnd)
-        elif k in ("premium.night", "premium.friday", "premium.holiday", "premium.overtime"):
-            share = getattr(book.premiums, k.split(".")[1])
-            hourly = rnd(f"{wages_total}/({g('fte')}*{hours_per_month})", "line")
-            rate_ = "=" + rnd(f"{hourly}*{share}", "line")
-        elif k in ("premium.shift", "other_loads"):
-            qty = f"={wages_total}"
-        elif k == "insurance":
-            allow = sum((getattr(book.allowances, a) for a in book.loads.insured_allowances), Decimal(0))
-            prem = f"+{premiums_total}" if book.loads.insure_premiums else ""
-            qty = "=" + rnd(f"{wages_total}+{g('fte')}*{allow}{prem}", "line")
-        wc.cell(i, 2, qty)
-        wc.cell(i, 3, rate_)
-        wc.cell(i, 4, "=" + rnd(f"B{i}*C{i}", "line"))
-    first, direct_last = 4, wc.max_row
-    i = direct_last + 1
-    ga_rate = book.overhead.g_and_a
-    wc.cell(i, 1, labels.get("overhead.g_and_a", "G&A"))
-    wc.cell(i, 2, f"=SUM(D{first}:D{direct_last})")
-    wc.cell(i, 3, float(ga_rate))
-    wc.cell(i, 4, "=" + rnd(f"B{i}*C{i}", "line"))
-    ga = i
-    i += 1
-    wc.cell(i, 1, labels.get("overhead.risk", "Risk"))
-    wc.cell(i, 2, f"=B{ga}+D{ga}")
-    wc.cell(i, 3, float(book.overhead.risk_buffer))
-    wc.cell(i, 4, "=" + rnd(f"B{i}*C{i}", "line"))
-    i += 1
-    wc.cell(i, 1, t["provider"])
-    wc.cell(i, 4, f"=SUM(D{first}:D{i - 1})")
-    provider = i
-    name("provider_cost", wc, f"$D${i}")
-    i += 1
-    wc.cell(i, 1, labels.get("margin", "Margin"))
-    wc.cell(i, 2, f"=D{provider}")
-    wc.cell(i, 3, "=ROUND(margin/(1-margin),6)")
-    wc.cell(i, 4, "=" + rnd(f"B{i}*C{i}", "line"))
-    marg = i
-    i += 1
-    wc.cell(i, 1, labels.get("discount.term", "Term discount"))
-    wc.cell(i, 2, f"=D{provider}+D{marg}")
-    wc.cell(i, 3, "=-term_discount")
-    wc.cell(i, 4, "=" + rnd(f"B{i}*C{i}", "line"))
-    disc = i
-    i += 1
+    labels = {ln.key: (ln.label_fa if lang == "fa" else ln.label) for ln in quote.cost.all_lines}
+    i = 4
+    for ln in quote.cost.all_lines:
+        assert ln.exprs is not None
+        qty, rate_, amount = ln.exprs
+        wc.cell(i, 1, labels.get(ln.key, ln.key))
+        wc.cell(i, 2, "=" + qty.excel(refs))
+        refs.put(f"qty.{ln.key}", f"B{i}")
+        wc.cell(i, 3, "=" + rate_.excel(refs))
+        refs.put(f"rate.{ln.key}", f"C{i}")
+        wc.cell(i, 4, "=" + amount.inner().excel(refs))
+        refs.put(f"amount.{ln.key}", f"D{i}")
+        i += 1
+        if ln.key == "overhead.risk":
+            wc.cell(i, 1, t["provider"])
+            wc.cell(i, 4, "=" + quote.cost.exprs["provider_cost"].inner().excel(refs))
+            refs.put("provider_cost", f"D{i}")
+            name("provider_cost", wc, f"$D${i}")
+            i += 1
     wc.cell(i, 1, t["total"]).font = bold
-    wc.cell(i, 4, "=" + rnd(f"D{provider}+D{marg}+D{disc}", "monthly")).font = bold
+    wc.cell(i, 4, "=" + quote.cost.exprs["monthly_total"].inner().excel(refs)).font = bold
+    refs.put("monthly_total", f"D{i}")
     name("monthly_total", wc, f"$D${i}")
     for row in wc.iter_rows(min_row=4, min_col=2, max_col=4):
         row[0].number_format = "#,##0.00"
@@ -316,67 +227,30 @@ def write_workbook_from_grid(quote: Any, rows: list[dict[str, Any]], path: str |
     for col in "BCD":
         wc.column_dimensions[col].width = 20
 
-    # ---------------------------------------------------------------- tariffs
+    # ---------------------------------------------------------------- tariffs: every registered model's expressions
     wt = sheets["tariffs"]
     wt.append([t["model"], t["price"], t["monthly"], t["vat"], t["with_vat"], t["premium"]])
     for c in wt[1]:
         c.font = bold
-    prem = {k: getattr(book.models.risk_premium, k) for k in PRICED}
-    chans = ("voice", "chat", "email", "outbound")
-
-    def per_unit(total: str, unit: str) -> tuple[str, str]:
-        """Per-channel price cells (hidden helper rows) and the charge expression, like tariffs.base."""
-        hsum = "+".join(g(f"hours.{c}") for c in chans)
-        parts, first_price = [], ""
-        for c in chans:
-            q = g(f"{'minutes' if unit == 'minute' else 'calls'}.{c}")
-            h = g(f"hours.{c}")
-            price = f"IF({q}>0,{rnd(f'({total})*{h}/({hsum})/{q}', 'unit_price')},0)"
-            parts.append(f"{price}*{q}")
-            if not first_price:
-                first_price = price
-        return first_price, "+".join(parts)
-
     rows_t: dict[str, int] = {}
-
-    def tariff_row(key: str, price: str, monthly: str) -> None:
+    refs.sheet = wt.title
+    for key, tariff in quote.tariffs.items():
         j = wt.max_row + 1
-        label = next(m for m in quote.tariffs.values() if m.key == key)
-        wt.cell(j, 1, label.name_fa if lang == "fa" else label.name)
-        wt.cell(j, 2, "=" + price)
-        wt.cell(j, 3, "=" + monthly)
-        wt.cell(j, 4, "=" + rnd(f"C{j}*vat_rate", "line"))
-        wt.cell(j, 5, f"=C{j}+D{j}")
-        wt.cell(j, 6, float(prem[key]))
+        wt.cell(j, 1, tariff.name_fa if lang == "fa" else tariff.name)
+        wt.cell(j, 2, "=" + tariff.exprs["price"].excel(refs))
+        wt.cell(j, 3, "=" + tariff.exprs["monthly"].excel(refs))
+        refs.put(f"tariff.{key}", f"C{j}")
+        vat, with_vat = vat_exprs(tariff, book)
+        wt.cell(j, 4, "=" + vat.inner().excel(refs))
+        refs.put(f"vat.{key}", f"D{j}")
+        wt.cell(j, 5, "=" + with_vat.excel(refs))
+        wt.cell(j, 6, float(tariff.risk_premium))
         for c in range(2, 6):
             wt.cell(j, c).number_format = money_fmt
         wt.cell(j, 6).number_format = "0.0%"
         rows_t[key] = j
         name(f"tariff_{key}", wt, f"$C${j}")
         name(f"price_{key}", wt, f"$B${j}")
-
-    T = "monthly_total"
-    pc_price, pc_charge = per_unit(f"{T}*(1+{prem['per_call']})", "call")
-    tariff_row("per_call", pc_price, rnd(pc_charge, "monthly"))
-    pm_unit = book.models.per_minute
-    pm_price, pm_charge = per_unit(f"{T}*(1+{prem['per_minute']})", "minute")
-    tariff_row("per_minute", pm_price, rnd(pm_charge, "monthly"))
-    seat = rnd(f"{T}*(1+{prem['per_seat']})/{g('headcount')}", "seat")
-    tariff_row("per_seat", seat, rnd(f"{seat}*{g('headcount')}", "monthly"))
-    hourly = rnd(f"{T}*(1+{prem['per_hour']})/{g('hours')}", "hourly")
-    tariff_row("per_hour", hourly, rnd(f"{hourly}*{g('hours')}", "monthly"))
-    fee = rnd(f"{T}*(1+{prem['fixed']})", "monthly")
-    tariff_row("fixed", fee, fee)
-    hy = book.models.hybrid
-    base = rnd(f"{T}*(1+{prem['hybrid']})*{hy.base_share}", "monthly")
-    hy_price, hy_charge = per_unit(f"{T}*(1+{prem['hybrid']})-{base}", hy.variable_unit)
-    tariff_row("hybrid", hy_price, rnd(f"{base}+{hy_charge}", "monthly"))
-    pf = book.models.performance
-    pbase = rnd(f"{T}*(1+{prem['performance']})", "monthly")
-    at_risk = rnd(f"{pbase}*{pf.at_risk_share}", "line")
-    credit = rnd(f"MIN({g('missed')}*{at_risk},{pbase}*{pf.credit_cap})", "line")
-    tariff_row("performance", pbase, rnd(f"{pbase}-{credit}", "monthly"))
-    del pm_unit
     wt.column_dimensions["A"].width = 40
     for col in "BCDE":
         wt.column_dimensions[col].width = 22
@@ -386,12 +260,12 @@ def write_workbook_from_grid(quote: Any, rows: list[dict[str, Any]], path: str |
     wsc["A1"] = t["engine_note"]
     names = {k: (m.name_fa if lang == "fa" else m.name) for k, m in quote.tariffs.items()}
     header = [t["scenario"]]
-    for key in PRICED:
+    for key in quote.tariffs:
         header += [f"{names[key]}: {t['client_cost']}", f"{names[key]}: {t['margin_of']}"]
     wsc.append(header)
     for sc in quote.scenarios:
         row: list[Any] = [sc.label_fa if lang == "fa" else sc.label]
-        for key in PRICED:
+        for key in quote.tariffs:
             bill = sc.bills[key]
             row += [float(bill), float((bill - sc.provider_cost) / bill) if bill else 0.0]
         wsc.append(row)
@@ -418,7 +292,7 @@ def write_workbook_from_grid(quote: Any, rows: list[dict[str, Any]], path: str |
     ws.append([t["model"], t["monthly"], t["with_vat"], t["display"]])
     for c in ws[ws.max_row]:
         c.font = bold
-    for key in PRICED:
+    for key in quote.tariffs:
         j = ws.max_row + 1
         tr = rows_t[key]
         ws.cell(j, 1, f"='{wt.title}'!A{tr}")
@@ -472,13 +346,30 @@ def write_workbook_from_grid(quote: Any, rows: list[dict[str, Any]], path: str |
     return _save(wb, Path(path), f"{quote.date.isoformat()}T00:00:00Z")
 
 
-def _accrual_formula(book: Any, wage: str, rnd: Any) -> str:
-    """Excel text of costing.accrual_monthly for the wage in cell ``wage``."""
-    ac, days = book.accruals, book.labour.days_per_month
-    eydi = f"{ac.eydi_days}*{wage}/{days}"
-    if ac.eydi_cap_minimum_wage_days is not None:
-        eydi = f"MIN({eydi},{ac.eydi_cap_minimum_wage_days * book.labour.minimum_wage_monthly / days})"
-    return rnd(f"({eydi}+{ac.severance_days_per_year}*{wage}/{days})/12", "line")
+class _SheetRefs:
+    """Where the workbook keeps things: inputs are defined names, usage leaves are the grid's columns at
+    the chosen row, and results laid out so far are cells of the current sheet (or of another, quoted)."""
+
+    def __init__(self, grid: str, columns: dict[str, str], last: int) -> None:
+        self.grid, self.columns, self.last = grid, columns, last
+        self.cells: dict[str, tuple[str, str]] = {}  # key -> (sheet, cell)
+        self.sheet = ""  # the sheet being written
+
+    def put(self, key: str, cell: str) -> None:
+        self.cells[key] = (self.sheet, cell)
+
+    def input(self, name: str) -> str:
+        return name
+
+    def leaf(self, key: str) -> str:
+        col = self.columns[key]
+        return f"INDEX('{self.grid}'!${col}$2:${col}${self.last},grid_row)"
+
+    def ref(self, key: str) -> str | None:
+        if key not in self.cells:
+            return None
+        sheet, cell = self.cells[key]
+        return cell if sheet == self.sheet else f"'{sheet}'!{cell}"
 
 
 def _date_text(d: dt.date, lang: str) -> str:

@@ -12,9 +12,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Protocol
 
+from pydantic import BaseModel
+
 from quoter.inputs.pricebook import PriceBook
 from quoter.inputs.requirements import Requirements
 from quoter.money import ZERO, dec_str, whole_down, whole_up
+from quoter.pricing.expr import Const, Expr, Leaf, Round, total
 from quoter.pricing.usage import Usage
 
 CHANNEL_UNITS = {"voice": "call", "chat": "chat", "email": "email", "outbound": "dial attempt"}
@@ -24,20 +27,55 @@ _INCREMENT_MINUTES = {"per_second": Decimal(0), "per_6_seconds": Decimal("0.05")
 
 @dataclass(frozen=True)
 class Basis:
-    """What every model prices from: the target revenue at forecast and the forecast usage."""
+    """What every model prices from: the target revenue at forecast and the forecast usage.
+
+    ``target_expr`` is the target as an expression (the cost build-up's monthly total), so tariff prices
+    are expressions too (:mod:`quoter.pricing.expr`) and the workbook prints them as formulas.
+    """
 
     target: Decimal  # monthly revenue at forecast, excl. VAT (the cost build-up's monthly_total)
     usage: Usage
     book: PriceBook
     req: Requirements
     kpis: dict[str, Decimal | None] = field(default_factory=dict)  # predicted service_level, abandon_rate, asa
+    target_expr: Expr | None = None
 
     def premium(self, key: str) -> Decimal:
-        return getattr(self.book.models.risk_premium, key)
+        from quoter.pricing.tariffs import get
 
-    def with_premium(self, key: str) -> Decimal:
+        premiums = self.book.models.risk_premium
+        return premiums[key] if key in premiums else get(key).default_risk_premium
+
+    def total(self) -> Expr:
+        return self.target_expr if self.target_expr is not None else Const(self.target)
+
+    def with_premium(self, key: str) -> Expr:
         """The target revenue plus the model's risk premium (unrounded)."""
-        return self.target * (1 + self.premium(key))
+        return self.total() * (1 + self.premium(key))
+
+    def leaf(self, key: str) -> Leaf:
+        """A usage quantity of :func:`tariff_leaves` as an expression leaf."""
+        return Leaf(key, tariff_leaves(self.usage, self.book)[key])
+
+    def round(self, x: Expr, kind: str) -> Expr:
+        r = self.book.rounder
+        return Round(x, r.step(kind), r.mode)
+
+
+def tariff_leaves(usage: Usage, book: PriceBook) -> dict[str, Decimal]:
+    """The usage quantities tariffs price from (the workbook's staffing grid has one column each)."""
+    calls = units(usage, book, "call")
+    minutes = units(usage, book, "minute")
+    out: dict[str, Decimal] = {
+        "headcount": Decimal(usage.headcount),
+        "productive_hours": usage.total_productive_hours,
+        "contacts": usage.total_contacts,
+    }
+    for c in CHANNEL_UNITS:
+        out[f"calls.{c}"] = calls.get(c, ZERO)
+        out[f"minutes.{c}"] = minutes.get(c, ZERO)
+        out[f"hours.{c}"] = usage.productive_hours.get(c, ZERO) if calls.get(c) else ZERO
+    return out
 
 
 @dataclass(frozen=True)
@@ -56,9 +94,10 @@ class Tariff:
     tolerance: Decimal
     fields: dict[str, Any]
     detail: dict[str, Any]
+    exprs: dict[str, Expr] = field(default_factory=dict, compare=False, repr=False)  # "price", "monthly"
 
-    def to_dict(self, vat_rate: Decimal, rounder: Any) -> dict[str, Any]:
-        vat = rounder.line(self.monthly_at_forecast * vat_rate)
+    def to_dict(self, book: PriceBook) -> dict[str, Any]:
+        vat = vat_exprs(self, book)[0].value
         out = {
             **{k: _plain(v) for k, v in self.fields.items()},
             "monthly_at_forecast": dec_str(self.monthly_at_forecast),
@@ -73,6 +112,16 @@ class Tariff:
                 **{k: _plain(v) for k, v in self.detail.items()}}  # fmt: skip
 
 
+def vat_exprs(tariff: Tariff, book: PriceBook) -> tuple[Expr, Expr]:
+    """VAT on the monthly amount at forecast (line-rounded) and the amount with VAT, as expressions."""
+    from quoter.pricing.expr import Input, Ref
+
+    r = book.rounder
+    monthly = Ref(f"tariff.{tariff.key}", tariff.exprs.get("monthly") or Const(tariff.monthly_at_forecast))
+    vat = Ref(f"vat.{tariff.key}", Round(monthly * Input("vat_rate", book.vat_rate), r.step("line"), r.mode))
+    return vat, monthly + vat
+
+
 def _plain(v: Any) -> Any:
     if isinstance(v, Decimal):
         return dec_str(v)
@@ -84,10 +133,15 @@ def _plain(v: Any) -> Any:
 
 
 class Model(Protocol):
+    """A tariff model: a key, names, its price-book section (``spec``, a pydantic model or None), the risk
+    premium used when the book names none, and two methods."""
+
     key: str
     name: str
     name_fa: str
     order: int
+    spec: type[BaseModel] | None
+    default_risk_premium: Decimal
 
     def price(self, basis: Basis) -> Tariff: ...
 
@@ -132,12 +186,29 @@ def units(usage: Usage, book: PriceBook, unit: str) -> dict[str, Decimal]:
     return {c: usage.contacts[c] for c in channels(usage)}
 
 
-def unit_prices(amount: Decimal, basis: Basis, unit: str) -> dict[str, Decimal]:
-    """Per-unit prices per channel that bring ``amount`` at the forecast, rounded to the unit-price step."""
-    r = basis.book.rounder
-    shares = split_by_hours(amount, basis.usage)
-    qty = units(basis.usage, basis.book, unit)
-    return {c: r.unit_price(shares[c] / qty[c]) for c in shares if qty.get(c)}
+def unit_price_exprs(amount: Expr, basis: Basis, unit: str) -> dict[str, Expr]:
+    """Per-unit prices per channel that bring ``amount`` at the forecast, rounded to the unit-price step:
+    each channel's share of ``amount`` by its productive hours, over its units."""
+    chans = channels(basis.usage)
+    hours = {c: basis.leaf(f"hours.{c}") for c in chans}
+    all_hours = total(hours.values())
+    kind = "minutes" if unit == "minute" else "calls"
+    out: dict[str, Expr] = {}
+    for c in chans:
+        q = basis.leaf(f"{kind}.{c}")
+        if q.value:
+            out[c] = basis.round(amount * hours[c] / all_hours / q, "unit_price")
+    return out
+
+
+def charge_expr(prices: dict[str, Expr], basis: Basis, unit: str) -> Expr:
+    """Units at each channel's price (unrounded)."""
+    kind = "minutes" if unit == "minute" else "calls"
+    return total(p * basis.leaf(f"{kind}.{c}") for c, p in prices.items())
+
+
+def values(exprs: dict[str, Expr]) -> dict[str, Decimal]:
+    return {k: e.value for k, e in exprs.items()}
 
 
 def charge(prices: dict[str, Decimal], qty: dict[str, Decimal]) -> Decimal:

@@ -9,9 +9,19 @@ inside the band, hence its risk premium.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Annotated
 
+from pydantic import Field
+
+from quoter.inputs.pricebook import Rate, Strict
 from quoter.pricing.tariffs.base import Basis, Tariff, band_bill, band_terms
 from quoter.pricing.usage import Usage
+
+
+class FixedSpec(Strict):
+    band: Rate
+    overage_factor: Annotated[Decimal, Field(ge=0)] = Decimal(1)
+    underage_factor: Rate = Decimal("0.5")
 
 
 class Fixed:
@@ -19,10 +29,13 @@ class Fixed:
     name = "Fixed monthly fee"
     name_fa = "مبلغ ثابت ماهانه"
     order = 5
+    spec = FixedSpec
+    default_risk_premium = Decimal("0.03")
 
     def price(self, basis: Basis) -> Tariff:
         r = basis.book.rounder
-        fee = r.monthly(basis.with_premium(self.key))
+        fee_expr = basis.round(basis.with_premium(self.key), "monthly")
+        fee = fee_expr.value
         band = band_terms(basis, fee)
         return Tariff(
             key=self.key,
@@ -40,6 +53,7 @@ class Fixed:
                 "underage_rate": band["underage_rate"],
             },
             detail={**band, "forecast_units": basis.usage.total_contacts},
+            exprs={"price": fee_expr, "monthly": fee_expr},
         )
 
     def bill(self, tariff: Tariff, basis: Basis, usage: Usage) -> Decimal:

@@ -7,10 +7,29 @@ volume. The provider's volume risk is on the variable part only.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Annotated, Literal
 
+from pydantic import Field
+
+from quoter.inputs.pricebook import Strict
 from quoter.money import ZERO
-from quoter.pricing.tariffs.base import Basis, Tariff, charge, flatten_prices, unit_prices, unit_tolerance, units
+from quoter.pricing.tariffs.base import (
+    Basis,
+    Tariff,
+    charge,
+    charge_expr,
+    flatten_prices,
+    unit_price_exprs,
+    unit_tolerance,
+    units,
+    values,
+)
 from quoter.pricing.usage import Usage
+
+
+class HybridSpec(Strict):
+    base_share: Annotated[Decimal, Field(gt=0, lt=1)]
+    variable_unit: Literal["call", "minute"] = "call"
 
 
 class Hybrid:
@@ -18,21 +37,25 @@ class Hybrid:
     name = "Hybrid (base plus variable)"
     name_fa = "ترکیبی (مبلغ پایه و بخش متغیر)"
     order = 6
+    spec = HybridSpec
+    default_risk_premium = Decimal("0.025")
 
     def price(self, basis: Basis) -> Tariff:
         book = basis.book
         r = book.rounder
-        spec = book.models.hybrid
+        spec: HybridSpec = book.models.hybrid
         total = basis.with_premium(self.key)
-        base = r.monthly(total * spec.base_share)
-        prices = unit_prices(total - base, basis, spec.variable_unit)
+        base_expr = basis.round(total * spec.base_share, "monthly")
+        price_exprs = unit_price_exprs(total - base_expr, basis, spec.variable_unit)
+        monthly_expr = basis.round(base_expr + charge_expr(price_exprs, basis, spec.variable_unit), "monthly")
+        base, prices = base_expr.value, values(price_exprs)
         qty = units(basis.usage, book, spec.variable_unit)
         return Tariff(
             key=self.key,
             name=self.name,
             name_fa=self.name_fa,
             risk_premium=basis.premium(self.key),
-            monthly_at_forecast=r.monthly(base + charge(prices, qty)),
+            monthly_at_forecast=monthly_expr.value,
             tolerance=unit_tolerance(basis, qty) + r.step("monthly") / 2,
             fields={
                 "base_monthly": base,
@@ -41,6 +64,7 @@ class Hybrid:
                 "variable_unit": spec.variable_unit,
             },
             detail={"variable_rates": prices, "units": qty, "forecast_units": sum(qty.values(), ZERO)},
+            exprs={"price": next(iter(price_exprs.values())), "monthly": monthly_expr},
         )
 
     def bill(self, tariff: Tariff, basis: Basis, usage: Usage) -> Decimal:

@@ -9,19 +9,43 @@ of a tier never rises with volume). A minimum monthly commitment is a share of t
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Annotated
 
+from pydantic import Field, field_validator
+
+from quoter.inputs.pricebook import Rate, Strict
 from quoter.money import ZERO, whole_up
 from quoter.pricing.tariffs.base import (
     Basis,
     Tariff,
     channels,
     charge,
+    charge_expr,
     flatten_prices,
-    unit_prices,
+    unit_price_exprs,
     unit_tolerance,
     units,
+    values,
 )
 from quoter.pricing.usage import Usage
+
+
+class Tier(Strict):
+    from_share: Annotated[Decimal, Field(ge=1)]  # of the forecast monthly volume
+    discount: Annotated[Decimal, Field(ge=0, lt=1)]
+
+
+class PerCallSpec(Strict):
+    tiers: list[Tier] = []
+    minimum_commitment: Rate = Decimal(0)
+
+    @field_validator("tiers")
+    @classmethod
+    def _non_increasing(cls, v: list[Tier]) -> list[Tier]:
+        for a, b in zip(v, v[1:], strict=False):
+            if b.from_share <= a.from_share or b.discount < a.discount:
+                raise ValueError("tiers must start at growing volumes with discounts that never shrink")
+        return v
 
 
 class PerCall:
@@ -29,15 +53,19 @@ class PerCall:
     name = "Per call"
     name_fa = "به ازای هر تماس"
     order = 1
+    spec = PerCallSpec
+    default_risk_premium = Decimal("0.06")
     unit = "call"
 
     def price(self, basis: Basis) -> Tariff:
         book = basis.book
         r = book.rounder
-        spec = getattr(book.models, self.key)
-        prices = unit_prices(basis.with_premium(self.key), basis, self.unit)
+        spec: PerCallSpec = getattr(book.models, self.key)
+        price_exprs = unit_price_exprs(basis.with_premium(self.key), basis, self.unit)
+        monthly_expr = basis.round(charge_expr(price_exprs, basis, self.unit), "monthly")
+        prices = values(price_exprs)
         qty = units(basis.usage, book, self.unit)
-        monthly = r.monthly(charge(prices, qty))
+        monthly = monthly_expr.value
         forecast = sum(qty.values(), ZERO)
         tiers = self._tiers(basis, prices, forecast)
         return Tariff(
@@ -56,6 +84,7 @@ class PerCall:
                 "minimum_commitment": spec.minimum_commitment,
                 "tiers": tiers,
             },
+            exprs={"price": next(iter(price_exprs.values())), "monthly": monthly_expr},
         )
 
     def _unit_name(self, channel: str) -> str:
@@ -66,7 +95,7 @@ class PerCall:
     def _tiers(self, basis: Basis, prices: dict[str, Decimal], forecast: Decimal) -> list[dict[str, object]]:
         """Marginal tiers: ``from_units`` (inclusive) with each channel's price after the tier's discount."""
         r = basis.book.rounder
-        spec = getattr(basis.book.models, self.key)
+        spec: PerCallSpec = getattr(basis.book.models, self.key)
         rows: list[dict[str, object]] = [{"from_share": Decimal(0), "from_units": Decimal(0), "discount": ZERO,
                                           "unit_prices": dict(prices)}]  # fmt: skip
         for t in spec.tiers:

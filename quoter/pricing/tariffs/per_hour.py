@@ -18,21 +18,26 @@ class PerHour:
     name = "Per productive hour"
     name_fa = "به ازای هر ساعت کار مفید"
     order = 4
+    spec = None
+    default_risk_premium = Decimal(0)
 
     def price(self, basis: Basis) -> Tariff:
         r = basis.book.rounder
         hours = basis.usage.total_productive_hours
-        unit = r.hourly(basis.with_premium(self.key) / hours)
+        unit_expr = basis.round(basis.with_premium(self.key) / basis.leaf("productive_hours"), "hourly")
+        monthly_expr = basis.round(unit_expr * basis.leaf("productive_hours"), "monthly")
+        unit = unit_expr.value
         occupancy = sum(basis.usage.handled_minutes.values()) / (hours * 60)
         return Tariff(
             key=self.key,
             name=self.name,
             name_fa=self.name_fa,
             risk_premium=basis.premium(self.key),
-            monthly_at_forecast=r.monthly(unit * hours),
+            monthly_at_forecast=monthly_expr.value,
             tolerance=hours * r.step("hourly") / 2 + r.step("monthly") / 2,
             fields={"unit_price": unit, "hours_per_month": hours},
             detail={"occupancy": quantity(occupancy, "0.0001"), "productive_hours": hours},
+            exprs={"price": unit_expr, "monthly": monthly_expr},
         )
 
     def bill(self, tariff: Tariff, basis: Basis, usage: Usage) -> Decimal:

@@ -8,19 +8,29 @@ handle-time risk, the provider the volume risk (minus the minimum commitment).
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Literal
 
+from quoter.inputs.pricebook import Rate, Strict
 from quoter.money import ZERO
 from quoter.pricing.tariffs.base import (
     Basis,
     Tariff,
     channels,
     charge,
+    charge_expr,
     flatten_prices,
-    unit_prices,
+    unit_price_exprs,
     unit_tolerance,
     units,
+    values,
 )
 from quoter.pricing.usage import Usage
+
+
+class PerMinuteSpec(Strict):
+    billing_increment: Literal["per_second", "per_6_seconds", "per_started_minute"] = "per_second"
+    bill_acw: bool = True
+    minimum_commitment: Rate = Decimal(0)
 
 
 class PerMinute:
@@ -28,15 +38,19 @@ class PerMinute:
     name = "Per minute"
     name_fa = "به ازای هر دقیقه"
     order = 2
+    spec = PerMinuteSpec
+    default_risk_premium = Decimal("0.05")
     unit = "minute"
 
     def price(self, basis: Basis) -> Tariff:
         book = basis.book
         r = book.rounder
-        spec = book.models.per_minute
-        prices = unit_prices(basis.with_premium(self.key), basis, self.unit)
+        spec: PerMinuteSpec = book.models.per_minute
+        price_exprs = unit_price_exprs(basis.with_premium(self.key), basis, self.unit)
+        monthly_expr = basis.round(charge_expr(price_exprs, basis, self.unit), "monthly")
+        prices = values(price_exprs)
         qty = units(basis.usage, book, self.unit)
-        monthly = r.monthly(charge(prices, qty))
+        monthly = monthly_expr.value
         return Tariff(
             key=self.key,
             name=self.name,
@@ -57,6 +71,7 @@ class PerMinute:
                 "forecast_units": sum(qty.values(), ZERO),
                 "minimum_commitment": spec.minimum_commitment,
             },
+            exprs={"price": next(iter(price_exprs.values())), "monthly": monthly_expr},
         )
 
     def bill(self, tariff: Tariff, basis: Basis, usage: Usage) -> Decimal:

@@ -19,23 +19,28 @@ class PerSeat:
     name = "Per dedicated agent (seat) per month"
     name_fa = "به ازای هر کارشناس اختصاصی در ماه"
     order = 3
+    spec = None
+    default_risk_premium = Decimal(0)
 
     def price(self, basis: Basis) -> Tariff:
         r = basis.book.rounder
         seats = basis.usage.headcount
-        unit = r.seat(basis.with_premium(self.key) / seats)
+        unit_expr = basis.round(basis.with_premium(self.key) / basis.leaf("headcount"), "seat")
+        monthly_expr = basis.round(unit_expr * basis.leaf("headcount"), "monthly")
+        unit = unit_expr.value
         return Tariff(
             key=self.key,
             name=self.name,
             name_fa=self.name_fa,
             risk_premium=basis.premium(self.key),
-            monthly_at_forecast=r.monthly(unit * seats),
+            monthly_at_forecast=monthly_expr.value,
             tolerance=seats * r.step("seat") / 2 + r.step("monthly") / 2,
             fields={"unit_price": unit, "seats": seats},
             detail={
                 "fte": basis.usage.fte,
                 "productive_hours_per_seat": quantity(basis.usage.total_productive_hours / seats),
             },
+            exprs={"price": unit_expr, "monthly": monthly_expr},
         )
 
     def bill(self, tariff: Tariff, basis: Basis, usage: Usage) -> Decimal:

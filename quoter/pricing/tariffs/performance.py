@@ -10,9 +10,13 @@ volume band, with the same overage and underage terms.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import Annotated, Any, Literal
 
+from pydantic import Field, field_validator
+
+from quoter.inputs.pricebook import Rate, Strict
 from quoter.money import ZERO
+from quoter.pricing.expr import Fn, Leaf
 from quoter.pricing.tariffs.base import Basis, Tariff, band_bill, band_terms
 from quoter.pricing.usage import Usage
 
@@ -37,17 +41,47 @@ def kpi_targets(basis: Basis) -> dict[str, Decimal | None]:
     return out
 
 
+KpiName = Literal["service_level", "abandon_rate", "asa", "csat", "fcr", "qa"]
+
+
+class Kpi(Strict):
+    allocation: Rate
+    target: Annotated[Decimal, Field(ge=0)] | None = None  # csat/fcr/qa (fractions); the others from requirements
+
+
+class PerformanceSpec(Strict):
+    at_risk_share: Annotated[Decimal, Field(ge=0, le=Decimal("0.5"))]
+    credit_cap: Rate
+    bonus_cap: Rate
+    earn_back_months: Annotated[int, Field(ge=0)] = 0
+    kpis: dict[KpiName, Kpi]
+
+    @field_validator("kpis")
+    @classmethod
+    def _allocations(cls, v: dict[str, Kpi]) -> dict[str, Kpi]:
+        total = sum((k.allocation for k in v.values()), Decimal(0))
+        if total != 1:
+            raise ValueError(f"allocations sum to {total}, not 1")
+        for name in ("csat", "fcr", "qa"):
+            if name in v and v[name].target is None:
+                raise ValueError(f"{name} needs a target (the staffing plan cannot predict it)")
+        return v
+
+
 class Performance:
     key = "performance"
     name = "Performance-based"
     name_fa = "مبتنی بر عملکرد"
     order = 7
+    spec = PerformanceSpec
+    default_risk_premium = Decimal("0.02")
 
     def price(self, basis: Basis) -> Tariff:
         r = basis.book.rounder
-        spec = basis.book.models.performance
-        base = r.monthly(basis.with_premium(self.key))
-        at_risk = r.line(base * spec.at_risk_share)
+        spec: PerformanceSpec = basis.book.models.performance
+        base_expr = basis.round(basis.with_premium(self.key), "monthly")
+        at_risk_expr = basis.round(base_expr * spec.at_risk_share, "line")
+        base, at_risk = base_expr.value, at_risk_expr.value
         targets = kpi_targets(basis)
         kpis: list[dict[str, Any]] = []
         missed = ZERO
@@ -58,7 +92,7 @@ class Performance:
             if predicted is not None and target is not None:
                 met = predicted <= target if name in LOWER_IS_BETTER else predicted >= target
             if not met:
-                missed += kpi.allocation * at_risk
+                missed += kpi.allocation
             kpis.append(
                 {
                     "name": name,
@@ -69,8 +103,10 @@ class Performance:
                     "met": met,
                 }
             )
-        credit = r.line(min(missed, base * spec.credit_cap))
-        expected = r.monthly(base - credit)
+        missed_share = Leaf("missed", missed)
+        credit_expr = basis.round(Fn("MIN", [missed_share * at_risk_expr, base_expr * spec.credit_cap]), "line")
+        expected_expr = basis.round(base_expr - credit_expr, "monthly")
+        credit, expected = credit_expr.value, expected_expr.value
         band = band_terms(basis, base)
         return Tariff(
             key=self.key,
@@ -92,6 +128,7 @@ class Performance:
                 "expected_payment": expected,
             },
             detail={**band, "forecast_units": basis.usage.total_contacts},
+            exprs={"price": base_expr, "monthly": expected_expr},
         )
 
     def bill(self, tariff: Tariff, basis: Basis, usage: Usage) -> Decimal:
