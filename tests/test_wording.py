@@ -89,3 +89,29 @@ def test_missing_key_or_language_names_both():
 def test_workbook_labels_keep_their_keys():
     assert w.labels("workbook.", "en")["cost"] == "Cost"
     assert set(w.labels("workbook.", "en")) == set(w.labels("workbook.", "fa"))
+
+
+def test_every_line_key_the_engine_adds_has_a_label():
+    import ast
+    from pathlib import Path
+
+    import quoter.pricing
+
+    keys = []
+    for name in ("cost.py", "setup.py"):
+        tree = ast.parse((Path(quoter.pricing.__file__).parent / name).read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "add" and node.args:
+                arg = node.args[0]
+                if isinstance(arg, ast.Constant):
+                    keys.append(arg.value)
+                elif isinstance(arg, ast.JoinedStr):  # f"wages.{tier}": the family must be known
+                    keys.append(arg.values[0].value.rstrip("."))
+    assert len(keys) >= 30
+    for key in keys:
+        for lang in w.LANGS:
+            assert (
+                w.has(f"line.{key}.*", lang)
+                or any(k.startswith(f"line.{key}") for k in w.TABLES[lang])
+                or (key == "support")
+            ), (key, lang)
