@@ -1,0 +1,563 @@
+"""The typed contract of the quote dict (``quote.json``): pydantic models of exactly what ``Quote.to_dict()`` writes.
+
+``validate_quote(data)`` checks a quote dict (e.g. a ``quote.json`` read back) and returns a frozen
+:class:`QuoteDoc`; every problem is reported at once as ``path.to.field: message`` in an
+:class:`~quoter.errors.InputError`. ``dump_quote(doc)`` gives the JSON-ready dict back, equal to the dict
+the engine wrote: decimal strings come back as the same text, and optional keys (labels, names, per-channel
+prices) absent from the input stay absent. docs/quote-json.md describes the fields;
+``python -m quoter.schema`` writes the JSON Schema from these models.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Annotated, Any, ClassVar, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    SerializerFunctionWrapHandler,
+    StrictBool,
+    StrictInt,
+    WithJsonSchema,
+    model_serializer,
+)
+
+from quoter.errors import InputError
+from quoter.money import dec_str
+
+SCHEMA_ID = "quoter.quote/1"
+PLAIN_DECIMAL = r"^-?[0-9]+(\.[0-9]+)?$"
+_PLAIN = re.compile(PLAIN_DECIMAL)
+
+
+def parse_dec(value: Any) -> Decimal:
+    """A decimal string as the engine writes it (``"42996259000"``, ``"0.10"``, ``"-0.05"``), or a finite Decimal.
+
+    The text must be exactly what :func:`quoter.money.dec_str` gives for its value (no exponent, no
+    spaces, no leading zeros, no ``+``), so that dumping it gives the same string back.
+    """
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            raise ValueError(f"must be a finite decimal, not {value}")
+        return value
+    if not isinstance(value, str):
+        raise ValueError(f'must be a decimal string such as "12.50", not {type(value).__name__} {value!r}')
+    try:
+        d = Decimal(value)
+    except InvalidOperation:
+        raise ValueError(f"'{value}' is not a decimal number") from None
+    if not d.is_finite():
+        raise ValueError(f"must be a finite decimal, not '{value}'")
+    if not _PLAIN.match(value) or dec_str(d) != value:
+        raise ValueError(f"'{value}' is not a plain decimal string (write it as '{dec_str(d)}')")
+    return d
+
+
+Dec = Annotated[
+    Decimal,
+    PlainValidator(parse_dec),
+    PlainSerializer(dec_str, return_type=str),
+    WithJsonSchema({"type": "string", "pattern": PLAIN_DECIMAL, "description": "a decimal number as a string"}),
+]
+"""Money, rates, shares and measures: a decimal string in JSON, a Decimal in Python, the same text back."""
+
+Int = StrictInt
+Bool = StrictBool
+Jalali = Annotated[str, Field(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")]
+Channel = Literal["voice", "chat", "email", "outbound"]
+ModelKey = Literal["per_call", "per_minute", "per_seat", "per_hour", "fixed", "hybrid", "performance"]
+KpiName = Literal["service_level", "abandon_rate", "asa", "csat", "fcr", "qa"]
+PaidHoursKind = Literal["normal", "night", "friday", "holiday", "overtime"]
+
+
+class Doc(BaseModel):
+    """Base of every part of the quote: unknown keys are errors, models are frozen.
+
+    A field that defaults to ``None`` and was not given is left out on dump (the engine may drop labels
+    and names, and writes per-channel prices only for channels it priced); a ``null`` given stays ``null``.
+    ``dump_last`` names fields the engine writes after the others (the dump keeps its key order).
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    dump_last: ClassVar[tuple[str, ...]] = ()
+
+    @model_serializer(mode="wrap")
+    def _omit_absent(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        data = handler(self)
+        fields = type(self).model_fields
+        for name in list(data):
+            f = fields.get(name)
+            if f is not None and data[name] is None and name not in self.model_fields_set and f.default is None:
+                del data[name]
+        for name in self.dump_last:
+            if name in data:
+                data[name] = data.pop(name)
+        return data
+
+
+# ---------------------------------------------------------------- header, parties, options
+class QuoteHeader(Doc):
+    number: str = Field(min_length=1)
+    date: dt.date
+    valid_until: dt.date
+    date_jalali: Jalali
+    valid_until_jalali: Jalali
+
+
+class Client(Doc):
+    """The requirements' ``client`` (keys without a value are left out)."""
+
+    name: str | None = None
+    name_fa: str | None = None
+    address: str | None = None
+    address_fa: str | None = None
+    national_id: str | None = None
+    contact: str | None = None
+
+
+class Company(Doc):
+    """The price book's company profile (every key written, ``null`` when the book has no value)."""
+
+    name: str | None = None
+    name_fa: str | None = None
+    address: str | None = None
+    address_fa: str | None = None
+    city: str | None = None
+    city_fa: str | None = None
+    signatory: str | None = None
+    signatory_fa: str | None = None
+    signatory_title: str | None = None
+    signatory_title_fa: str | None = None
+    registration_no: str | None = None
+    national_id: str | None = None
+    economic_code: str | None = None
+    postal_code: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    logo: str | None = None
+
+
+class Options(Doc):
+    volume_certainty: Literal["low", "medium", "high"]
+    goal: Literal["budget", "cost", "flexibility", "quality"] | None
+    chosen_model: ModelKey | None
+    shifts: Bool | None
+
+
+class PriceBookRef(Doc):
+    name: str
+    title: str
+    as_of: dt.date
+    currency: str
+    snapshot: dict[str, Any]  # validated as a PriceBook by requote (quoter.inputs.pricebook.book_from_snapshot)
+
+
+# ---------------------------------------------------------------- staffing
+class Queue(Doc):
+    channel: Channel
+    language: str
+    model: Literal["erlang_c", "erlang_a", "chat_erlang_c", "workload"]
+    sl_definition: str
+    contacts_week: Dec | None
+    handled_minutes_week: Dec | None
+    agent_hours_week: Dec | None
+    scheduled_hours_week: Dec | None
+    fte: Dec | None
+    peak_agents: Int
+    service_level: Dec | None
+    asa_seconds: Dec | None
+    abandon_rate: Dec | None
+    occupancy: Dec | None
+
+
+class StaffingTotals(Doc):
+    fte: Dec
+    headcount: Int
+    peak_agents: Int
+    lines: Int
+    contacts_week: Dec | None
+    agent_hours_week: Dec | None
+    scheduled_hours_week: Dec | None
+    contacts_month: Dec
+    productive_hours_month: Dec
+    paid_hours_month: Dec
+
+
+class ShiftPlan(Doc):
+    used: Bool
+    note: str
+    status: Literal["optimal", "time_limit"] | None
+    paid_hours_week: dict[PaidHoursKind, Dec] | None
+    headcount: Int | None
+    efficiency: Dec | None
+    solve_seconds: Dec | None
+
+
+class Staffing(Doc):
+    interval_minutes: Int
+    shrinkage: Dec | None
+    max_occupancy: Dec | None
+    hours_per_fte_week: Dec | None
+    queues: list[Queue]
+    totals: StaffingTotals
+    notes: list[str]
+    shift_plan: ShiftPlan
+
+
+# ---------------------------------------------------------------- cost, setup, ramp-up, in-house
+class CostLine(Doc):
+    key: str
+    group: str
+    label: str | None = None
+    label_fa: str | None = None
+    quantity: Dec
+    unit: str
+    rate: Dec
+    amount: Dec
+    source: Literal["staffing plan", "shift plan", "price book", "cost lines"]
+
+
+class CostSummaryRow(Doc):
+    key: Literal["agents", "support", "seats", "telephony", "overhead", "price"]
+    label: str | None = None
+    label_fa: str | None = None
+    amount: Dec
+
+
+class Cost(Doc):
+    monthly_total: Dec
+    provider_cost: Dec
+    direct: Dec
+    margin: Dec
+    discount: Dec
+    target_margin: Dec
+    term_discount: Dec
+    agent_hourly_wage: Dec
+    agent_loaded_monthly: Dec
+    lines: list[CostLine]
+    summary: list[CostSummaryRow]
+
+
+class Setup(Doc):
+    total: Dec
+    hires: Int
+    lines: list[CostLine]
+
+
+class RampStage(Doc):
+    stage: Int
+    week: Int
+    share: Dec
+    agents: Int
+
+
+class InHouse(Doc):
+    monthly_total: Dec
+    setup_total: Dec
+    lines: list[CostLine]
+    setup_lines: list[CostLine]
+    term_total: Dec
+    outsourced_term_total: Dec
+
+
+# ---------------------------------------------------------------- models (flat, document-facing)
+class ModelPrice(Doc):
+    """The fields every tariff has: the monthly bill at forecast (excl. VAT), its risk premium and VAT.
+
+    The engine writes them after the model's own fields; the dump does too.
+    """
+
+    dump_last: ClassVar[tuple[str, ...]] = ("monthly_at_forecast", "risk_premium", "vat", "monthly_with_vat")
+
+    monthly_at_forecast: Dec
+    risk_premium: Dec
+    vat: Dec
+    monthly_with_vat: Dec
+
+
+class PerCallPrice(ModelPrice):
+    unit_price: Dec | None = None  # voice, or the first channel priced
+    unit_price_voice: Dec | None = None
+    unit_price_chat: Dec | None = None
+    unit_price_email: Dec | None = None
+    unit_price_outbound: Dec | None = None
+    minimum_monthly: Dec
+
+
+class PerMinutePrice(ModelPrice):
+    unit_price: Dec | None = None
+    unit_price_voice: Dec | None = None
+    unit_price_chat: Dec | None = None
+    unit_price_email: Dec | None = None
+    unit_price_outbound: Dec | None = None
+    increment: Literal["per_second", "per_6_seconds", "per_started_minute"]
+    bill_acw: Bool
+    minimum_monthly: Dec
+
+
+class PerSeatPrice(ModelPrice):
+    unit_price: Dec
+    seats: Int
+
+
+class PerHourPrice(ModelPrice):
+    unit_price: Dec
+    hours_per_month: Dec
+
+
+class FixedPrice(ModelPrice):
+    monthly_fee: Dec
+    band: Dec
+    band_min_calls: Int
+    band_max_calls: Int
+    overage_rate: Dec
+    underage_rate: Dec
+
+
+class HybridPrice(ModelPrice):
+    base_monthly: Dec
+    base_share: Dec
+    variable_rate: Dec | None = None
+    variable_rate_voice: Dec | None = None
+    variable_rate_chat: Dec | None = None
+    variable_rate_email: Dec | None = None
+    variable_rate_outbound: Dec | None = None
+    variable_unit: Literal["call", "minute"]
+
+
+class Kpi(Doc):
+    name: KpiName
+    target: Dec | None
+    allocation: Dec
+    max_credit: Dec
+    predicted: Dec | None
+    met: Bool
+
+
+class PerformancePrice(ModelPrice):
+    base: Dec
+    at_risk_share: Dec
+    at_risk_amount: Dec
+    kpis: list[Kpi]
+    credit_cap: Dec
+    bonus_cap: Dec
+    earn_back: Bool
+    earn_back_months: Int
+    expected_credit: Dec
+    expected_payment: Dec
+
+
+class Models(Doc):
+    """The seven tariffs, in the engine's order."""
+
+    per_call: PerCallPrice
+    per_minute: PerMinutePrice
+    per_seat: PerSeatPrice
+    per_hour: PerHourPrice
+    fixed: FixedPrice
+    hybrid: HybridPrice
+    performance: PerformancePrice
+
+
+# ---------------------------------------------------------------- pricing (the derivation behind models)
+class Usage(Doc):
+    contacts: dict[Channel, Dec]
+    handled_minutes: dict[Channel, Dec]
+    talk_minutes: dict[Channel, Dec]
+    productive_hours: dict[Channel, Dec]
+    fte_by_tier: dict[str, Dec]
+    fte: Dec
+    headcount: Int
+    paid_hours: Dec
+    night_hours: Dec
+    friday_hours: Dec
+    holiday_hours: Dec
+    overtime_hours: Dec
+    peak_agents: Int
+    lines: Int
+    line_minutes: Dec
+    rotations: list[Literal["morning", "evening", "night"]]
+    hours_source: Literal["staffing plan", "shift plan"]
+
+
+class PredictedKpis(Doc):
+    service_level: Dec | None
+    abandon_rate: Dec | None
+    asa: Dec | None
+
+
+class ModelDetail(Doc):
+    name: str | None = None
+    name_fa: str | None = None
+    tolerance: Dec
+
+
+class UnitCount(Doc):
+    quantity: Dec
+    unit: str  # call, chat, email, dial attempt
+
+
+class Tier(Doc):
+    from_share: Dec
+    from_units: Dec
+    discount: Dec
+    unit_prices: dict[Channel, Dec]
+
+
+class PerCallDetail(ModelDetail):
+    unit: Literal["call"]
+    unit_prices: dict[Channel, Dec]
+    units: dict[Channel, UnitCount]
+    forecast_units: Dec
+    minimum_commitment: Dec
+    tiers: list[Tier]
+
+
+class PerMinuteDetail(ModelDetail):
+    unit: Literal["minute"]
+    unit_prices: dict[Channel, Dec]
+    billed_minutes: dict[Channel, Dec]
+    forecast_units: Dec
+    minimum_commitment: Dec
+
+
+class PerSeatDetail(ModelDetail):
+    fte: Dec
+    productive_hours_per_seat: Dec
+
+
+class PerHourDetail(ModelDetail):
+    occupancy: Dec
+    productive_hours: Dec
+
+
+class BandDetail(ModelDetail):
+    band: Dec
+    band_min: Dec
+    band_max: Dec
+    overage_rate: Dec
+    underage_rate: Dec
+    forecast_units: Dec
+
+
+class HybridDetail(ModelDetail):
+    variable_rates: dict[Channel, Dec]
+    units: dict[Channel, Dec]
+    forecast_units: Dec
+
+
+class PricingModels(Doc):
+    per_call: PerCallDetail
+    per_minute: PerMinuteDetail
+    per_seat: PerSeatDetail
+    per_hour: PerHourDetail
+    fixed: BandDetail
+    hybrid: HybridDetail
+    performance: BandDetail
+
+
+class Pricing(Doc):
+    target_monthly: Dec
+    productive_hour: Dec
+    usage: Usage
+    predicted_kpis: PredictedKpis
+    models: PricingModels
+
+
+# ---------------------------------------------------------------- scenarios, recommendation, add-ons
+class ScenarioModel(Doc):
+    client_cost: Dec
+    provider_margin: Dec | None  # null when the client pays nothing that month
+
+
+class ScenarioModels(Doc):
+    per_call: ScenarioModel
+    per_minute: ScenarioModel
+    per_seat: ScenarioModel
+    per_hour: ScenarioModel
+    fixed: ScenarioModel
+    hybrid: ScenarioModel
+    performance: ScenarioModel
+
+
+class Scenario(Doc):
+    key: Literal["volume-30", "volume-15", "forecast", "volume+15", "volume+30", "aht-10", "aht+10"]
+    label: str | None = None
+    label_fa: str | None = None
+    volume: Dec
+    aht: Dec
+    contacts_month: Dec
+    fte: Dec
+    peak_agents: Int
+    provider_cost: Dec
+    models: ScenarioModels
+
+
+class Recommendation(Doc):
+    model: ModelKey
+    volume_certainty: Literal["low", "medium", "high"]
+    goal: Literal["budget", "cost", "flexibility", "quality"] | None
+    text_en: str | None = None
+    text_fa: str | None = None
+
+
+class AddOn(Doc):
+    key: str
+    name: str | None = None
+    name_fa: str | None = None
+    monthly: Dec | None
+    one_time: Dec | None
+
+
+# ---------------------------------------------------------------- the whole quote
+class QuoteDoc(Doc):
+    """A whole quote as ``Quote.to_dict()`` writes it (``schema`` ``quoter.quote/1``): see docs/quote-json.md."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    schema_: Literal["quoter.quote/1"] = Field(alias="schema")
+    quote: QuoteHeader
+    client: Client
+    company: Company
+    currency: str = Field(pattern=r"^[A-Z]{3}$")
+    vat_rate: Dec
+    toman: Bool
+    term_months: Int = Field(ge=1)
+    options: Options
+    price_book: PriceBookRef
+    requirements: dict[str, Any]  # validated as Requirements by requote
+    staffing: Staffing
+    cost: Cost
+    setup: Setup
+    ramp_up: list[RampStage]
+    models: Models
+    pricing: Pricing
+    scenarios: list[Scenario]
+    recommendation: Recommendation
+    chosen_model: ModelKey
+    in_house: InHouse
+    add_ons: list[AddOn]
+    assumptions: list[str]
+
+
+def validate_quote(data: Any, *, source: str = "quote.json") -> QuoteDoc:
+    """``data`` checked against the quote contract; InputError lists every ``path.to.field: message``."""
+    from quoter.inputs.yamlio import validate
+
+    if not isinstance(data, dict):
+        raise InputError(f"{source}: a quote must be a JSON object, not {type(data).__name__}")
+    return validate(data, QuoteDoc, what=source)
+
+
+def dump_quote(doc: QuoteDoc) -> dict[str, Any]:
+    """The JSON-ready dict of ``doc``: the same dict ``validate_quote`` was given."""
+    return doc.model_dump(mode="json", by_alias=True)
+
+
+__all__ = ["Dec", "QuoteDoc", "dump_quote", "parse_dec", "validate_quote"]

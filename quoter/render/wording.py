@@ -1,0 +1,635 @@
+"""All wording of quoter in one place: English and Persian labels keyed by stable keys, read by every renderer.
+
+Model names: the documents' names where they read better to a client ("Per handled call", "Per handled minute",
+"Per productive agent-hour"), else the tariff files' ("Per dedicated agent (seat) per month" and the Persian
+per-seat, per-hour and hybrid names, which say "dedicated", "productive" and "base plus variable" as English does).
+
+The engine holds keys only; this module holds plain data (no engine imports). Keys are dotted: ``model.<key>``,
+``model_short.<key>``, ``channel.<ch>``, ``volume.<ch>``, ``unit.<ch>``, ``group.<g>``, ``role.<r>``,
+``line.<cost line key>`` (``line.wages.*`` and ``line.accruals.*`` are the families formatted with ``{tier}``;
+``support.<role>`` lines use ``role.<role>``), ``scenario.<key>``, ``recommendation.*``, ``workbook.*``, ``doc.*``
+and ``cli.*`` (the CLI prints English only, so ``cli.*`` has no Persian table). A third language is one more
+table in :data:`TABLES`.
+"""
+
+from __future__ import annotations
+
+import string
+
+LANGS: tuple[str, ...] = ("en", "fa")
+MODEL_KEYS: tuple[str, ...] = ("per_call", "per_minute", "per_seat", "per_hour", "fixed", "hybrid", "performance")
+CHANNEL_KEYS: tuple[str, ...] = ("voice", "chat", "email", "outbound")
+GROUP_KEYS: tuple[str, ...] = ("agents", "support", "seats", "telephony", "overhead", "price")
+ROLE_KEYS: tuple[str, ...] = ("supervisor", "qa", "trainer", "wfm", "manager")
+SCENARIO_KEYS: tuple[str, ...] = ("volume-30", "volume-15", "forecast", "volume+15", "volume+30", "aht-10", "aht+10")
+FAMILIES: dict[str, str] = {"wages": "tier", "accruals": "tier"}
+"""Cost-line families ``<family>.<value>``: the value fills this field of ``line.<family>.*``."""
+EN_ONLY_PREFIXES: tuple[str, ...] = ("cli.",)
+"""Namespaces only the English table has (the CLI prints English)."""
+FA_FEWER_FIELDS: frozenset[str] = frozenset({"line.premium.shift", "line.margin", "line.discount.term"})
+"""Keys whose Persian text (copied as it is) leaves out a field the English shows (rotations, percent, months)."""
+
+EN: dict[str, str] = {
+    # tariff models: full names and the short form used inside sentences
+    "model.per_call": "Per handled call",
+    "model.per_minute": "Per handled minute",
+    "model.per_seat": "Per dedicated agent (seat) per month",
+    "model.per_hour": "Per productive agent-hour",
+    "model.fixed": "Fixed monthly fee",
+    "model.hybrid": "Hybrid (base plus variable)",
+    "model.performance": "Performance-based",
+    "model_short.per_call": "per-call",
+    "model_short.per_minute": "per-minute",
+    "model_short.per_seat": "per-seat (dedicated agent)",
+    "model_short.per_hour": "productive-hour",
+    "model_short.fixed": "fixed monthly",
+    "model_short.hybrid": "hybrid",
+    "model_short.performance": "performance-based",
+    # channels: name, volume word (documents), billing unit (tariffs)
+    "channel.voice": "Voice",
+    "channel.chat": "Chat",
+    "channel.email": "Email",
+    "channel.outbound": "Outbound calls",
+    "volume.voice": "calls",
+    "volume.chat": "chats",
+    "volume.email": "emails",
+    "volume.outbound": "records",
+    "unit.voice": "call",
+    "unit.chat": "chat",
+    "unit.email": "email",
+    "unit.outbound": "dial attempt",
+    "unit.minute": "minute",
+    # cost groups and support roles
+    "group.agents": "Agents (wages, insurance, allowances, accruals, premiums)",
+    "group.support": "Supervision, QA, training, planning and management",
+    "group.seats": "Seats, technology and facility",
+    "group.telephony": "Telephony",
+    "group.overhead": "Overhead and risk",
+    "group.price": "Margin and term discount",
+    "role.supervisor": "Supervisors",
+    "role.qa": "Quality assurance",
+    "role.trainer": "Trainers",
+    "role.wfm": "Workforce planning",
+    "role.manager": "Account management",
+    # monthly cost lines (quoter.pricing.cost)
+    "line.wages.*": "Agent wages, {tier} tier",
+    "line.allowances": "Allowances (housing, food, child)",
+    "line.accruals.*": "Year-end bonus and severance accruals, {tier} tier",
+    "line.premium.night": "Night-work premium (22:00-06:00)",
+    "line.premium.friday": "Friday-work premium",
+    "line.premium.holiday": "Official-holiday premium",
+    "line.premium.overtime": "Overtime premium",
+    "line.premium.shift": "Rotating-shift premium ({rotations})",
+    "line.insurance": "Employer social insurance",
+    "line.other_loads": "Other employer loads",
+    "line.seats": "Seats and technology (workstation, licences, headset)",
+    "line.facility": "Facility (space, power, UPS, security)",
+    "line.telephony.minutes": "Telephony minutes (IVR, talk, dialling)",
+    "line.telephony.lines": "Telephone lines (Erlang B)",
+    "line.overhead.g_and_a": "General and administrative overhead",
+    "line.overhead.risk": "Risk buffer",
+    "line.margin": "Margin ({percent}% of the price)",
+    "line.discount.term": "Term discount ({months} months)",
+    # one-time set-up and the in-house comparison (quoter.pricing.setup)
+    "line.setup.recruitment": "Recruitment and testing",
+    "line.setup.training": "Paid training before go-live",
+    "line.setup.nesting": "Ramp-up: new agents below full productivity",
+    "line.setup.ivr": "IVR set-up",
+    "line.setup.crm": "CRM integration (results recorded in the client's CRM)",
+    "line.setup.margin": "Set-up margin",
+    "line.in_house.staff": "Staff (same team, in-house pay)",
+    "line.in_house.management": "Management and oversight",
+    "line.in_house.seats": "Seats, technology and space",
+    "line.in_house.telephony": "Telephony",
+    "line.in_house.turnover": "Staff turnover (replacement hiring and training)",
+    "line.in_house.fitout": "Space fit-out and equipment",
+    "line.in_house.software": "Contact-centre software set-up",
+    "line.in_house.hiring": "Recruitment and training",
+    # scenarios
+    "scenario.volume-30": "Volume -30%",
+    "scenario.volume-15": "Volume -15%",
+    "scenario.forecast": "Forecast",
+    "scenario.volume+15": "Volume +15%",
+    "scenario.volume+30": "Volume +30%",
+    "scenario.aht-10": "Handle time -10%",
+    "scenario.aht+10": "Handle time +10%",
+    # the recommendation: {model} is model_short in English, the full model name in Persian
+    "recommendation.sentence": (
+        "The {model} tariff suits {client}: {why}; at the forecast it comes to {monthly} a month excluding VAT{spread}."
+    ),
+    "recommendation.spread": ", moving to {low} at 15% less volume and {high} at 15% more",
+    "recommendation.why.fixed": (
+        "the volume is well known, so a fixed fee with a ±{band} volume band gives a predictable budget"
+    ),
+    "recommendation.why.hybrid": (
+        "the volume is fairly but not fully known, so a fixed base covers the dedicated team and the "
+        "variable part follows real volume"
+    ),
+    "recommendation.why.per_call": (
+        "the volume is hard to predict, so the client pays only for handled contacts and the provider carries "
+        "the volume risk"
+    ),
+    "recommendation.why.per_minute": (
+        "call lengths matter to the client, so billing handled minutes keeps the price transparent"
+    ),
+    "recommendation.why.per_seat": (
+        "the budget must be predictable while the volume is uncertain, so the client books a dedicated team "
+        "and adjusts its size"
+    ),
+    "recommendation.why.per_hour": (
+        "the client takes the volume risk, so paying for productive hours carries no risk premium"
+    ),
+    "recommendation.why.performance": (
+        "service quality comes first, so {at_risk} of the fee is tied to the service-level, abandon and "
+        "satisfaction targets"
+    ),
+    # workbook sheets and headings (quoter.render.workbook LABELS, as they are)
+    "workbook.inputs": "Inputs",
+    "workbook.summary": "Summary",
+    "workbook.cost": "Cost",
+    "workbook.tariffs": "Tariffs",
+    "workbook.grid": "Grid",
+    "workbook.staffing": "Staffing",
+    "workbook.assumptions": "Assumptions",
+    "workbook.margin": "Target margin (share of the price)",
+    "workbook.term_discount": "Term discount",
+    "workbook.volume_change": "Volume change",
+    "workbook.aht_change": "Handle-time change",
+    "workbook.vat_rate": "VAT rate",
+    "workbook.toman": "Show Toman (1) or Rial (0)",
+    "workbook.client": "Client",
+    "workbook.quote": "Quote number",
+    "workbook.date": "Date",
+    "workbook.valid": "Valid until",
+    "workbook.book": "Price book",
+    "workbook.line": "Cost line",
+    "workbook.qty": "Quantity",
+    "workbook.rate": "Rate",
+    "workbook.amount": "Amount",
+    "workbook.total": "Monthly total at forecast (excl. VAT)",
+    "workbook.provider": "Provider cost (before margin)",
+    "workbook.model": "Model",
+    "workbook.price": "Unit price",
+    "workbook.monthly": "Monthly excl. VAT",
+    "workbook.vat": "VAT",
+    "workbook.with_vat": "Monthly incl. VAT",
+    "workbook.premium": "Risk premium",
+    "workbook.channel": "Channel",
+    "workbook.day": "Day",
+    "workbook.start": "Start",
+    "workbook.calls": "Contacts",
+    "workbook.agents": "Agents",
+    "workbook.wage_change": "Agent wage change",
+    "workbook.display": "Display currency",
+    "workbook.note_inputs": "Change the yellow cells; every price follows.",
+    "workbook.scenarios": "Scenarios",
+    "workbook.scenario": "Scenario",
+    "workbook.client_cost": "client pays",
+    "workbook.margin_of": "provider margin",
+    "workbook.engine_note": (
+        "Engine values at the quote's inputs (not live): what the client pays and the provider's "
+        "margin per model when volume or handle time moves, staffing re-run for each row."
+    ),
+    # documents (quoter.render.documents.context _NAMES, as they are; models and channels above)
+    "doc.per_month": "per month",
+    "doc.languages.fa": "Persian",
+    "doc.languages.en": "English",
+    "doc.languages.ar": "Arabic",
+    "doc.languages.tr": "Turkish",
+    "doc.languages.az": "Azerbaijani",
+    "doc.languages.ku": "Kurdish",
+    "doc.languages.ru": "Russian",
+    "doc.languages.de": "German",
+    "doc.languages.fr": "French",
+    "doc.languages.zh": "Chinese",
+    "doc.languages.ur": "Urdu",
+    "doc.and": " and ",
+    "doc.list_sep": ", ",
+    "doc.seconds": "seconds",
+    "doc.within": "within",
+    "doc.minutes": "minutes",
+    "doc.hours": "hours",
+    "doc.kpis.service_level": "Service level",
+    "doc.kpis.abandon_rate": "Abandon rate",
+    "doc.kpis.asa": "Average speed of answer",
+    "doc.kpis.csat": "Customer satisfaction",
+    "doc.kpis.fcr": "First-contact resolution",
+    "doc.kpis.qa": "Quality score",
+    "doc.kpis.first_response": "Chat first response",
+    "doc.at_least": "at least",
+    "doc.at_most": "at most",
+    "doc.days.sat": "Saturday",
+    "doc.days.sun": "Sunday",
+    "doc.days.mon": "Monday",
+    "doc.days.tue": "Tuesday",
+    "doc.days.wed": "Wednesday",
+    "doc.days.thu": "Thursday",
+    "doc.days.fri": "Friday",
+    "doc.daily": "Every day",
+    "doc.to": " to ",
+    "doc.closed": "closed",
+    "doc.all_day": "around the clock",
+    "doc.24/7": "24 hours a day, 7 days a week",
+    "doc.increments.per_second": "per second",
+    "doc.increments.per_6_seconds": "in 6-second steps",
+    "doc.increments.per_started_minute": "per started minute",
+    "doc.price_units.contact.voice": "per call answered",
+    "doc.price_units.contact.chat": "per chat handled",
+    "doc.price_units.contact.email": "per email answered",
+    "doc.price_units.contact.outbound": "per dial attempt",
+    "doc.price_units.minute.voice": "per minute of call handling",
+    "doc.price_units.minute.chat": "per minute of chat",
+    "doc.price_units.minute.email": "per minute of email handling",
+    "doc.price_units.minute.outbound": "per minute of outbound calling",
+    "doc.currencies.IRR": "Iranian rials",
+    "doc.currencies.USD": "US dollars",
+    "doc.currencies.EUR": "euros",
+    "doc.units.call": "per call",
+    "doc.units.minute": "per minute",
+    "doc.week": "week",
+    "doc.weeks": "weeks",
+    "doc.over": "over",
+    "doc.month": "month",
+    "doc.timezones.Asia/Tehran": "Iran time",
+    # new: context.py names these time zones in Persian only
+    "doc.timezones.Asia/Dubai": "Dubai time",
+    "doc.timezones.Europe/Berlin": "Berlin time",
+    "doc.timezones.Europe/London": "London time",
+    "doc.timezones.Europe/Istanbul": "Istanbul time",
+    "doc.timezones.UTC": "UTC",
+    # CLI (English only): table headings and row labels, as quoter.cli prints them
+    "cli.staffing.channel": "channel",
+    "cli.staffing.queue": "queue",
+    "cli.staffing.contacts_week": "contacts/wk",
+    "cli.staffing.agent_hours_week": "agent-h/wk",
+    "cli.staffing.fte": "FTE",
+    "cli.staffing.peak": "peak",
+    "cli.staffing.sl": "SL",
+    "cli.staffing.asa": "ASA s",
+    "cli.staffing.abandon": "abandon",
+    "cli.staffing.occupancy": "occupancy",
+    "cli.staffing.total": "total",
+    "cli.section.staffing": "STAFFING",
+    "cli.section.cost": "COST BUILD-UP (monthly)",
+    "cli.section.tariffs": "TARIFFS at the forecast volume (VAT {vat})",
+    "cli.section.setup": "SETUP (one-time)",
+    "cli.section.scenarios": (
+        "SCENARIOS: the client's monthly cost ({unit}) under each tariff, and the provider's margin"
+    ),
+    "cli.cost.line": "line",
+    "cli.cost.quantity": "quantity",
+    "cli.cost.rate": "rate",
+    "cli.cost.amount": "amount",
+    "cli.cost.source": "source",
+    "cli.cost.provider": "Provider cost (before margin)",
+    "cli.cost.total": "Monthly total at forecast (target revenue, excl. VAT)",
+    "cli.tariffs.model": "model",
+    "cli.tariffs.price": "price",
+    "cli.tariffs.monthly": "monthly excl. VAT",
+    "cli.tariffs.with_vat": "incl. VAT",
+    "cli.tariffs.premium": "risk premium",
+    "cli.setup.item": "item",
+    "cli.setup.amount": "amount",
+    "cli.setup.total": "Total",
+    "cli.scenarios.scenario": "scenario",
+    "cli.scenarios.contacts": "contacts/mo",
+    "cli.scenarios.fte": "FTE",
+    "cli.books.name": "name",
+    "cli.books.as_of": "as of",
+    "cli.books.currency": "currency",
+    "cli.books.title": "title",
+    "cli.books.file": "file",
+}
+
+FA: dict[str, str] = {
+    "model.per_call": "به ازای هر تماس",
+    "model.per_minute": "به ازای هر دقیقه",
+    "model.per_seat": "به ازای هر کارشناس اختصاصی در ماه",
+    "model.per_hour": "به ازای هر ساعت کار مفید",
+    "model.fixed": "مبلغ ثابت ماهانه",
+    "model.hybrid": "ترکیبی (مبلغ پایه و بخش متغیر)",
+    "model.performance": "مبتنی بر عملکرد",
+    # Persian sentences use the full name (in «»), so the short form is the name
+    "model_short.per_call": "به ازای هر تماس",
+    "model_short.per_minute": "به ازای هر دقیقه",
+    "model_short.per_seat": "به ازای هر کارشناس اختصاصی در ماه",
+    "model_short.per_hour": "به ازای هر ساعت کار مفید",
+    "model_short.fixed": "مبلغ ثابت ماهانه",
+    "model_short.hybrid": "ترکیبی (مبلغ پایه و بخش متغیر)",
+    "model_short.performance": "مبتنی بر عملکرد",
+    "channel.voice": "تماس صوتی",
+    "channel.chat": "چت",
+    "channel.email": "ایمیل",
+    "channel.outbound": "تماس خروجی",
+    "volume.voice": "تماس",
+    "volume.chat": "گفتگو",
+    "volume.email": "ایمیل",
+    "volume.outbound": "رکورد",
+    # new: tariffs/base.py has English unit words only; these reuse the documents' Persian words
+    "unit.voice": "تماس",
+    "unit.chat": "گفتگو",
+    "unit.email": "ایمیل",
+    "unit.outbound": "تلاش شماره‌گیری",
+    "unit.minute": "دقیقه",
+    "group.agents": "کارشناسان پاسخگو (حقوق، بیمه، مزایا، ذخایر، فوق‌العاده‌ها)",
+    "group.support": "سرپرستی، تضمین کیفیت، آموزش، برنامه‌ریزی و مدیریت",
+    "group.seats": "ایستگاه کاری، فناوری و فضای کار",
+    "group.telephony": "تلفن و خطوط",
+    "group.overhead": "سربار و ذخیره ریسک",
+    "group.price": "سود و تخفیف مدت قرارداد",
+    "role.supervisor": "سرپرست",
+    "role.qa": "کارشناس تضمین کیفیت",
+    "role.trainer": "آموزش‌دهنده",
+    "role.wfm": "برنامه‌ریز نیروی کار",
+    "role.manager": "مدیر پروژه",
+    "line.wages.*": "حقوق پایه کارشناسان، رده {tier}",
+    "line.allowances": "مزایا (مسکن، بن، حق اولاد)",
+    "line.accruals.*": "ذخیره عیدی و سنوات، رده {tier}",
+    "line.premium.night": "فوق‌العاده شب‌کاری",
+    "line.premium.friday": "فوق‌العاده کار در روز جمعه",
+    "line.premium.holiday": "فوق‌العاده کار در تعطیلات رسمی",
+    "line.premium.overtime": "اضافه‌کاری",
+    "line.premium.shift": "فوق‌العاده نوبت‌کاری",
+    "line.insurance": "حق بیمه سهم کارفرما",
+    "line.other_loads": "سایر کسور سهم کارفرما",
+    "line.seats": "ایستگاه کاری و فناوری (رایانه، مجوز نرم‌افزار، هدست)",
+    "line.facility": "فضای کار (اجاره، برق، برق اضطراری، امنیت)",
+    "line.telephony.minutes": "دقیقه مکالمه (پاسخگوی خودکار، مکالمه، شماره‌گیری)",
+    "line.telephony.lines": "خطوط تلفن (ارلنگ B)",
+    "line.overhead.g_and_a": "سربار عمومی و اداری",
+    "line.overhead.risk": "ذخیره ریسک",
+    "line.margin": "سود",
+    "line.discount.term": "تخفیف مدت قرارداد",
+    "line.setup.recruitment": "جذب، آزمون و گزینش",
+    "line.setup.training": "آموزش پیش از شروع (با حقوق)",
+    "line.setup.nesting": "افزایش تدریجی ظرفیت: بهره‌وری کمتر کارشناسان جدید",
+    "line.setup.ivr": "راه‌اندازی پاسخگوی خودکار",
+    "line.setup.crm": "اتصال به سامانه مدیریت ارتباط با مشتری",
+    "line.setup.margin": "سود راه‌اندازی",
+    "line.in_house.staff": "نیروی انسانی (همان تیم)",
+    "line.in_house.management": "مدیریت و نظارت",
+    "line.in_house.seats": "ایستگاه کاری، فناوری و فضا",
+    "line.in_house.telephony": "تلفن و خطوط",
+    "line.in_house.turnover": "جایگزینی نیروی جداشده (جذب و آموزش)",
+    "line.in_house.fitout": "تجهیز فضا و تجهیزات",
+    "line.in_house.software": "راه‌اندازی نرم‌افزار مرکز تماس",
+    "line.in_house.hiring": "جذب و آموزش",
+    "scenario.volume-30": "حجم ۳۰٪ کمتر",
+    "scenario.volume-15": "حجم ۱۵٪ کمتر",
+    "scenario.forecast": "پیش‌بینی",
+    "scenario.volume+15": "حجم ۱۵٪ بیشتر",
+    "scenario.volume+30": "حجم ۳۰٪ بیشتر",
+    "scenario.aht-10": "زمان رسیدگی ۱۰٪ کمتر",
+    "scenario.aht+10": "زمان رسیدگی ۱۰٪ بیشتر",
+    "recommendation.sentence": (
+        "تعرفه «{model}» برای {client} مناسب است: {why}؛ مبلغ ماهانه در حجم پیش‌بینی‌شده "
+        "بدون مالیات بر ارزش افزوده {monthly} است{spread}."
+    ),
+    "recommendation.spread": " و با ۱۵٪ حجم کمتر به {low} و با ۱۵٪ حجم بیشتر به {high} می‌رسد",
+    "recommendation.why.fixed": (
+        "حجم تماس‌ها به‌خوبی معلوم است و مبلغ ثابت با دامنه ±{band} حجم، بودجه‌ای قابل پیش‌بینی می‌دهد"
+    ),
+    "recommendation.why.hybrid": (
+        "حجم تماس‌ها تا حدی معلوم است؛ مبلغ پایه هزینه تیم اختصاصی را پوشش می‌دهد و بخش متغیر حجم واقعی را دنبال می‌کند"
+    ),
+    "recommendation.why.per_call": (
+        "پیش‌بینی حجم تماس‌ها دشوار است؛ کارفرما فقط بابت تماس‌های پاسخ‌داده‌شده می‌پردازد و ریسک حجم با مجری است"
+    ),
+    "recommendation.why.per_minute": (
+        "مدت مکالمه برای کارفرما مهم است و صورتحساب بر پایه دقیقه‌های رسیدگی، قیمت را شفاف نگه می‌دارد"
+    ),
+    "recommendation.why.per_seat": (
+        "بودجه باید قابل پیش‌بینی باشد در حالی که حجم نامعلوم است؛ "
+        "کارفرما تیمی اختصاصی می‌گیرد و اندازه آن را تنظیم می‌کند"
+    ),
+    "recommendation.why.per_hour": ("کارفرما ریسک حجم را می‌پذیرد و پرداخت به ازای ساعت کار مفید هیچ حق ریسکی ندارد"),
+    "recommendation.why.performance": (
+        "کیفیت خدمت در اولویت است و {at_risk} از مبلغ به اهداف سطح خدمت، رهاشدگی و رضایت مشتری وابسته است"
+    ),
+    # workbook sheets and headings (quoter.render.workbook LABELS, as they are)
+    "workbook.inputs": "ورودی‌ها",
+    "workbook.summary": "خلاصه",
+    "workbook.cost": "بهای تمام‌شده",
+    "workbook.tariffs": "تعرفه‌ها",
+    "workbook.grid": "جدول ظرفیت",
+    "workbook.staffing": "نیروی انسانی",
+    "workbook.assumptions": "فرض‌ها",
+    "workbook.margin": "حاشیه سود هدف (سهم از قیمت)",
+    "workbook.term_discount": "تخفیف مدت قرارداد",
+    "workbook.volume_change": "تغییر حجم تماس",
+    "workbook.aht_change": "تغییر زمان رسیدگی",
+    "workbook.vat_rate": "نرخ مالیات بر ارزش افزوده",
+    "workbook.toman": "نمایش به تومان (۱) یا ریال (۰)",
+    "workbook.client": "کارفرما",
+    "workbook.quote": "شماره پیشنهاد",
+    "workbook.date": "تاریخ",
+    "workbook.valid": "اعتبار تا",
+    "workbook.book": "دفترچه قیمت",
+    "workbook.line": "ردیف هزینه",
+    "workbook.qty": "مقدار",
+    "workbook.rate": "نرخ",
+    "workbook.amount": "مبلغ",
+    "workbook.total": "جمع ماهانه در حجم پیش‌بینی‌شده (بدون مالیات)",
+    "workbook.provider": "بهای تمام‌شده (پیش از سود)",
+    "workbook.model": "مدل تعرفه",
+    "workbook.price": "قیمت واحد",
+    "workbook.monthly": "ماهانه بدون مالیات",
+    "workbook.vat": "مالیات بر ارزش افزوده",
+    "workbook.with_vat": "ماهانه با مالیات",
+    "workbook.premium": "صرف ریسک",
+    "workbook.channel": "کانال",
+    "workbook.day": "روز",
+    "workbook.start": "شروع",
+    "workbook.calls": "تماس‌ها",
+    "workbook.agents": "کارشناس",
+    "workbook.display": "واحد نمایش",
+    "workbook.wage_change": "تغییر حقوق کارشناسان",
+    "workbook.scenarios": "سناریوها",
+    "workbook.scenario": "سناریو",
+    "workbook.client_cost": "پرداخت کارفرما",
+    "workbook.margin_of": "سود پیمانکار",
+    "workbook.engine_note": (
+        "مقادیر موتور در ورودی‌های پیشنهاد (غیرپویا): پرداخت کارفرما و سود پیمانکار در هر مدل "
+        "با تغییر حجم یا زمان رسیدگی؛ نیروی لازم برای هر ردیف دوباره محاسبه شده است."
+    ),
+    "workbook.note_inputs": "خانه‌های زرد را تغییر دهید؛ همه قیمت‌ها دنبال می‌کنند.",
+    # documents (quoter.render.documents.context _NAMES, as they are; models and channels above)
+    "doc.per_month": "در ماه",
+    "doc.languages.fa": "فارسی",
+    "doc.languages.en": "انگلیسی",
+    "doc.languages.ar": "عربی",
+    "doc.languages.tr": "ترکی",
+    "doc.languages.az": "آذری",
+    "doc.languages.ku": "کردی",
+    "doc.languages.ru": "روسی",
+    "doc.languages.de": "آلمانی",
+    "doc.languages.fr": "فرانسوی",
+    "doc.languages.zh": "چینی",
+    "doc.languages.ur": "اردو",
+    "doc.and": " و ",
+    "doc.list_sep": "، ",
+    "doc.seconds": "ثانیه",
+    "doc.within": "در",
+    "doc.minutes": "دقیقه",
+    "doc.hours": "ساعت",
+    "doc.kpis.service_level": "سطح خدمت",
+    "doc.kpis.abandon_rate": "نرخ رهاشدگی",
+    "doc.kpis.asa": "میانگین سرعت پاسخگویی",
+    "doc.kpis.csat": "رضایت مشتری",
+    "doc.kpis.fcr": "حل مشکل در اولین تماس",
+    "doc.kpis.qa": "امتیاز تضمین کیفیت",
+    "doc.kpis.first_response": "زمان اولین پاسخ چت",
+    "doc.at_least": "حداقل",
+    "doc.at_most": "حداکثر",
+    "doc.days.sat": "شنبه",
+    "doc.days.sun": "یکشنبه",
+    "doc.days.mon": "دوشنبه",
+    "doc.days.tue": "سه‌شنبه",
+    "doc.days.wed": "چهارشنبه",
+    "doc.days.thu": "پنجشنبه",
+    "doc.days.fri": "جمعه",
+    "doc.daily": "همه روزها",
+    "doc.to": " تا ",
+    "doc.closed": "تعطیل",
+    "doc.all_day": "شبانه‌روزی",
+    "doc.24/7": "شبانه‌روزی، هفت روز هفته",
+    "doc.increments.per_second": "ثانیه‌ای",
+    "doc.increments.per_6_seconds": "در واحدهای ۶ ثانیه‌ای",
+    "doc.increments.per_started_minute": "دقیقه‌ای (هر دقیقه آغازشده یک دقیقه کامل به حساب می‌آید)",
+    "doc.price_units.contact.voice": "برای هر تماس پاسخ‌داده‌شده",
+    "doc.price_units.contact.chat": "برای هر گفتگوی چت",
+    "doc.price_units.contact.email": "برای هر ایمیل پاسخ‌داده‌شده",
+    "doc.price_units.contact.outbound": "برای هر تلاش شماره‌گیری",
+    "doc.price_units.minute.voice": "برای هر دقیقه رسیدگی به تماس",
+    "doc.price_units.minute.chat": "برای هر دقیقه گفتگوی چت",
+    "doc.price_units.minute.email": "برای هر دقیقه رسیدگی به ایمیل",
+    "doc.price_units.minute.outbound": "برای هر دقیقه تماس خروجی",
+    "doc.currencies.IRR": "ریال",
+    "doc.currencies.USD": "دلار آمریکا",
+    "doc.currencies.EUR": "یورو",
+    "doc.units.call": "هر تماس",
+    "doc.units.minute": "هر دقیقه",
+    "doc.week": "هفته",
+    "doc.weeks": "هفته",
+    "doc.over": "در",
+    "doc.month": "ماه",
+    "doc.timezones.Asia/Tehran": "به وقت رسمی ایران",
+    "doc.timezones.Asia/Dubai": "به وقت دبی",
+    "doc.timezones.Europe/Berlin": "به وقت برلین",
+    "doc.timezones.Europe/London": "به وقت لندن",
+    "doc.timezones.Europe/Istanbul": "به وقت استانبول",
+    "doc.timezones.UTC": "به وقت جهانی",
+}
+
+TABLES: dict[str, dict[str, str]] = {"en": EN, "fa": FA}
+"""Every language's table: ``TABLES[lang][key]`` is a plain string or a ``str.format`` template."""
+
+
+def fields_of(template: str) -> set[str]:
+    """The named fields of a format string (``"Agent wages, {tier} tier"`` -> ``{"tier"}``)."""
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def text(key: str, lang: str, **fields: object) -> str:
+    """The wording of ``key`` in ``lang``, formatted with ``fields`` (extra fields are ignored).
+
+    Raises ``KeyError`` naming the key and the language when either is missing, or a field is not given.
+    """
+    table = TABLES.get(lang)
+    if table is None:
+        raise KeyError(f"wording: no language {lang!r} (one of {', '.join(TABLES)}) for key {key!r}")
+    try:
+        template = table[key]
+    except KeyError:
+        raise KeyError(f"wording: no text for key {key!r} in language {lang!r}") from None
+    if not fields and "{" not in template:
+        return template
+    try:
+        return template.format(**fields)
+    except KeyError as exc:
+        raise KeyError(f"wording: key {key!r} in language {lang!r} needs the field {exc.args[0]!r}") from None
+
+
+def has(key: str, lang: str) -> bool:
+    return key in TABLES.get(lang, {})
+
+
+def model_name(key: str, lang: str) -> str:
+    """A tariff model's name (``per_call`` -> "Per handled call")."""
+    return text(f"model.{key}", lang)
+
+
+def model_short(key: str, lang: str) -> str:
+    """A tariff model's name inside a sentence (``per_call`` -> "per-call"; Persian uses the full name)."""
+    return text(f"model_short.{key}", lang)
+
+
+def channel_name(channel: str, lang: str) -> str:
+    return text(f"channel.{channel}", lang)
+
+
+def channel_volume(channel: str, lang: str) -> str:
+    """What a channel's volume counts (calls, chats, emails, records)."""
+    return text(f"volume.{channel}", lang)
+
+
+def unit_name(unit: str, lang: str) -> str:
+    """A tariff's billing unit: a channel key (call, chat, email, dial attempt) or ``minute``."""
+    return text(f"unit.{unit}", lang)
+
+
+def group_label(group: str, lang: str) -> str:
+    return text(f"group.{group}", lang)
+
+
+def role_label(role: str, lang: str) -> str:
+    return text(f"role.{role}", lang)
+
+
+def line_label(key: str, lang: str, **fields: object) -> str:
+    """The label of a cost, set-up or in-house line by the engine's line key.
+
+    ``wages.<tier>`` and ``accruals.<tier>`` fill ``{tier}`` from the key (unless given); ``support.<role>``
+    is the role's label; ``premium.shift`` needs ``rotations``, ``margin`` ``percent``, ``discount.term``
+    ``months``.
+    """
+    family, _, rest = key.partition(".")
+    if family == "support" and rest:
+        return role_label(rest, lang)
+    if family in FAMILIES and rest and not has(f"line.{key}", lang):
+        return text(f"line.{family}.*", lang, **{FAMILIES[family]: rest, **fields})
+    return text(f"line.{key}", lang, **fields)
+
+
+def scenario_label(key: str, lang: str) -> str:
+    return text(f"scenario.{key}", lang)
+
+
+def recommendation_why(model: str, lang: str, **fields: object) -> str:
+    """Why ``model`` fits (fixed needs ``band``, performance ``at_risk``)."""
+    return text(f"recommendation.why.{model}", lang, **fields)
+
+
+def labels(prefix: str, lang: str) -> dict[str, str]:
+    """Every key under ``prefix`` without it: ``labels("workbook.", "fa")["cost"]`` (the workbook's old LABELS)."""
+    return {k[len(prefix) :]: v for k, v in TABLES[lang].items() if k.startswith(prefix)}
+
+
+__all__ = [
+    "LANGS",
+    "MODEL_KEYS",
+    "TABLES",
+    "channel_name",
+    "channel_volume",
+    "fields_of",
+    "group_label",
+    "labels",
+    "line_label",
+    "model_name",
+    "model_short",
+    "recommendation_why",
+    "role_label",
+    "scenario_label",
+    "text",
+    "unit_name",
+]
