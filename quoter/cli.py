@@ -602,6 +602,16 @@ def docs_cmd(
     _write_documents(load_quote(source, price_book), lang, only, out, templates, pdf)
 
 
+@app.command("schema")
+def schema_cmd(
+    name: Annotated[str, typer.Argument(help="quote, requirements or price-book.")] = "quote",
+) -> None:
+    """Print the JSON Schema of quote.json, of a requirements file or of a price book (for editors)."""
+    from quoter.schema import render
+
+    typer.echo(render(name), nl=False)
+
+
 @app.command("price-books")
 def price_books() -> None:
     """List the price books found, with their dates and currencies."""

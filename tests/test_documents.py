@@ -72,14 +72,21 @@ def test_context_is_plain_and_formatted(quote):
     assert fa["quote"]["date"] == "۱ آذر ۱۴۰۵"
     assert fa["quote"]["date_numeric"] == "۱۴۰۵/۰۹/۰۱"
     assert en["quote"]["date"] == "22 November 2026"
-    assert fa["chosen"]["monthly"]["figures"] == "۴۴٬۰۷۰٬۵۱۲٬۰۰۰ ریال"
-    assert fa["chosen"]["monthly"]["words"] == "چهل و چهار میلیارد و هفتاد میلیون و پانصد و دوازده هزار ریال"
-    assert en["chosen"]["monthly"]["words"] == "forty-four billion seventy million five hundred twelve thousand rials"
-    assert en["chosen"]["vat"]["figures"] == "4,407,051,200 IRR"  # the engine's VAT, not recomputed
-    assert en["chosen"]["monthly_with_vat"]["figures"] == "48,477,563,200 IRR"
+    assert fa["chosen"]["monthly"]["figures"] == "۴۵٬۴۸۴٬۴۷۳٬۰۰۰ ریال"
+    assert (
+        fa["chosen"]["monthly"]["words"]
+        == "چهل و پنج میلیارد و چهارصد و هشتاد و چهار میلیون و چهارصد و هفتاد و سه هزار ریال"
+    )
+    assert (
+        en["chosen"]["monthly"]["words"]
+        == "forty-five billion four hundred eighty-four million four hundred seventy-three thousand rials"
+    )
+    assert en["chosen"]["vat"]["figures"] == "4,548,447,300 IRR"  # the engine's VAT, not recomputed
+    assert en["chosen"]["monthly_with_vat"]["figures"] == "50,032,920,300 IRR"
     assert fa["chosen"]["vat_rate"] == "۱۰٪"
     assert fa["staffing"]["totals"]["fte"] == "۷۲٫۵"
-    assert en["models"]["per_call"]["unit_price_chat"] == "1,122,600 IRR"
+    chat = Decimal(quote["models"]["per_call"]["unit_price_chat"])
+    assert en["models"]["per_call"]["unit_price_chat"] == f"{chat:,.0f} IRR"
     assert fa["add_ons"][0] == {"name": "دسترسی به سامانه ضبط مکالمات", "monthly": "۸۰٬۰۰۰٬۰۰۰ ریال", "one_time": "–"}
     assert fa["company"]["city"] == "تهران" and en["company"]["city"] == "Tehran"
     assert not re.search(r"[0-9]", json.dumps(fa["chosen"], ensure_ascii=False)), "ASCII digits in Persian"
@@ -456,7 +463,7 @@ def test_load_quote_reads_json_exactly(tmp_path):
 
     quote = load_quote(FIXTURE)
     assert quote["quote"]["number"] == "Q-1405-0042"
-    assert quote["requirements"]["staffing"]["shrinkage"] == Decimal("0.3")  # no float on the way
+    assert quote["requirements"]["staffing"]["shrinkage"] == "0.3"  # the exact decimal string, no float
     assert build_context(quote, "fa") == build_context(json.loads(FIXTURE.read_text(encoding="utf-8")), "fa")
 
 

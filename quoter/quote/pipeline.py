@@ -563,6 +563,9 @@ def load_quote(path: str | Path) -> dict[str, Any]:
         raise InputError(f"{p}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
     if not isinstance(data, dict) or data.get("schema") != SCHEMA:
         raise InputError(f"{p}: not a quote saved by quoter (schema {SCHEMA})")
+    from quoter.quote.model import validate_quote
+
+    validate_quote(data, source=str(p))  # every field checked against the typed quote (docs/schema)
     return data
 
 
