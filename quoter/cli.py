@@ -339,6 +339,7 @@ def _plain_table(headers: list[str], rows: list[list[str]], left: int = 1) -> st
 
 def quote_summary(data: dict[str, Any], plan: Any = None, toman: bool = False) -> str:
     """Readable quote: staffing, cost build-up, tariffs, setup, ramp-up, scenarios, in-house, recommendation."""
+    from quoter.render import text
     from quoter.render.localize import format_number
 
     cur = data["currency"]
@@ -357,8 +358,8 @@ def quote_summary(data: dict[str, Any], plan: Any = None, toman: bool = False) -
     ]
     c = data["cost"]
     rows = [
-        [ln["label"], f"{format_number(_dec(ln['quantity']), 'en')} {ln['unit']}", _rate(ln), money(ln["amount"]),
-         ln["source"]]
+        [text.line_label(ln, "en"), f"{format_number(_dec(ln['quantity']), 'en')} {ln['unit']}", _rate(ln),
+         money(ln["amount"]), ln["source"]]
         for ln in c["lines"]
     ]  # fmt: skip
     rows.append(["Provider cost (before margin)", "", "", money(c["provider_cost"]), ""])
@@ -368,13 +369,12 @@ def quote_summary(data: dict[str, Any], plan: Any = None, toman: bool = False) -
     out.append(f"TARIFFS at the forecast volume (VAT {vat})")
     rows = []
     for key, m in data["models"].items():
-        detail = data["pricing"]["models"][key]
-        rows.append([detail["name"], _unit_text(key, m, money), money(m["monthly_at_forecast"]),
+        rows.append([text.model_name(key, "en"), _unit_text(key, m, money), money(m["monthly_at_forecast"]),
                      money(m["monthly_with_vat"]), _share(m["risk_premium"])])  # fmt: skip
     out += [_plain_table(["model", "price", "monthly excl. VAT", "incl. VAT", "risk premium"], rows, left=2), ""]
     s = data["setup"]
     out.append("SETUP (one-time)")
-    rows = [[ln["label"], money(ln["amount"])] for ln in s["lines"]] + [["Total", money(s["total"])]]
+    rows = [[text.line_label(ln, "en"), money(ln["amount"])] for ln in s["lines"]] + [["Total", money(s["total"])]]
     out += [_plain_table(["item", "amount"], rows), ""]
     stages = ", ".join(f"week {r['week']}: {r['agents']} agents ({_share(r['share'])})" for r in data["ramp_up"])
     out += [f"RAMP-UP: {stages}", ""]
@@ -384,7 +384,7 @@ def quote_summary(data: dict[str, Any], plan: Any = None, toman: bool = False) -
         out.append(f"SCENARIOS: the client's monthly cost ({unit}) under each tariff, and the provider's margin")
         rows = []
         for sc in data["scenarios"]:
-            row = [sc["label"], format_number(_dec(sc["contacts_month"]), "en", decimals=0),
+            row = [text.scenario_label(sc["key"], "en"), format_number(_dec(sc["contacts_month"]), "en", decimals=0),
                    format_number(_dec(sc["fte"]), "en", decimals=1)]  # fmt: skip
             for k in keys:
                 m = sc["models"][k]
@@ -397,7 +397,7 @@ def quote_summary(data: dict[str, Any], plan: Any = None, toman: bool = False) -
         f"{data['term_months']} months {money(ih['term_total'])} in-house vs {money(ih['outsourced_term_total'])} "
         f"outsourced ({data['chosen_model']}).",
         "",
-        f"RECOMMENDATION: {data['recommendation']['text_en']}",
+        f"RECOMMENDATION: {text.recommendation(data, 'en')}",
     ]
     return "\n".join(out)
 

@@ -119,14 +119,14 @@ PROPOSAL = [
         [
             ["{%tr if models.per_call %}"],
             [
-                "Per handled call",
+                "{{ models.per_call.name }}",
                 "{% for x in models.per_call.prices %}{{ x.price }} {{ x.unit }}" + AND + "{% endfor %}",
                 "{{ models.per_call.monthly.figures }}",
             ],
             ["{%tr endif %}"],
             ["{%tr if models.per_minute %}"],
             [
-                "Per handled minute",
+                "{{ models.per_minute.name }}",
                 "{% for x in models.per_minute.prices %}{{ x.price }} {{ x.unit }}"
                 + AND
                 + "{% endfor %}; billed {{ models.per_minute.increment }}",
@@ -135,28 +135,28 @@ PROPOSAL = [
             ["{%tr endif %}"],
             ["{%tr if models.per_seat %}"],
             [
-                "Per dedicated agent",
+                "{{ models.per_seat.name }}",
                 "{{ models.per_seat.unit_price }} per seat per month ({{ models.per_seat.seats }} seats)",
                 "{{ models.per_seat.monthly.figures }}",
             ],
             ["{%tr endif %}"],
             ["{%tr if models.per_hour %}"],
             [
-                "Per productive hour",
+                "{{ models.per_hour.name }}",
                 "{{ models.per_hour.unit_price }} per agent-hour",
                 "{{ models.per_hour.monthly.figures }}",
             ],
             ["{%tr endif %}"],
             ["{%tr if models.fixed %}"],
             [
-                "Fixed monthly fee",
+                "{{ models.fixed.name }}",
                 "{{ models.fixed.monthly_fee }} per month within a band of ±{{ models.fixed.band }}",
                 "{{ models.fixed.monthly.figures }}",
             ],
             ["{%tr endif %}"],
             ["{%tr if models.hybrid %}"],
             [
-                "Hybrid",
+                "{{ models.hybrid.name }}",
                 "{{ models.hybrid.base_monthly }} per month plus {% for x in models.hybrid.prices %}"
                 "{{ x.price }} {{ x.unit }}" + AND + "{% endfor %}",
                 "{{ models.hybrid.monthly.figures }}",
@@ -164,12 +164,15 @@ PROPOSAL = [
             ["{%tr endif %}"],
             ["{%tr if models.performance %}"],
             [
-                "Performance-based",
+                "{{ models.performance.name }}",
                 "{{ models.performance.base }} per month, {{ models.performance.at_risk_share }} "
                 "at risk against the SLA targets",
                 "{{ models.performance.monthly.figures }}",
             ],
             ["{%tr endif %}"],
+            ["{%tr for m in other_models %}"],
+            ["{{ m.name }}", "{{ m.unit_price }}", "{{ m.monthly.figures }}"],
+            ["{%tr endfor %}"],
         ],
         widths=[4.0, 8.0, 5.0],
     ),

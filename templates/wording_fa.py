@@ -126,7 +126,7 @@ PROPOSAL = [
         [
             ["{%tr if models.per_call %}"],
             [
-                "به ازای هر تماس",
+                "{{ models.per_call.name }}",
                 "{% for x in models.per_call.prices %}{{ x.price }} {{ x.unit }}"
                 "{% if not loop.last %}؛ {% endif %}{% endfor %}",
                 "{{ models.per_call.monthly.figures }}",
@@ -134,7 +134,7 @@ PROPOSAL = [
             ["{%tr endif %}"],
             ["{%tr if models.per_minute %}"],
             [
-                "به ازای هر دقیقه",
+                "{{ models.per_minute.name }}",
                 "{% for x in models.per_minute.prices %}{{ x.price }} {{ x.unit }}"
                 "{% if not loop.last %}؛ {% endif %}{% endfor %}؛ محاسبه {{ models.per_minute.increment }}",
                 "{{ models.per_minute.monthly.figures }}",
@@ -142,7 +142,7 @@ PROPOSAL = [
             ["{%tr endif %}"],
             ["{%tr if models.per_seat %}"],
             [
-                "به ازای هر کارشناس",
+                "{{ models.per_seat.name }}",
                 "{{ models.per_seat.unit_price }} برای هر کارشناس اختصاصی در ماه "
                 "(برای {{ models.per_seat.seats }} کارشناس)",
                 "{{ models.per_seat.monthly.figures }}",
@@ -150,14 +150,14 @@ PROPOSAL = [
             ["{%tr endif %}"],
             ["{%tr if models.per_hour %}"],
             [
-                "به ازای هر ساعت کارشناس",
+                "{{ models.per_hour.name }}",
                 "{{ models.per_hour.unit_price }} برای هر ساعت کارکرد مفید",
                 "{{ models.per_hour.monthly.figures }}",
             ],
             ["{%tr endif %}"],
             ["{%tr if models.fixed %}"],
             [
-                "مبلغ ثابت ماهانه",
+                "{{ models.fixed.name }}",
                 "{{ models.fixed.monthly_fee }} در ماه، در محدوده {{ models.fixed.band }} "
                 "بیشتر یا کمتر از حجم پیش‌بینی‌شده",
                 "{{ models.fixed.monthly.figures }}",
@@ -165,7 +165,7 @@ PROPOSAL = [
             ["{%tr endif %}"],
             ["{%tr if models.hybrid %}"],
             [
-                "ترکیبی",
+                "{{ models.hybrid.name }}",
                 "{{ models.hybrid.base_monthly }} در ماه به‌علاوه {% for x in models.hybrid.prices %}"
                 "{{ x.price }} {{ x.unit }}{% if not loop.last %}؛ {% endif %}{% endfor %}",
                 "{{ models.hybrid.monthly.figures }}",
@@ -173,12 +173,15 @@ PROPOSAL = [
             ["{%tr endif %}"],
             ["{%tr if models.performance %}"],
             [
-                "مبتنی بر عملکرد",
+                "{{ models.performance.name }}",
                 "{{ models.performance.base }} در ماه، که {{ models.performance.at_risk_share }} "
                 "آن به تحقق اهداف سطح خدمت وابسته است",
                 "{{ models.performance.monthly.figures }}",
             ],
             ["{%tr endif %}"],
+            ["{%tr for m in other_models %}"],
+            ["{{ m.name }}", "{{ m.unit_price }}", "{{ m.monthly.figures }}"],
+            ["{%tr endfor %}"],
         ],
         widths=[4.0, 8.0, 5.0],
     ),

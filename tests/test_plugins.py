@@ -14,6 +14,7 @@ from quoter.pricing import tariffs
 from quoter.pricing.tariffs.base import Basis, Tariff
 from quoter.pricing.usage import Usage
 from quoter.quote.pipeline import build_quote
+from quoter.render import wording
 
 from .conftest import ROOT
 from .xlsx_eval import recalculate
@@ -30,8 +31,6 @@ class PerDay:
     """A fee per service day: the target revenue plus its premium over the month's service days."""
 
     key = "per_day"
-    name = "Per service day"
-    name_fa = "به ازای هر روز خدمت"
     order = 8
     spec = PerDaySpec
     default_risk_premium = Decimal("0.01")
@@ -40,7 +39,7 @@ class PerDay:
         days = basis.book.models.section(self.key).days_per_month
         daily = basis.round(basis.with_premium(self.key) / days, "unit_price")
         monthly = basis.round(daily * days, "monthly")
-        return Tariff(self.key, self.name, self.name_fa, basis.premium(self.key), monthly.value,
+        return Tariff(self.key, basis.premium(self.key), monthly.value,
                       basis.book.rounder.step("unit_price") * days, {"unit_price": daily.value}, {},
                       {"price": daily, "monthly": monthly})  # fmt: skip
 
@@ -49,8 +48,10 @@ class PerDay:
 
 
 @pytest.fixture()
-def per_day():
+def per_day(monkeypatch):
     model = tariffs.register(PerDay())
+    monkeypatch.setitem(wording.EN, "model.per_day", "Per service day")
+    monkeypatch.setitem(wording.FA, "model.per_day", "به ازای هر روز خدمت")
     yield model
     tariffs.unregister(model.key)
 
@@ -96,3 +97,17 @@ def test_unknown_model_section_is_refused(tmp_path):
     with pytest.raises(InputError) as exc:
         load_price_book(bad)
     assert any(p.startswith("models.per_week") for p in exc.value.problems), exc.value.problems
+
+
+def test_toy_model_is_in_the_proposals_price_table(per_day, tmp_path):
+    from quoter.render.documents import render_documents
+
+    from .test_documents import docx_text
+
+    data = build_quote(BANK, shifts=False, scenarios=False).to_dict()
+    monthly = Decimal(data["models"]["per_day"]["monthly_at_forecast"])
+    en, fa = render_documents(data, langs=["en", "fa"], only=["proposal"], out_dir=tmp_path)
+    text_en = docx_text(en if en.name.endswith("-en.docx") else fa)
+    assert "Per service day" in text_en and f"{monthly:,.0f}" in text_en
+    text_fa = docx_text(fa if fa.name.endswith("-fa.docx") else en)
+    assert "به ازای هر روز خدمت" in text_fa

@@ -155,12 +155,16 @@ def test_load_quote_errors(tmp_path):
 def test_recommendation_follows_certainty_and_goal(certainty, goal, model):
     q = quote_of(str(EXAMPLES[0]))
     from quoter.quote.pipeline import recommend
+    from quoter.render.text import recommendation
 
     rec = recommend(q.requirements, q.book, q.tariffs, q.scenarios, certainty, goal)
     assert rec.model == model
-    assert rec.text_en.count(". ") == 0 and rec.text_en.endswith(".")  # one sentence
-    assert q.requirements.client.name in rec.text_en and (q.requirements.client.name_fa or "") in rec.text_fa
-    assert rec.text_fa.endswith(".")
+    assert rec.monthly == q.tariffs[model].monthly_at_forecast
+    data = {**q.to_dict(), "recommendation": rec.to_dict()}
+    en, fa = recommendation(data, "en"), recommendation(data, "fa")
+    assert en.count(". ") == 0 and en.endswith(".")  # one sentence
+    assert q.requirements.client.name in en and (q.requirements.client.name_fa or "") in fa
+    assert fa.endswith(".") and "  " not in en
 
 
 def test_bad_options():

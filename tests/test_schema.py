@@ -88,20 +88,6 @@ def test_doc_is_frozen():
 
 
 # ---------------------------------------------------------------- optional keys
-def test_dropped_labels_and_names_stay_dropped():
-    data = dict_of(PARS)
-    del data["cost"]["lines"][0]["label"]
-    del data["cost"]["lines"][0]["label_fa"]
-    del data["scenarios"][0]["label_fa"]
-    del data["pricing"]["models"]["per_call"]["name"]
-    del data["recommendation"]["text_en"]
-    del data["add_ons"][0]["name_fa"]
-    out = dump_quote(validate_quote(data))
-    assert out == data
-    assert "label" not in out["cost"]["lines"][0]
-    assert "name_fa" not in out["add_ons"][0]
-
-
 def test_explicit_null_of_an_optional_key_stays_null():
     data = dict_of(PARS)
     data["add_ons"][0]["name_fa"] = None

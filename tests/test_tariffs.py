@@ -16,6 +16,7 @@ from quoter.pricing import tariffs
 from quoter.pricing.cost import build_cost
 from quoter.pricing.tariffs import Basis
 from quoter.quote.pipeline import predicted_kpis
+from quoter.render import wording
 from quoter.staffing.planner import plan_staffing
 
 from .conftest import EXAMPLES, MINIMAL
@@ -50,7 +51,8 @@ def book_for(path) -> str:
 def test_registry_has_the_seven_models_in_order():
     assert tariffs.model_keys() == ("per_call", "per_minute", "per_seat", "per_hour", "fixed", "hybrid", "performance")
     for model in tariffs.models():
-        assert callable(model.price) and callable(model.bill) and model.name and model.name_fa
+        assert callable(model.price) and callable(model.bill)
+        assert wording.model_name(model.key, "en") and wording.model_name(model.key, "fa")
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)

@@ -23,27 +23,10 @@ from quoter.staffing.result import StaffingPlan
 SOURCE_BOOK = "price book"
 SOURCE_LINES = "cost lines"
 
-GROUPS: dict[str, tuple[str, str]] = {
-    "agents": (
-        "Agents (wages, insurance, allowances, accruals, premiums)",
-        "کارشناسان پاسخگو (حقوق، بیمه، مزایا، ذخایر، فوق‌العاده‌ها)",
-    ),
-    "support": (
-        "Supervision, QA, training, planning and management",
-        "سرپرستی، تضمین کیفیت، آموزش، برنامه‌ریزی و مدیریت",
-    ),
-    "seats": ("Seats, technology and facility", "ایستگاه کاری، فناوری و فضای کار"),
-    "telephony": ("Telephony", "تلفن و خطوط"),
-    "overhead": ("Overhead and risk", "سربار و ذخیره ریسک"),
-    "price": ("Margin and term discount", "سود و تخفیف مدت قرارداد"),
-}  # fmt: skip
-ROLES: dict[str, tuple[str, str]] = {
-    "supervisor": ("Supervisors", "سرپرست"),
-    "qa": ("Quality assurance", "کارشناس تضمین کیفیت"),
-    "trainer": ("Trainers", "آموزش‌دهنده"),
-    "wfm": ("Workforce planning", "برنامه‌ریز نیروی کار"),
-    "manager": ("Account management", "مدیر پروژه"),
-}
+GROUPS: tuple[str, ...] = ("agents", "support", "seats", "telephony", "overhead", "price")
+"""Cost groups in display order (their words: quoter.render.wording, ``group.<key>``)."""
+ROLES: tuple[str, ...] = ("supervisor", "qa", "trainer", "wfm", "manager")
+"""Support roles sized by span of control (``book.span_of_control``)."""
 
 
 @dataclass(frozen=True)
@@ -57,21 +40,19 @@ class Line:
 
     key: str
     group: str
-    label: str
-    label_fa: str
     quantity: Decimal
     unit: str
     rate: Decimal
     amount: Decimal
     source: str
+    fields: dict[str, str] = field(default_factory=dict)  # what the line's label names (months, percent...)
     exprs: tuple[Expr, Expr, Expr] | None = field(default=None, compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "key": self.key,
             "group": self.group,
-            "label": self.label,
-            "label_fa": self.label_fa,
+            **({"fields": dict(self.fields)} if self.fields else {}),
             "quantity": dec_str(self.quantity),
             "unit": self.unit,
             "rate": dec_str(self.rate),
@@ -112,8 +93,8 @@ class CostBuildUp:
             "agent_loaded_monthly": dec_str(self.agent_loaded_monthly),
             "lines": [ln.to_dict() for ln in self.lines],
             "summary": [
-                {"key": g, "label": en, "label_fa": fa, "amount": dec_str(self.group_total(g))}
-                for g, (en, fa) in GROUPS.items()
+                {"key": g, "amount": dec_str(self.group_total(g))}
+                for g in GROUPS
                 if any(ln.group == g for ln in self.lines)
             ],
         }
@@ -131,20 +112,19 @@ class Lines:
         self,
         key: str,
         group: str,
-        label: str,
-        label_fa: str,
         qty: Num,
         unit: str,
         rate_: Num,
         source: str,
         *,
+        fields: dict[str, str] | None = None,
         optional: bool = False,
     ) -> Line:
         q, rt = lift(qty), lift(rate_)
         amount = Ref(
             f"amount.{key}", Round(Ref(f"qty.{key}", q) * Ref(f"rate.{key}", rt), self.r.step("line"), self.r.mode)
         )
-        line = Line(key, group, label, label_fa, q.value, unit, rt.value, amount.value, source, (q, rt, amount))
+        line = Line(key, group, q.value, unit, rt.value, amount.value, source, dict(fields or {}), (q, rt, amount))
         self.items.append(line)
         if optional and amount.value == 0:
             self.hidden.add(key)
@@ -230,77 +210,81 @@ def build_cost(req: Requirements, book: PriceBook, plan: StaffingPlan, shifts: A
     wage_change = Input("wage_change", ZERO)
     for tier in u.fte_by_tier:
         wage = Round(book.wages.agent[tier] * (1 + wage_change), r.step("line"), r.mode)
-        L.add(f"wages.{tier}", "agents", f"Agent wages, {tier} tier", f"حقوق پایه کارشناسان، رده {tier}",
-              leaf[f"fte.{tier}"], "FTE", wage, src)  # fmt: skip
+        L.add(f"wages.{tier}", "agents", leaf[f"fte.{tier}"], "FTE", wage, src)
     wages_total = L.sum_of(lambda ln: ln.key.startswith("wages."))
     per_head = a.housing + a.food + a.child
-    L.add("allowances", "agents", "Allowances (housing, food, child)", "مزایا (مسکن، بن، حق اولاد)",
-          leaf["fte"], "FTE", per_head, src)  # fmt: skip
+    L.add("allowances", "agents", leaf["fte"], "FTE", per_head, src)
     for tier in u.fte_by_tier:
         wage_rate = next(ln for ln in L.items if ln.key == f"wages.{tier}").exprs
         assert wage_rate is not None
-        L.add(f"accruals.{tier}", "agents", f"Year-end bonus and severance accruals, {tier} tier",
-              f"ذخیره عیدی و سنوات، رده {tier}", leaf[f"fte.{tier}"], "FTE",
-              accrual_expr(book, Ref(f"rate.wages.{tier}", wage_rate[1])), src)  # fmt: skip
+        L.add(
+            f"accruals.{tier}",
+            "agents",
+            leaf[f"fte.{tier}"],
+            "FTE",
+            accrual_expr(book, Ref(f"rate.wages.{tier}", wage_rate[1])),
+            src,
+        )
     hours_per_month = quantity(quantity(plan.hours_per_fte_week) * WEEKS_PER_MONTH)
     hourly = IfPositive(
         leaf["fte"], lambda: Round(wages_total / (leaf["fte"] * hours_per_month), r.step("line"), r.mode)
     )
     p = book.premiums
-    for key, share, en, fa in (
-        ("night", p.night, "Night-work premium (22:00-06:00)", "فوق‌العاده شب‌کاری"),
-        ("friday", p.friday, "Friday-work premium", "فوق‌العاده کار در روز جمعه"),
-        ("holiday", p.holiday, "Official-holiday premium", "فوق‌العاده کار در تعطیلات رسمی"),
-        ("overtime", p.overtime, "Overtime premium", "اضافه‌کاری"),
-    ):
+    for key, share in (("night", p.night), ("friday", p.friday), ("holiday", p.holiday), ("overtime", p.overtime)):
         if share > 0 and v[f"hours.{key}"] > 0:
-            L.add(f"premium.{key}", "agents", en, fa, leaf[f"hours.{key}"], "h",
-                  Round(hourly * share, r.step("line"), r.mode), src)  # fmt: skip
+            L.add(
+                f"premium.{key}",
+                "agents",
+                leaf[f"hours.{key}"],
+                "h",
+                Round(hourly * share, r.step("line"), r.mode),
+                src,
+            )
     if v["shift_premium"] > 0:
-        L.add("premium.shift", "agents", f"Rotating-shift premium ({'/'.join(u.rotations)})",
-              "فوق‌العاده نوبت‌کاری", wages_total, cur, leaf["shift_premium"], SOURCE_LINES)  # fmt: skip
+        rotations = {"rotations": "/".join(u.rotations)}
+        L.add("premium.shift", "agents", wages_total, cur, leaf["shift_premium"], SOURCE_LINES, fields=rotations)
     insured: Expr = wages_total + leaf["fte"] * sum((getattr(a, k) for k in book.loads.insured_allowances), ZERO)
     if book.loads.insure_premiums:
         insured = insured + L.sum_of(lambda ln: ln.key.startswith("premium."))
-    L.add("insurance", "agents", "Employer social insurance", "حق بیمه سهم کارفرما",
-          Round(insured, r.step("line"), r.mode), cur, book.loads.employer_insurance, SOURCE_LINES)  # fmt: skip
+    L.add(
+        "insurance", "agents", Round(insured, r.step("line"), r.mode), cur, book.loads.employer_insurance, SOURCE_LINES
+    )
     if book.loads.other:
-        L.add("other_loads", "agents", "Other employer loads", "سایر کسور سهم کارفرما",
-              wages_total, cur, book.loads.other, SOURCE_LINES)  # fmt: skip
-    for role, (en, fa) in ROLES.items():
+        L.add("other_loads", "agents", wages_total, cur, book.loads.other, SOURCE_LINES)
+    for role in ROLES:
         n = role_expr(book, role, leaf["fte"])
         if n.value > 0:
-            L.add(f"support.{role}", "support", en, fa, n, "FTE",
-                  loaded_monthly(book, getattr(book.wages, role)), src)  # fmt: skip
+            L.add(f"support.{role}", "support", n, "FTE", loaded_monthly(book, getattr(book.wages, role)), src)
     seats = WholeUp(leaf["peak_agents"] * (1 + book.seats.spare_share))
-    L.add("seats", "seats", "Seats and technology (workstation, licences, headset)",
-          "ایستگاه کاری و فناوری (رایانه، مجوز نرم‌افزار، هدست)", Ref("qty.seats", seats), "seat", book.seats.per_seat,
-          SOURCE_PLAN)  # fmt: skip
-    L.add("facility", "seats", "Facility (space, power, UPS, security)", "فضای کار (اجاره، برق، برق اضطراری، امنیت)",
-          Ref("qty.seats", seats), "seat", book.facility.per_seat_month, SOURCE_PLAN)  # fmt: skip
+    L.add("seats", "seats", Ref("qty.seats", seats), "seat", book.seats.per_seat, SOURCE_PLAN)
+    L.add("facility", "seats", Ref("qty.seats", seats), "seat", book.facility.per_seat_month, SOURCE_PLAN)
     if u.line_minutes > 0:
-        L.add("telephony.minutes", "telephony", "Telephony minutes (IVR, talk, dialling)",
-              "دقیقه مکالمه (پاسخگوی خودکار، مکالمه، شماره‌گیری)", leaf["line_minutes"], "min",
-              book.telephony.per_minute, SOURCE_PLAN)  # fmt: skip
+        L.add("telephony.minutes", "telephony", leaf["line_minutes"], "min", book.telephony.per_minute, SOURCE_PLAN)
     if u.lines > 0:
-        L.add("telephony.lines", "telephony", "Telephone lines (Erlang B)", "خطوط تلفن (ارلنگ B)",
-              leaf["lines"], "line", book.telephony.per_line_month, SOURCE_PLAN)  # fmt: skip
+        L.add("telephony.lines", "telephony", leaf["lines"], "line", book.telephony.per_line_month, SOURCE_PLAN)
     direct = L.sum_of(lambda ln: True)
-    ga = L.add("overhead.g_and_a", "overhead", "General and administrative overhead", "سربار عمومی و اداری",
-               Ref("direct", direct), cur, book.overhead.g_and_a, SOURCE_LINES)  # fmt: skip
+    ga = L.add("overhead.g_and_a", "overhead", Ref("direct", direct), cur, book.overhead.g_and_a, SOURCE_LINES)
     assert ga.exprs is not None
-    L.add("overhead.risk", "overhead", "Risk buffer", "ذخیره ریسک", Ref("direct", direct) + ga.exprs[2], cur,
-          book.overhead.risk_buffer, SOURCE_LINES)  # fmt: skip
+    L.add(
+        "overhead.risk", "overhead", Ref("direct", direct) + ga.exprs[2], cur, book.overhead.risk_buffer, SOURCE_LINES
+    )
     provider_cost = Ref("provider_cost", L.sum_of(lambda ln: True))
     m = Input("margin", book.target_margin)
     markup = Round(m / (1 - m), Decimal("0.000001"))
-    margin = L.add("margin", "price", f"Margin ({dec_str((book.target_margin * 100).normalize())}% of the price)",
-                   "سود", provider_cost, cur, markup, SOURCE_LINES)  # fmt: skip
+    percent = {"percent": dec_str((book.target_margin * 100).normalize())}
+    margin = L.add("margin", "price", provider_cost, cur, markup, SOURCE_LINES, fields=percent)
     assert margin.exprs is not None
     term_discount = Input("term_discount", book.terms.discount(req.service.term_months))
-    discount = L.add("discount.term", "price", f"Term discount ({req.service.term_months} months)",
-                     "تخفیف مدت قرارداد", provider_cost + margin.exprs[2], cur, -term_discount,
-                     SOURCE_LINES, optional=True)  # fmt: skip
+    discount = L.add(
+        "discount.term",
+        "price",
+        provider_cost + margin.exprs[2],
+        cur,
+        -term_discount,
+        SOURCE_LINES,
+        fields={"months": str(req.service.term_months)},
+        optional=True,
+    )
     assert discount.exprs is not None
     monthly = Ref(
         "monthly_total", Round(provider_cost + margin.exprs[2] + discount.exprs[2], r.step("monthly"), r.mode)

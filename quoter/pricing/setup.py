@@ -84,26 +84,19 @@ def build_setup(req: Requirements, book: PriceBook, cost: CostBuildUp) -> Setup:
     hires = Decimal(u.headcount) + supervisors
     hours_per_month = quantity(quantity(req.staffing.hours_per_fte_week) * WEEKS_PER_MONTH)
     loaded_hourly = book.rounder.line(cost.agent_loaded_monthly / hours_per_month)
-    L.add("setup.recruitment", "setup", "Recruitment and testing", "جذب، آزمون و گزینش", hires, "hire",
-          ot.recruitment_per_hire, SOURCE_PLAN)  # fmt: skip
+    L.add("setup.recruitment", "setup", hires, "hire", ot.recruitment_per_hire, SOURCE_PLAN)
     if ot.training_hours:
-        L.add("setup.training", "setup", "Paid training before go-live", "آموزش پیش از شروع (با حقوق)",
-              Decimal(u.headcount) * ot.training_hours, "h", loaded_hourly, SOURCE_PLAN)  # fmt: skip
+        L.add("setup.training", "setup", Decimal(u.headcount) * ot.training_hours, "h", loaded_hourly, SOURCE_PLAN)
     lost = Decimal(u.headcount) * ot.nesting_weeks * quantity(req.staffing.hours_per_fte_week)
     lost = quantity(lost * (1 - ot.nesting_productivity))
     if lost > 0:
-        L.add("setup.nesting", "setup", "Ramp-up: new agents below full productivity",
-              "افزایش تدریجی ظرفیت: بهره‌وری کمتر کارشناسان جدید", lost, "h", loaded_hourly,
-              SOURCE_PLAN)  # fmt: skip
+        L.add("setup.nesting", "setup", lost, "h", loaded_hourly, SOURCE_PLAN)
     if req.channels.voice.ivr_seconds > 0:
-        L.add("setup.ivr", "setup", "IVR set-up", "راه‌اندازی پاسخگوی خودکار", Decimal(1), "item", ot.ivr_setup,
-              SOURCE_BOOK)  # fmt: skip
-    L.add("setup.crm", "setup", "CRM integration (results recorded in the client's CRM)",
-          "اتصال به سامانه مدیریت ارتباط با مشتری", Decimal(1), "item", ot.crm_integration, SOURCE_BOOK)  # fmt: skip
+        L.add("setup.ivr", "setup", Decimal(1), "item", ot.ivr_setup, SOURCE_BOOK)
+    L.add("setup.crm", "setup", Decimal(1), "item", ot.crm_integration, SOURCE_BOOK)
     if ot.setup_margin:
         base = L.total()
-        L.add("setup.margin", "setup", "Set-up margin", "سود راه‌اندازی", base, cur,
-              rate(ot.setup_margin / (1 - ot.setup_margin)), SOURCE_LINES)  # fmt: skip
+        L.add("setup.margin", "setup", base, cur, rate(ot.setup_margin / (1 - ot.setup_margin)), SOURCE_LINES)
     return Setup(tuple(L.items), book.rounder.setup(L.total()), int(hires))
 
 
@@ -114,28 +107,20 @@ def build_in_house(book: PriceBook, cost: CostBuildUp, setup: Setup) -> InHouse:
     u = cost.usage
     L = Lines(book)
     staff = cost.group_total("agents") + cost.group_total("support")
-    staff_line = L.add("in_house.staff", "in_house", "Staff (same team, in-house pay)", "نیروی انسانی (همان تیم)",
-                       staff, cur, ih.wage_factor, SOURCE_LINES)  # fmt: skip
-    L.add("in_house.management", "in_house", "Management and oversight", "مدیریت و نظارت", staff_line.amount, cur,
-          ih.management_share, SOURCE_LINES)  # fmt: skip
+    staff_line = L.add("in_house.staff", "in_house", staff, cur, ih.wage_factor, SOURCE_LINES)
+    L.add("in_house.management", "in_house", staff_line.amount, cur, ih.management_share, SOURCE_LINES)
     seats = seat_count(book, u)
-    L.add("in_house.seats", "in_house", "Seats, technology and space", "ایستگاه کاری، فناوری و فضا", seats, "seat",
-          ih.seat_per_month, SOURCE_PLAN)  # fmt: skip
+    L.add("in_house.seats", "in_house", seats, "seat", ih.seat_per_month, SOURCE_PLAN)
     tel = cost.group_total("telephony")
     if tel:
-        L.add("in_house.telephony", "in_house", "Telephony", "تلفن و خطوط", tel, cur, Decimal(1), SOURCE_LINES)
+        L.add("in_house.telephony", "in_house", tel, cur, Decimal(1), SOURCE_LINES)
     hires = quantity(Decimal(u.headcount) * ih.turnover_annual / 12)
     if hires:
-        L.add("in_house.turnover", "in_house", "Staff turnover (replacement hiring and training)",
-              "جایگزینی نیروی جداشده (جذب و آموزش)", hires, "hire", ih.replacement_cost_per_hire,
-              SOURCE_PLAN)  # fmt: skip
+        L.add("in_house.turnover", "in_house", hires, "hire", ih.replacement_cost_per_hire, SOURCE_PLAN)
     monthly = book.rounder.monthly(L.total())
     S = Lines(book)
-    S.add("in_house.fitout", "in_house_setup", "Space fit-out and equipment", "تجهیز فضا و تجهیزات", seats, "seat",
-          ih.fitout_per_seat, SOURCE_PLAN)  # fmt: skip
-    S.add("in_house.software", "in_house_setup", "Contact-centre software set-up", "راه‌اندازی نرم‌افزار مرکز تماس",
-          Decimal(1), "item", ih.software_setup, SOURCE_BOOK)  # fmt: skip
+    S.add("in_house.fitout", "in_house_setup", seats, "seat", ih.fitout_per_seat, SOURCE_PLAN)
+    S.add("in_house.software", "in_house_setup", Decimal(1), "item", ih.software_setup, SOURCE_BOOK)
     hiring = sum((ln.amount for ln in setup.lines if ln.key in ("setup.recruitment", "setup.training")), ZERO)
-    S.add("in_house.hiring", "in_house_setup", "Recruitment and training", "جذب و آموزش", hiring, cur,
-          ih.wage_factor, SOURCE_LINES)  # fmt: skip
+    S.add("in_house.hiring", "in_house_setup", hiring, cur, ih.wage_factor, SOURCE_LINES)
     return InHouse(tuple(L.items), monthly, tuple(S.items), book.rounder.setup(S.total()))

@@ -71,7 +71,8 @@ Int = StrictInt
 Bool = StrictBool
 Jalali = Annotated[str, Field(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")]
 Channel = Literal["voice", "chat", "email", "outbound"]
-ModelKey = Literal["per_call", "per_minute", "per_seat", "per_hour", "fixed", "hybrid", "performance"]
+ModelKey = Annotated[str, Field(pattern=r"^[a-z_][a-z0-9_]*$")]
+"""A registered tariff model's key (the seven built-in ones are typed in :class:`Models`; a plug-in's as extra)."""
 KpiName = Literal["service_level", "abandon_rate", "asa", "csat", "fcr", "qa"]
 PaidHoursKind = Literal["normal", "night", "friday", "holiday", "overtime"]
 
@@ -214,8 +215,7 @@ class Staffing(Doc):
 class CostLine(Doc):
     key: str
     group: str
-    label: str | None = None
-    label_fa: str | None = None
+    fields: dict[str, str] | None = None  # what the label names (tier, rotations, percent, months)
     quantity: Dec
     unit: str
     rate: Dec
@@ -225,8 +225,6 @@ class CostLine(Doc):
 
 class CostSummaryRow(Doc):
     key: Literal["agents", "support", "seats", "telephony", "overhead", "price"]
-    label: str | None = None
-    label_fa: str | None = None
     amount: Dec
 
 
@@ -353,8 +351,26 @@ class PerformancePrice(ModelPrice):
     expected_payment: Dec
 
 
-class Models(Doc):
-    """The seven tariffs, in the engine's order."""
+PluginValue = Dec | str | bool | int | None | list[Any] | dict[str, Any]
+
+
+class PluginPrice(ModelPrice):
+    """A plug-in tariff's fields: the common four typed, its own fields as the plug-in wrote them."""
+
+    model_config = ConfigDict(extra="allow", frozen=True)
+    __pydantic_extra__: dict[str, PluginValue]  # type: ignore[assignment]
+
+
+class Plugins(Doc):
+    """Base of the per-model maps: a plug-in model (a registered key beyond the seven) is an extra key."""
+
+    model_config = ConfigDict(extra="allow", frozen=True)
+
+
+class Models(Plugins):
+    """The seven tariffs, in the engine's order, then any plug-in model."""
+
+    __pydantic_extra__: dict[str, PluginPrice]  # type: ignore[assignment]
 
     per_call: PerCallPrice
     per_minute: PerMinutePrice
@@ -393,8 +409,6 @@ class PredictedKpis(Doc):
 
 
 class ModelDetail(Doc):
-    name: str | None = None
-    name_fa: str | None = None
     tolerance: Dec
 
 
@@ -452,7 +466,14 @@ class HybridDetail(ModelDetail):
     forecast_units: Dec
 
 
-class PricingModels(Doc):
+class PluginDetail(ModelDetail):
+    model_config = ConfigDict(extra="allow", frozen=True)
+    __pydantic_extra__: dict[str, Any]  # type: ignore[assignment]
+
+
+class PricingModels(Plugins):
+    __pydantic_extra__: dict[str, PluginDetail]  # type: ignore[assignment]
+
     per_call: PerCallDetail
     per_minute: PerMinuteDetail
     per_seat: PerSeatDetail
@@ -476,7 +497,9 @@ class ScenarioModel(Doc):
     provider_margin: Dec | None  # null when the client pays nothing that month
 
 
-class ScenarioModels(Doc):
+class ScenarioModels(Plugins):
+    __pydantic_extra__: dict[str, ScenarioModel]  # type: ignore[assignment]
+
     per_call: ScenarioModel
     per_minute: ScenarioModel
     per_seat: ScenarioModel
@@ -488,8 +511,6 @@ class ScenarioModels(Doc):
 
 class Scenario(Doc):
     key: Literal["volume-30", "volume-15", "forecast", "volume+15", "volume+30", "aht-10", "aht+10"]
-    label: str | None = None
-    label_fa: str | None = None
     volume: Dec
     aht: Dec
     contacts_month: Dec
@@ -503,8 +524,11 @@ class Recommendation(Doc):
     model: ModelKey
     volume_certainty: Literal["low", "medium", "high"]
     goal: Literal["budget", "cost", "flexibility", "quality"] | None
-    text_en: str | None = None
-    text_fa: str | None = None
+    monthly: Dec
+    monthly_low: Dec | None
+    monthly_high: Dec | None
+    band: Dec
+    at_risk_share: Dec
 
 
 class AddOn(Doc):

@@ -37,23 +37,21 @@ Goal = Literal["budget", "cost", "flexibility", "quality"]
 CERTAINTIES: tuple[str, ...] = ("low", "medium", "high")
 GOALS: tuple[str, ...] = ("budget", "cost", "flexibility", "quality")
 
-SCENARIOS: tuple[tuple[str, str, str, str, str], ...] = (
-    ("volume-30", "0.70", "1.00", "Volume -30%", "حجم ۳۰٪ کمتر"),
-    ("volume-15", "0.85", "1.00", "Volume -15%", "حجم ۱۵٪ کمتر"),
-    ("forecast", "1.00", "1.00", "Forecast", "پیش‌بینی"),
-    ("volume+15", "1.15", "1.00", "Volume +15%", "حجم ۱۵٪ بیشتر"),
-    ("volume+30", "1.30", "1.00", "Volume +30%", "حجم ۳۰٪ بیشتر"),
-    ("aht-10", "1.00", "0.90", "Handle time -10%", "زمان رسیدگی ۱۰٪ کمتر"),
-    ("aht+10", "1.00", "1.10", "Handle time +10%", "زمان رسیدگی ۱۰٪ بیشتر"),
+SCENARIOS: tuple[tuple[str, str, str], ...] = (
+    ("volume-30", "0.70", "1.00"),
+    ("volume-15", "0.85", "1.00"),
+    ("forecast", "1.00", "1.00"),
+    ("volume+15", "1.15", "1.00"),
+    ("volume+30", "1.30", "1.00"),
+    ("aht-10", "1.00", "0.90"),
+    ("aht+10", "1.00", "1.10"),
 )
-"""(key, volume factor, handle-time factor, label, Persian label); staffing is re-run for each."""
+"""(key, volume factor, handle-time factor); staffing is re-run for each (labels: ``scenario.<key>`` wording)."""
 
 
 @dataclass(frozen=True)
 class Scenario:
     key: str
-    label: str
-    label_fa: str
     volume: Decimal
     aht: Decimal
     usage: Usage
@@ -68,8 +66,6 @@ class Scenario:
     def to_dict(self) -> dict[str, Any]:
         return {
             "key": self.key,
-            "label": self.label,
-            "label_fa": self.label_fa,
             "volume": dec_str(self.volume),
             "aht": dec_str(self.aht),
             "contacts_month": dec_str(self.usage.total_contacts),
@@ -84,19 +80,27 @@ class Scenario:
 
 @dataclass(frozen=True)
 class Recommendation:
+    """Which model fits and the figures the sentence quotes (its words: quoter.render.text.recommendation)."""
+
     model: str
     volume_certainty: str
     goal: str | None
-    text_en: str
-    text_fa: str
+    monthly: Decimal  # the model's monthly amount at forecast, excl. VAT
+    monthly_low: Decimal | None  # at 15 % less volume (None without scenarios)
+    monthly_high: Decimal | None  # at 15 % more volume
+    band: Decimal  # the fixed fee's volume band
+    at_risk_share: Decimal  # the performance fee's share at risk
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "model": self.model,
             "volume_certainty": self.volume_certainty,
             "goal": self.goal,
-            "text_en": self.text_en,
-            "text_fa": self.text_fa,
+            "monthly": dec_str(self.monthly),
+            "monthly_low": _opt(self.monthly_low),
+            "monthly_high": _opt(self.monthly_high),
+            "band": dec_str(self.band),
+            "at_risk_share": dec_str(self.at_risk_share),
         }
 
 
@@ -315,7 +319,7 @@ def run_scenarios(
     from quoter.staffing.planner import plan_staffing
 
     out = []
-    for key, vol, aht, label, label_fa in SCENARIOS:
+    for key, vol, aht in SCENARIOS:
         if key == "forecast":
             cost = base_cost
         else:
@@ -323,7 +327,7 @@ def run_scenarios(
             plan = plan_staffing(scaled, compare_pools=False)
             cost = build_cost(scaled, book, plan, scale_shifts(shifts, base_plan, plan))
         bills = {k: tariffs.get(k).bill(t, basis, cost.usage) for k, t in priced.items()}
-        out.append(Scenario(key, label, label_fa, Decimal(vol), Decimal(aht), cost.usage, cost.provider_cost, bills))
+        out.append(Scenario(key, Decimal(vol), Decimal(aht), cost.usage, cost.provider_cost, bills))
     return tuple(out)
 
 
@@ -432,52 +436,6 @@ _RULES: dict[tuple[str | None, str], str] = {
     ("quality", "low"): "performance",
 }
 
-_SHORT = {
-    "per_call": "per-call",
-    "per_minute": "per-minute",
-    "per_seat": "per-seat (dedicated agent)",
-    "per_hour": "productive-hour",
-    "fixed": "fixed monthly",
-    "hybrid": "hybrid",
-    "performance": "performance-based",
-}
-
-_WHY = {
-    "fixed": (
-        "the volume is well known, so a fixed fee with a ±{band} volume band gives a predictable budget",
-        "حجم تماس‌ها به‌خوبی معلوم است و مبلغ ثابت با دامنه ±{band} حجم، بودجه‌ای قابل پیش‌بینی می‌دهد",
-    ),
-    "hybrid": (
-        "the volume is fairly but not fully known, so a fixed base covers the dedicated team and the "
-        "variable part follows real volume",
-        "حجم تماس‌ها تا حدی معلوم است؛ مبلغ پایه هزینه تیم اختصاصی را پوشش می‌دهد و بخش متغیر حجم واقعی را دنبال می‌کند",
-    ),
-    "per_call": (
-        "the volume is hard to predict, so the client pays only for handled contacts and the provider carries "
-        "the volume risk",
-        "پیش‌بینی حجم تماس‌ها دشوار است؛ کارفرما فقط بابت تماس‌های پاسخ‌داده‌شده می‌پردازد و ریسک حجم با مجری است",
-    ),
-    "per_minute": (
-        "call lengths matter to the client, so billing handled minutes keeps the price transparent",
-        "مدت مکالمه برای کارفرما مهم است و صورتحساب بر پایه دقیقه‌های رسیدگی، قیمت را شفاف نگه می‌دارد",
-    ),
-    "per_seat": (
-        "the budget must be predictable while the volume is uncertain, so the client books a dedicated team "
-        "and adjusts its size",
-        "بودجه باید قابل پیش‌بینی باشد در حالی که حجم نامعلوم است؛ "
-        "کارفرما تیمی اختصاصی می‌گیرد و اندازه آن را تنظیم می‌کند",
-    ),
-    "per_hour": (
-        "the client takes the volume risk, so paying for productive hours carries no risk premium",
-        "کارفرما ریسک حجم را می‌پذیرد و پرداخت به ازای ساعت کار مفید هیچ حق ریسکی ندارد",
-    ),
-    "performance": (
-        "service quality comes first, so {at_risk} of the fee is tied to the service-level, abandon and "
-        "satisfaction targets",
-        "کیفیت خدمت در اولویت است و {at_risk} از مبلغ به اهداف سطح خدمت، رهاشدگی و رضایت مشتری وابسته است",
-    ),
-}
-
 
 def recommend(
     req: Requirements,
@@ -487,46 +445,21 @@ def recommend(
     volume_certainty: str,
     goal: str | None,
 ) -> Recommendation:
-    """Which model fits, in one sentence (English and Persian), from volume certainty and the client's goal."""
-    from quoter.render.localize import format_money, format_percent
-
+    """Which model fits, from volume certainty and the client's goal, with the figures its sentence quotes."""
     model = _RULES[(goal, volume_certainty)]
-    t = priced[model]
-    cur = book.currency
-    fill = {
-        "band": format_percent(book.models.fixed.band, "en", decimals=0),
-        "at_risk": format_percent(book.models.performance.at_risk_share, "en", decimals=0),
-    }
-    fill_fa = {
-        "band": format_percent(book.models.fixed.band, "fa", decimals=0),
-        "at_risk": format_percent(book.models.performance.at_risk_share, "fa", decimals=0),
-    }
-    why_en, why_fa = _WHY[model]
-    name = req.client.name
-    name_fa = req.client.name_fa or req.client.name
-    monthly_en = format_money(t.monthly_at_forecast, cur, "en")
-    monthly_fa = format_money(t.monthly_at_forecast, cur, "fa")
-    spread_en = spread_fa = ""
     by_key = {s.key: s for s in scenarios}
-    if "volume-15" in by_key and "volume+15" in by_key:
-        lo, hi = by_key["volume-15"].bills[model], by_key["volume+15"].bills[model]
-        spread_en = (
-            f", moving to {format_money(lo, cur, 'en')} at 15% less volume and "
-            f"{format_money(hi, cur, 'en')} at 15% more"
-        )
-        spread_fa = (
-            f" و با ۱۵٪ حجم کمتر به {format_money(lo, cur, 'fa')} و با ۱۵٪ حجم بیشتر به "
-            f"{format_money(hi, cur, 'fa')} می‌رسد"
-        )
-    text_en = (
-        f"The {_SHORT[model]} tariff suits {name}: {why_en.format(**fill)}; at the forecast it comes to "
-        f"{monthly_en} a month excluding VAT{spread_en}."
+    low = by_key["volume-15"].bills[model] if "volume-15" in by_key else None
+    high = by_key["volume+15"].bills[model] if "volume+15" in by_key else None
+    return Recommendation(
+        model,
+        volume_certainty,
+        goal,
+        priced[model].monthly_at_forecast,
+        low,
+        high,
+        book.models.section("fixed").band,
+        book.models.section("performance").at_risk_share,
     )
-    text_fa = (
-        f"تعرفه «{t.name_fa}» برای {name_fa} مناسب است: {why_fa.format(**fill_fa)}؛ مبلغ ماهانه در حجم پیش‌بینی‌شده "
-        f"بدون مالیات بر ارزش افزوده {monthly_fa} است{spread_fa}."
-    )
-    return Recommendation(model, volume_certainty, goal, text_en, text_fa)
 
 
 # ---------------------------------------------------------------- saving and loading

@@ -550,6 +550,14 @@ def text(key: str, lang: str, **fields: object) -> str:
         raise KeyError(f"wording: key {key!r} in language {lang!r} needs the field {exc.args[0]!r}") from None
 
 
+def add(key: str, texts: dict[str, str]) -> None:
+    """Add wording for a plug-in (e.g. ``add("model.per_day", {"en": "Per service day", "fa": "..."})``)."""
+    for lang, value in texts.items():
+        if lang not in TABLES:
+            raise KeyError(f"wording: no language {lang!r} (one of {', '.join(TABLES)})")
+        TABLES[lang][key] = value
+
+
 def has(key: str, lang: str) -> bool:
     return key in TABLES.get(lang, {})
 

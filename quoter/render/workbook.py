@@ -18,47 +18,12 @@ from typing import Any
 
 from quoter.errors import InputError
 from quoter.pricing.tariffs.base import vat_exprs
+from quoter.render import text, wording
 from quoter.render.reproducible import normalise_zip
 
 VOLUME_STEPS = tuple(Decimal(v) / 100 for v in range(-40, 41, 5))
 AHT_STEPS = (Decimal("-0.10"), Decimal("-0.05"), Decimal(0), Decimal("0.05"), Decimal("0.10"))
 PERSIAN_FONT = "Noto Naskh Arabic"
-
-LABELS = {
-    "en": {
-        "inputs": "Inputs", "summary": "Summary", "cost": "Cost", "tariffs": "Tariffs", "grid": "Grid",
-        "staffing": "Staffing", "assumptions": "Assumptions", "margin": "Target margin (share of the price)",
-        "term_discount": "Term discount", "volume_change": "Volume change", "aht_change": "Handle-time change",
-        "vat_rate": "VAT rate", "toman": "Show Toman (1) or Rial (0)", "client": "Client", "quote": "Quote number",
-        "date": "Date", "valid": "Valid until", "book": "Price book", "line": "Cost line", "qty": "Quantity",
-        "rate": "Rate", "amount": "Amount", "total": "Monthly total at forecast (excl. VAT)",
-        "provider": "Provider cost (before margin)", "model": "Model", "price": "Unit price",
-        "monthly": "Monthly excl. VAT", "vat": "VAT", "with_vat": "Monthly incl. VAT", "premium": "Risk premium",
-        "channel": "Channel", "day": "Day", "start": "Start", "calls": "Contacts", "agents": "Agents",
-        "wage_change": "Agent wage change", "display": "Display currency",
-        "note_inputs": "Change the yellow cells; every price follows.",
-        "scenarios": "Scenarios", "scenario": "Scenario", "client_cost": "client pays", "margin_of": "provider margin",
-        "engine_note": "Engine values at the quote's inputs (not live): what the client pays and the provider's "
-                       "margin per model when volume or handle time moves, staffing re-run for each row.",
-    },
-    "fa": {
-        "inputs": "ورودی‌ها", "summary": "خلاصه", "cost": "بهای تمام‌شده", "tariffs": "تعرفه‌ها", "grid": "جدول ظرفیت",
-        "staffing": "نیروی انسانی", "assumptions": "فرض‌ها", "margin": "حاشیه سود هدف (سهم از قیمت)",
-        "term_discount": "تخفیف مدت قرارداد", "volume_change": "تغییر حجم تماس", "aht_change": "تغییر زمان رسیدگی",
-        "vat_rate": "نرخ مالیات بر ارزش افزوده", "toman": "نمایش به تومان (۱) یا ریال (۰)", "client": "کارفرما",
-        "quote": "شماره پیشنهاد", "date": "تاریخ", "valid": "اعتبار تا", "book": "دفترچه قیمت", "line": "ردیف هزینه",
-        "qty": "مقدار", "rate": "نرخ", "amount": "مبلغ", "total": "جمع ماهانه در حجم پیش‌بینی‌شده (بدون مالیات)",
-        "provider": "بهای تمام‌شده (پیش از سود)", "model": "مدل تعرفه", "price": "قیمت واحد",
-        "monthly": "ماهانه بدون مالیات", "vat": "مالیات بر ارزش افزوده", "with_vat": "ماهانه با مالیات",
-        "premium": "صرف ریسک", "channel": "کانال", "day": "روز", "start": "شروع", "calls": "تماس‌ها",
-        "agents": "کارشناس", "display": "واحد نمایش",
-        "wage_change": "تغییر حقوق کارشناسان", "scenarios": "سناریوها", "scenario": "سناریو",
-        "client_cost": "پرداخت کارفرما", "margin_of": "سود پیمانکار",
-        "engine_note": "مقادیر موتور در ورودی‌های پیشنهاد (غیرپویا): پرداخت کارفرما و سود پیمانکار در هر مدل "
-                       "با تغییر حجم یا زمان رسیدگی؛ نیروی لازم برای هر ردیف دوباره محاسبه شده است.",
-        "note_inputs": "خانه‌های زرد را تغییر دهید؛ همه قیمت‌ها دنبال می‌کنند.",
-    },
-}  # fmt: skip
 
 
 def grid_rows(quote: Any) -> list[dict[str, Any]]:
@@ -94,7 +59,7 @@ def grid_rows(quote: Any) -> list[dict[str, Any]]:
 
 def write_workbook(quote: Any, path: str | Path, lang: str = "en") -> Path:
     """Write the negotiation workbook of ``quote`` (a :class:`quoter.quote.Quote`) to ``path``."""
-    if lang not in LABELS:
+    if lang not in wording.LANGS:
         raise InputError(f"--lang: '{lang}' is not one of fa, en")
     rows = grid_rows(quote)
     return write_workbook_from_grid(quote, rows, path, lang)
@@ -108,7 +73,7 @@ def write_workbook_from_grid(quote: Any, rows: list[dict[str, Any]], path: str |
     from openpyxl.workbook.defined_name import DefinedName
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    t = LABELS[lang]
+    t = wording.labels("workbook.", lang)
     book = quote.book
     money_fmt = "[$-2000429]#,##0" if lang == "fa" else "#,##0"
     if book.currency != "IRR":
@@ -196,12 +161,11 @@ def write_workbook_from_grid(quote: Any, rows: list[dict[str, Any]], path: str |
     wc.append([t["line"], t["qty"], t["rate"], t["amount"]])
     for c in wc[3]:
         c.font = bold
-    labels = {ln.key: (ln.label_fa if lang == "fa" else ln.label) for ln in quote.cost.all_lines}
     i = 4
     for ln in quote.cost.all_lines:
         assert ln.exprs is not None
         qty, rate_, amount = ln.exprs
-        wc.cell(i, 1, labels.get(ln.key, ln.key))
+        wc.cell(i, 1, text.line_label(ln.to_dict(), lang))
         wc.cell(i, 2, "=" + qty.excel(refs))
         refs.put(f"qty.{ln.key}", f"B{i}")
         wc.cell(i, 3, "=" + rate_.excel(refs))
@@ -236,7 +200,7 @@ def write_workbook_from_grid(quote: Any, rows: list[dict[str, Any]], path: str |
     refs.sheet = wt.title
     for key, tariff in quote.tariffs.items():
         j = wt.max_row + 1
-        wt.cell(j, 1, tariff.name_fa if lang == "fa" else tariff.name)
+        wt.cell(j, 1, text.model_name(key, lang))
         wt.cell(j, 2, "=" + tariff.exprs["price"].excel(refs))
         wt.cell(j, 3, "=" + tariff.exprs["monthly"].excel(refs))
         refs.put(f"tariff.{key}", f"C{j}")
@@ -258,13 +222,13 @@ def write_workbook_from_grid(quote: Any, rows: list[dict[str, Any]], path: str |
     # ---------------------------------------------------------------- scenarios (engine values)
     wsc = sheets["scenarios"]
     wsc["A1"] = t["engine_note"]
-    names = {k: (m.name_fa if lang == "fa" else m.name) for k, m in quote.tariffs.items()}
+    names = {k: text.model_name(k, lang) for k in quote.tariffs}
     header = [t["scenario"]]
     for key in quote.tariffs:
         header += [f"{names[key]}: {t['client_cost']}", f"{names[key]}: {t['margin_of']}"]
     wsc.append(header)
     for sc in quote.scenarios:
-        row: list[Any] = [sc.label_fa if lang == "fa" else sc.label]
+        row: list[Any] = [text.scenario_label(sc.key, lang)]
         for key in quote.tariffs:
             bill = sc.bills[key]
             row += [float(bill), float((bill - sc.provider_cost) / bill) if bill else 0.0]

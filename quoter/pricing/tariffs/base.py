@@ -20,7 +20,8 @@ from quoter.money import ZERO, dec_str, whole_down, whole_up
 from quoter.pricing.expr import Const, Expr, Leaf, Round, total
 from quoter.pricing.usage import Usage
 
-CHANNEL_UNITS = {"voice": "call", "chat": "chat", "email": "email", "outbound": "dial attempt"}
+CHANNELS: tuple[str, ...] = ("voice", "chat", "email", "outbound")
+"""Channels in display order; a channel's billing unit is its key (``unit.<key>`` in the wording), or ``minute``."""
 _INCREMENT_MINUTES = {"per_second": Decimal(0), "per_6_seconds": Decimal("0.05"), "per_started_minute": Decimal("0.5")}
 """Expected extra billed minutes per call from rounding each call up to the increment (half a step)."""
 
@@ -71,7 +72,7 @@ def tariff_leaves(usage: Usage, book: PriceBook) -> dict[str, Decimal]:
         "productive_hours": usage.total_productive_hours,
         "contacts": usage.total_contacts,
     }
-    for c in CHANNEL_UNITS:
+    for c in CHANNELS:
         out[f"calls.{c}"] = calls.get(c, ZERO)
         out[f"minutes.{c}"] = minutes.get(c, ZERO)
         out[f"hours.{c}"] = usage.productive_hours.get(c, ZERO) if calls.get(c) else ZERO
@@ -87,8 +88,6 @@ class Tariff:
     """
 
     key: str
-    name: str
-    name_fa: str
     risk_premium: Decimal
     monthly_at_forecast: Decimal
     tolerance: Decimal
@@ -108,8 +107,7 @@ class Tariff:
         return out
 
     def detail_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "name_fa": self.name_fa, "tolerance": dec_str(self.tolerance),
-                **{k: _plain(v) for k, v in self.detail.items()}}  # fmt: skip
+        return {"tolerance": dec_str(self.tolerance), **{k: _plain(v) for k, v in self.detail.items()}}
 
 
 def vat_exprs(tariff: Tariff, book: PriceBook) -> tuple[Expr, Expr]:
@@ -133,12 +131,11 @@ def _plain(v: Any) -> Any:
 
 
 class Model(Protocol):
-    """A tariff model: a key, names, its price-book section (``spec``, a pydantic model or None), the risk
-    premium used when the book names none, and two methods."""
+    """A tariff model: a key (its names are wording, ``model.<key>`` in quoter.render.wording), its price-book
+    section (``spec``, a pydantic model or None), the risk premium used when the book names none, and two
+    methods."""
 
     key: str
-    name: str
-    name_fa: str
     order: int
     spec: type[BaseModel] | None
     default_risk_premium: Decimal
@@ -151,7 +148,7 @@ class Model(Protocol):
 # ---------------------------------------------------------------- shared arithmetic
 def channels(usage: Usage) -> list[str]:
     """Channels with handled contacts, in a stable order (voice first)."""
-    order = list(CHANNEL_UNITS)
+    order = list(CHANNELS)
     return sorted((c for c, n in usage.contacts.items() if n > 0), key=order.index)
 
 

@@ -26,8 +26,6 @@ class FixedSpec(Strict):
 
 class Fixed:
     key = "fixed"
-    name = "Fixed monthly fee"
-    name_fa = "مبلغ ثابت ماهانه"
     order = 5
     spec = FixedSpec
     default_risk_premium = Decimal("0.03")
@@ -39,8 +37,6 @@ class Fixed:
         band = band_terms(basis, fee)
         return Tariff(
             key=self.key,
-            name=self.name,
-            name_fa=self.name_fa,
             risk_premium=basis.premium(self.key),
             monthly_at_forecast=fee,
             tolerance=r.step("monthly") / 2,

@@ -34,8 +34,6 @@ class HybridSpec(Strict):
 
 class Hybrid:
     key = "hybrid"
-    name = "Hybrid (base plus variable)"
-    name_fa = "ترکیبی (مبلغ پایه و بخش متغیر)"
     order = 6
     spec = HybridSpec
     default_risk_premium = Decimal("0.025")
@@ -52,8 +50,6 @@ class Hybrid:
         qty = units(basis.usage, book, spec.variable_unit)
         return Tariff(
             key=self.key,
-            name=self.name,
-            name_fa=self.name_fa,
             risk_premium=basis.premium(self.key),
             monthly_at_forecast=monthly_expr.value,
             tolerance=unit_tolerance(basis, qty) + r.step("monthly") / 2,

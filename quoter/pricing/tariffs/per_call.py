@@ -50,8 +50,6 @@ class PerCallSpec(Strict):
 
 class PerCall:
     key = "per_call"
-    name = "Per call"
-    name_fa = "به ازای هر تماس"
     order = 1
     spec = PerCallSpec
     default_risk_premium = Decimal("0.06")
@@ -70,8 +68,6 @@ class PerCall:
         tiers = self._tiers(basis, prices, forecast)
         return Tariff(
             key=self.key,
-            name=self.name,
-            name_fa=self.name_fa,
             risk_premium=basis.premium(self.key),
             monthly_at_forecast=monthly,
             tolerance=unit_tolerance(basis, qty),
@@ -88,9 +84,7 @@ class PerCall:
         )
 
     def _unit_name(self, channel: str) -> str:
-        from quoter.pricing.tariffs.base import CHANNEL_UNITS
-
-        return CHANNEL_UNITS[channel] if self.unit == "call" else "minute"
+        return channel if self.unit == "call" else "minute"
 
     def _tiers(self, basis: Basis, prices: dict[str, Decimal], forecast: Decimal) -> list[dict[str, object]]:
         """Marginal tiers: ``from_units`` (inclusive) with each channel's price after the tier's discount."""

@@ -15,8 +15,6 @@ from quoter.pricing.usage import Usage
 
 class PerHour:
     key = "per_hour"
-    name = "Per productive hour"
-    name_fa = "به ازای هر ساعت کار مفید"
     order = 4
     spec = None
     default_risk_premium = Decimal(0)
@@ -30,8 +28,6 @@ class PerHour:
         occupancy = sum(basis.usage.handled_minutes.values()) / (hours * 60)
         return Tariff(
             key=self.key,
-            name=self.name,
-            name_fa=self.name_fa,
             risk_premium=basis.premium(self.key),
             monthly_at_forecast=monthly_expr.value,
             tolerance=hours * r.step("hourly") / 2 + r.step("monthly") / 2,

@@ -35,8 +35,6 @@ class PerMinuteSpec(Strict):
 
 class PerMinute:
     key = "per_minute"
-    name = "Per minute"
-    name_fa = "به ازای هر دقیقه"
     order = 2
     spec = PerMinuteSpec
     default_risk_premium = Decimal("0.05")
@@ -53,8 +51,6 @@ class PerMinute:
         monthly = monthly_expr.value
         return Tariff(
             key=self.key,
-            name=self.name,
-            name_fa=self.name_fa,
             risk_premium=basis.premium(self.key),
             monthly_at_forecast=monthly,
             tolerance=unit_tolerance(basis, qty),

@@ -16,8 +16,6 @@ from quoter.pricing.usage import Usage
 
 class PerSeat:
     key = "per_seat"
-    name = "Per dedicated agent (seat) per month"
-    name_fa = "به ازای هر کارشناس اختصاصی در ماه"
     order = 3
     spec = None
     default_risk_premium = Decimal(0)
@@ -30,8 +28,6 @@ class PerSeat:
         unit = unit_expr.value
         return Tariff(
             key=self.key,
-            name=self.name,
-            name_fa=self.name_fa,
             risk_premium=basis.premium(self.key),
             monthly_at_forecast=monthly_expr.value,
             tolerance=seats * r.step("seat") / 2 + r.step("monthly") / 2,

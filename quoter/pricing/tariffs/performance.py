@@ -70,8 +70,6 @@ class PerformanceSpec(Strict):
 
 class Performance:
     key = "performance"
-    name = "Performance-based"
-    name_fa = "مبتنی بر عملکرد"
     order = 7
     spec = PerformanceSpec
     default_risk_premium = Decimal("0.02")
@@ -110,8 +108,6 @@ class Performance:
         band = band_terms(basis, base)
         return Tariff(
             key=self.key,
-            name=self.name,
-            name_fa=self.name_fa,
             risk_premium=basis.premium(self.key),
             monthly_at_forecast=expected,
             tolerance=r.step("monthly") / 2 + credit,

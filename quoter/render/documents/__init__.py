@@ -7,7 +7,7 @@ environment) and, on request, converts them to PDF with LibreOffice. See docs/do
 
 from __future__ import annotations
 
-from quoter.render.documents.context import DEFAULT_TERMS, MODELS, build_context, check_quote
+from quoter.render.documents.context import DEFAULT_TERMS, build_context, check_quote
 from quoter.render.documents.render import (
     DOCUMENTS,
     LANGS,
@@ -23,7 +23,6 @@ __all__ = [
     "DEFAULT_TERMS",
     "DOCUMENTS",
     "LANGS",
-    "MODELS",
     "PdfError",
     "build_context",
     "check_quote",

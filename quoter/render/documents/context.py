@@ -15,6 +15,7 @@ from typing import Any
 
 from quoter.calendar import WEEKS_PER_MONTH
 from quoter.errors import InputError
+from quoter.pricing.tariffs import model_keys
 from quoter.render.localize import (
     amount_in_words,
     format_date,
@@ -24,8 +25,8 @@ from quoter.render.localize import (
     jalali_date_numeric,
     to_persian_digits,
 )
+from quoter.render.text import line_label, model_name, recommendation
 
-MODELS = ("per_call", "per_minute", "per_seat", "per_hour", "fixed", "hybrid", "performance")
 """Tariff keys the documents know, in the order the proposal lists them (``per_hour`` is the hourly form
 of ``per_seat``)."""
 
@@ -46,15 +47,6 @@ DEFAULT_TERMS: dict[str, Any] = {
 
 _NAMES: dict[str, dict[str, Any]] = {
     "fa": {
-        "models": {
-            "per_call": "به ازای هر تماس",
-            "per_minute": "به ازای هر دقیقه",
-            "per_seat": "به ازای هر کارشناس (ماهانه)",
-            "per_hour": "به ازای هر ساعت کارشناس",
-            "fixed": "مبلغ ثابت ماهانه",
-            "hybrid": "ترکیبی",
-            "performance": "مبتنی بر عملکرد",
-        },
         "channels": {"voice": "تماس صوتی", "chat": "چت", "email": "ایمیل", "outbound": "تماس خروجی"},
         "volume": {"voice": "تماس", "chat": "گفتگو", "email": "ایمیل", "outbound": "رکورد"},
         "per_month": "در ماه",
@@ -129,15 +121,6 @@ _NAMES: dict[str, dict[str, Any]] = {
         },
     },
     "en": {
-        "models": {
-            "per_call": "Per handled call",
-            "per_minute": "Per handled minute",
-            "per_seat": "Per agent (monthly seat)",
-            "per_hour": "Per productive agent-hour",
-            "fixed": "Fixed monthly fee",
-            "hybrid": "Hybrid (base plus variable)",
-            "performance": "Performance-based",
-        },
         "channels": {"voice": "Voice", "chat": "Chat", "email": "Email", "outbound": "Outbound calls"},
         "volume": {"voice": "calls", "chat": "chats", "email": "emails", "outbound": "records"},
         "per_month": "per month",
@@ -313,8 +296,8 @@ def check_quote(quote: dict[str, Any]) -> None:
     """Raise one :class:`InputError` listing every key the documents need but the quote lacks."""
     problems = [f"{path}: missing" for path in REQUIRED if _get(quote, path) is None]
     chosen = quote.get("chosen_model")
-    if chosen and chosen not in MODELS:
-        problems.append(f"chosen_model: unknown tariff {chosen!r} (one of {', '.join(MODELS)})")
+    if chosen and chosen not in (quote.get("models") or {}):
+        problems.append(f"chosen_model: unknown tariff {chosen!r} (one of {', '.join(quote.get('models') or {})})")
     elif chosen and not _get(quote, f"models.{chosen}"):
         problems.append(f"models.{chosen}: missing (the chosen tariff)")
     if problems:
@@ -332,7 +315,8 @@ def build_context(quote: dict[str, Any], lang: str) -> dict[str, Any]:
     if fixed_band is not None and "volume_band" not in (quote.get("terms") or {}):
         terms["volume_band"] = fixed_band
     chosen_key = quote["chosen_model"]
-    models = {key: _model(f, key, (quote.get("models") or {}).get(key)) for key in MODELS}
+    priced = quote.get("models") or {}
+    models = {key: _model(f, key, priced.get(key)) for key in dict.fromkeys([*model_keys(), *priced])}
     chosen = _chosen(f, chosen_key, quote, terms)
     return {
         "lang": lang,
@@ -354,14 +338,14 @@ def build_context(quote: dict[str, Any], lang: str) -> dict[str, Any]:
         "cost": {
             "monthly": f.amount(quote["cost"]["monthly_total"]),
             "lines": [
-                {"label": _pick(line, "label", lang), "amount": f.money(line.get("amount"))}
+                {"label": line_label(line, lang), "amount": f.money(line.get("amount"))}
                 for line in quote["cost"].get("lines") or []
             ],
         },
         "setup": _setup(f, quote.get("setup") or {}),
         "ramp_up": _ramp_up(f, quote.get("ramp_up") or []),
         "models": models,
-        "recommendation": _recommendation(f, quote.get("recommendation") or {}, lang),
+        "recommendation": _recommendation(f, quote, lang),
         "add_ons": [
             {
                 "name": _pick(a, "name", lang),
@@ -372,6 +356,7 @@ def build_context(quote: dict[str, Any], lang: str) -> dict[str, Any]:
         ],
         "in_house": _in_house(f, quote.get("in_house")),
         "chosen": chosen,
+        "other_models": [m for key, m in models.items() if key not in MODEL_FIELDS and m is not None],
         "performance": models["performance"],
         "terms": _terms(f, terms, _monthly(chosen_key, quote["models"][chosen_key])),
     }
@@ -546,7 +531,7 @@ def _setup(f: _Fmt, setup: dict[str, Any]) -> dict[str, Any]:
     return {
         "total": f.amount(setup.get("total", "0")),
         "lines": [
-            {"label": _pick(line, "label", f.lang), "amount": f.money(line.get("amount"))}
+            {"label": line_label(line, f.lang), "amount": f.money(line.get("amount"))}
             for line in setup.get("lines") or []
         ],
     }
@@ -585,8 +570,8 @@ def _model(f: _Fmt, key: str, m: dict[str, Any] | None) -> dict[str, Any] | None
     """One tariff with every figure formatted; ``None`` when the quote did not price it."""
     if not m:
         return None
-    m = {**{k: None for k in MODEL_FIELDS[key]}, **m}
-    out: dict[str, Any] = {"name": f.names["models"][key]}
+    m = {**{k: None for k in MODEL_FIELDS.get(key, ("unit_price",))}, **m}
+    out: dict[str, Any] = {"name": model_name(key, f.lang)}
     for field, value in m.items():
         if field in ("kpis", "band_min_calls", "band_max_calls", "seats", "hours_per_month", "earn_back_months"):
             continue
@@ -674,12 +659,13 @@ def _in_house(f: _Fmt, data: dict[str, Any] | None) -> dict[str, Any] | None:
     }
 
 
-def _recommendation(f: _Fmt, rec: dict[str, Any], lang: str) -> dict[str, str]:
+def _recommendation(f: _Fmt, quote: dict[str, Any], lang: str) -> dict[str, str]:
+    rec = quote.get("recommendation") or {}
     model = rec.get("model") or ""
     return {
         "model": model,
-        "model_name": f.names["models"].get(model, ""),
-        "text": _clean(rec.get(f"text_{lang}") or rec.get("text_en")),
+        "model_name": model_name(model, f.lang) if model else "",
+        "text": _clean(recommendation(quote, lang)) if model else "",
     }
 
 
@@ -700,7 +686,7 @@ def _chosen(f: _Fmt, key: str, quote: dict[str, Any], terms: dict[str, Any]) -> 
         total = _dec(monthly) + vat
     return {
         "key": key,
-        "name": f.names["models"][key],
+        "name": model_name(key, f.lang),
         "monthly": f.amount(monthly),
         "vat_rate": f.pct(vat_rate),
         "vat": f.amount(vat),

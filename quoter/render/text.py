@@ -1,0 +1,66 @@
+"""Words for the engine's keys: the labels of cost lines, groups, scenarios and models, and the
+recommendation's sentence, in any language of :mod:`quoter.render.wording`, from a quote dict.
+
+The quote holds keys and figures only; every renderer (terminal, workbook, documents) asks here.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from quoter.render import wording
+
+
+def line_label(line: dict[str, Any], lang: str) -> str:
+    """A cost, set-up or in-house line's label (``fields`` fill its parameters)."""
+    return wording.line_label(str(line["key"]), lang, **(line.get("fields") or {}))
+
+
+def group_label(group: str, lang: str) -> str:
+    return wording.group_label(group, lang)
+
+
+def scenario_label(key: str, lang: str) -> str:
+    return wording.scenario_label(key, lang)
+
+
+def model_name(key: str, lang: str) -> str:
+    """A tariff model's name; a plug-in model adds its names with :func:`quoter.render.wording.add`."""
+    return wording.model_name(key, lang)
+
+
+def recommendation(quote: dict[str, Any], lang: str) -> str:
+    """The recommendation in one sentence: which tariff, why, and what it comes to."""
+    from quoter.render.localize import format_money, format_percent
+
+    rec = quote["recommendation"]
+    model = str(rec["model"])
+    currency = str(quote["currency"])
+    client = quote.get("client") or {}
+    name = (client.get("name_fa") or client.get("name")) if lang == "fa" else client.get("name")
+
+    def money(value: Any) -> str:
+        return str(format_money(Decimal(str(value)), currency, lang))
+
+    why = wording.recommendation_why(
+        model,
+        lang,
+        band=format_percent(Decimal(str(rec["band"])), lang, decimals=0),
+        at_risk=format_percent(Decimal(str(rec["at_risk_share"])), lang, decimals=0),
+    )
+    spread = ""
+    if rec.get("monthly_low") is not None and rec.get("monthly_high") is not None:
+        spread = wording.text(
+            "recommendation.spread", lang, low=money(rec["monthly_low"]), high=money(rec["monthly_high"])
+        )
+    title = wording.model_short(model, lang) if lang == "en" else wording.model_name(model, lang)
+    return wording.text(
+        "recommendation.sentence",
+        lang,
+        model=title,
+        client=name or "",
+        why=why,
+        monthly=money(rec["monthly"]),
+        spread=spread,
+    )
