@@ -15,7 +15,7 @@ from typing import Literal
 ZERO = Decimal(0)
 ONE = Decimal(1)
 HUNDREDTH = Decimal("0.01")
-from quoter.calendar import WEEKS_PER_MONTH  # noqa: E402,F401  (re-exported for money arithmetic)
+from quoter.calendar import WEEKS_PER_MONTH as WEEKS_PER_MONTH  # noqa: E402  (re-exported for money arithmetic)
 
 RoundingMode = Literal["half_up", "half_even", "up"]
 _MODES = {"half_up": ROUND_HALF_UP, "half_even": ROUND_HALF_EVEN, "up": ROUND_CEILING}

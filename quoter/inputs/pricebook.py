@@ -419,7 +419,8 @@ class PriceBook(Strict):
 
     def snapshot(self) -> dict[str, Any]:
         """The whole book as JSON-ready data (decimals as strings) for quote.json."""
-        return _jsonable(self.model_dump(mode="python"))
+        data: dict[str, Any] = _jsonable(self.model_dump(mode="python"))
+        return data
 
 
 def _jsonable(data: Any) -> Any:
@@ -437,12 +438,12 @@ def _jsonable(data: Any) -> Any:
 
 
 # ---------------------------------------------------------------- loading
-class _DecimalLoader(yaml.SafeLoader):
+class _DecimalLoader(yaml.SafeLoader):  # type: ignore[misc]  # yaml is untyped here (no types-PyYAML)
     """SafeLoader that reads YAML floats as Decimal from their text (money never passes through float)."""
 
 
 def _decimal(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
-    text = str(loader.construct_scalar(node)).replace("_", "")  # type: ignore[arg-type]
+    text = str(loader.construct_scalar(node)).replace("_", "")
     try:
         return Decimal(text)
     except InvalidOperation:

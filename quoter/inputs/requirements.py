@@ -100,7 +100,7 @@ class Service(Strict):
     interval_minutes: Literal[15, 30, 60] = 30
     hours: HoursSpec = "24/7"
     timezone: str = "Asia/Tehran"
-    term_months: int = Field(12, ge=1, le=120, description="contract term in months")
+    term_months: int = Field(default=12, ge=1, le=120, description="contract term in months")
     start_date: str | None = None
 
     @field_validator("hours")

@@ -90,7 +90,7 @@ class Doc(BaseModel):
 
     @model_serializer(mode="wrap")
     def _omit_absent(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
-        data = handler(self)
+        data: dict[str, Any] = handler(self)
         fields = type(self).model_fields
         for name in list(data):
             f = fields.get(name)

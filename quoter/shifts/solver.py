@@ -174,7 +174,7 @@ def _covered(t: _Tour, interval_minutes: int, n: int) -> list[int]:
     per_day = 1440 // interval_minutes
     first = t.start_min // interval_minutes
     k = t.length_min // interval_minutes
-    cells = []
+    cells: list[int] = []
     for day in range(t.first_day, t.first_day + t.days):
         base = (day % 7) * per_day + first
         cells.extend((base + j) % n for j in range(k))

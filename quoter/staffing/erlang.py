@@ -20,8 +20,10 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import Literal, overload
 
 import numpy as np
+from numpy.typing import NDArray
 from scipy import special
 
 from quoter.errors import DomainError, InputError
@@ -48,6 +50,11 @@ SL_DEFINITION_A = (
 _TINY = 1e-250  # below this a regularized gamma is recomputed from its series
 _CHUNK = 64  # series terms evaluated per numpy step
 _QUAD_NODES = 96  # Gauss-Legendre nodes for the Erlang A mean wait of answered calls
+
+FloatArray = NDArray[np.float64]
+IndexArray = NDArray[np.intp]
+BoolArray = NDArray[np.bool_]
+Metrics = dict[str, FloatArray]  # metric name -> one value per interval
 
 
 @dataclass(frozen=True)
@@ -93,7 +100,9 @@ class QueueResult:
 # --------------------------------------------------------------------------- numeric kernels
 
 
-def _series(num0, dnum, den0, dden, weight_a=None):
+def _series(
+    num0: FloatArray, dnum: float, den0: FloatArray, dden: float, weight_a: FloatArray | None = None
+) -> tuple[FloatArray, FloatArray | None]:
     """Sum ``T_j = prod_{k=1..j} max(num0 + dnum k, 0) / (den0 + dden k)`` over ``j >= 0``.
 
     Only for decreasing terms (the first ratio below 1). With ``weight_a`` also returns
@@ -110,7 +119,7 @@ def _series(num0, dnum, den0, dden, weight_a=None):
         ratio = np.maximum(num0[idx, None] + dnum * k, 0.0) / (den0[idx, None] + dden * k)
         terms = last[idx, None] * np.cumprod(ratio, axis=1)
         total[idx] += terms.sum(axis=1)
-        if wsum is not None:
+        if wsum is not None and weight_a is not None:  # both set or both None
             wsum[idx] += (terms * ((k + 1.0) / (weight_a[idx, None] + k + 1.0))).sum(axis=1)
         last[idx] = terms[:, -1]
         j0 += _CHUNK
@@ -120,7 +129,7 @@ def _series(num0, dnum, den0, dden, weight_a=None):
     return total, wsum
 
 
-def _log_poisson_pmf(n, a):
+def _log_poisson_pmf(n: FloatArray, a: FloatArray) -> FloatArray:
     """log P(Poisson(a) = n) for arrays, to about 1e-15 even for n ~ 1e6 (Loader's saddle point).
 
     The naive n log a - a - log n! loses about 1e-10 at 1e5 Erlangs to cancellation.
@@ -145,7 +154,7 @@ def _log_poisson_pmf(n, a):
     return out
 
 
-def _log_erlang_b(n, a):
+def _log_erlang_b(n: FloatArray, a: FloatArray) -> tuple[FloatArray, FloatArray]:
     """``(log B(n, A), log(1 - B(n, A)))`` for arrays ``n >= 0`` servers, ``A > 0`` Erlangs.
 
     B = Poisson(n; A) / P(Poisson(A) <= n) in logs; where that cdf underflows (n far below A),
@@ -167,7 +176,11 @@ def _log_erlang_b(n, a):
     return log_b, log_1mb
 
 
-def _log_s(a, z, weighted=False):
+@overload
+def _log_s(a: FloatArray, z: FloatArray, weighted: Literal[False] = False) -> FloatArray: ...
+@overload
+def _log_s(a: FloatArray, z: FloatArray, weighted: Literal[True]) -> tuple[FloatArray, FloatArray]: ...
+def _log_s(a: FloatArray, z: FloatArray, weighted: bool = False) -> FloatArray | tuple[FloatArray, FloatArray]:
     """log S(a, z), S = sum_{j>=0} z^j / prod_{k=1..j}(a + k) = P(a, z) Gamma(a+1) e^z z^-a.
 
     S(x, y) is Acal of Erlang A. Uses the series where it converges fast or where the
@@ -187,17 +200,17 @@ def _log_s(a, z, weighted=False):
     if use.any():
         s, w = _series(z[use], 0.0, a[use], 1.0, a[use] if weighted else None)
         out[use] = np.log(s)
-        if weighted:
+        if w is not None:  # set exactly when weighted
             wmean[use] = w / s
     return (out, wmean) if weighted else out
 
 
 @cache
-def _gauss_legendre():
+def _gauss_legendre() -> tuple[FloatArray, FloatArray]:
     return np.polynomial.legendre.leggauss(_QUAD_NODES)
 
 
-def _mean_log_delay(x, y):
+def _mean_log_delay(x: FloatArray, y: FloatArray) -> FloatArray:
     """E[u] under the density h(u) ~ exp(-(x+1) u - y e^-u) on u >= 0.
 
     u = theta * wait of a waiting call that is eventually answered, so ASA(answered, waiting)
@@ -216,10 +229,11 @@ def _mean_log_delay(x, y):
     u = (lo + half)[:, None] + half[:, None] * nodes
     logh = -a[:, None] * u - y[:, None] * np.exp(-u)
     w = weights * np.exp(logh - logh.max(axis=1, keepdims=True))
-    return (u * w).sum(axis=1) / w.sum(axis=1)
+    mean: FloatArray = (u * w).sum(axis=1) / w.sum(axis=1)
+    return mean
 
 
-def _metrics_c(a, aht, n, t, b):
+def _metrics_c(a: FloatArray, aht: float | FloatArray, n: FloatArray, t: float, b: FloatArray) -> Metrics:
     """Erlang C metrics for arrays with ``n > A > 0`` given B(n, A); see :class:`QueueResult`."""
     with np.errstate(over="ignore", divide="ignore"):
         c = 1.0 / (a / n + (n - a) / (n * b))
@@ -229,7 +243,9 @@ def _metrics_c(a, aht, n, t, b):
             "mean_wait_seconds": asa}  # fmt: skip
 
 
-def _metrics_a(lam, aht, patience, n, t, with_asa=True):
+def _metrics_a(
+    lam: FloatArray, aht: float | FloatArray, patience: float, n: FloatArray, t: float, with_asa: bool = True
+) -> Metrics:
     """Erlang A (M/M/n+M) metrics for arrays with ``n >= 1``, ``lam > 0`` calls/second.
 
     x = n mu / theta, y = lam / theta, Acal = S(x, y):
@@ -255,7 +271,7 @@ def _metrics_a(lam, aht, patience, n, t, with_asa=True):
     within = np.clip(p_served_w - late, 0.0, 1.0)
     abandon = p_wait * p_ab_w
     served = 1.0 - abandon
-    out = {
+    out: Metrics = {
         "p_wait": p_wait,
         "service_level": np.clip(1.0 - p_wait + p_wait * within, 0.0, 1.0),
         "abandon_rate": abandon,
@@ -320,7 +336,7 @@ def lines_required(erlangs: float, blocking: float = 0.01) -> int:
     return n
 
 
-def _result(model: str, n: int, a: float, m: dict, i: int = 0) -> QueueResult:
+def _result(model: str, n: int, a: float, m: Metrics, i: int = 0) -> QueueResult:
     return QueueResult(
         agents=n,
         offered_erlangs=a,
@@ -458,7 +474,7 @@ def required_agents_many(
     return results  # type: ignore[return-value]
 
 
-def _start_c(a, target: Target):
+def _start_c(a: FloatArray, target: Target) -> FloatArray:
     """Erlang C lower bound per interval: stable (n > A), the occupancy cap (A/n), min_agents."""
     n0 = np.maximum(float(max(target.min_agents, 1)), np.floor(a) + 1.0)
     if target.max_occupancy is not None:
@@ -468,7 +484,7 @@ def _start_c(a, target: Target):
     return n0
 
 
-def _start_a(a, target: Target):
+def _start_a(a: FloatArray, target: Target) -> FloatArray:
     """Erlang A lower bound per interval.
 
     The handled load A (1 - P(ab)), at least A * max(SL, 1 - max_abandon) when the targets are met,
@@ -480,7 +496,7 @@ def _start_a(a, target: Target):
     return np.maximum(float(max(target.min_agents, 1)), bound)
 
 
-def _cap(a, n0, target: Target):
+def _cap(a: FloatArray, n0: FloatArray, target: Target) -> FloatArray:
     """A number of agents beyond which a still-unmet target is treated as unreachable."""
     return np.maximum(n0, np.ceil(a / (target.max_occupancy or 1.0))) + np.ceil(60.0 * np.sqrt(a)) + 100.0
 
@@ -489,7 +505,7 @@ def _unreachable(cap: float, target: Target) -> DomainError:
     return DomainError(f"no number of agents up to {int(cap):,} meets the target {target}; relax the target")
 
 
-def _solve_c(lam, aht, a, target: Target):
+def _solve_c(lam: FloatArray, aht: FloatArray, a: FloatArray, target: Target) -> tuple[FloatArray, Metrics]:
     """Erlang C: step n upward from a lower bound with the Erlang B recursion, all intervals at once."""
     n = _start_c(a, target)
     cap = _cap(a, n, target)
@@ -497,7 +513,7 @@ def _solve_c(lam, aht, a, target: Target):
     b = np.exp(log_b)
     out_n, out_b = n.copy(), b.copy()
     t, sl, asa = target.answer_seconds, target.service_level, target.max_asa_seconds
-    idx = np.arange(a.size)
+    idx: IndexArray = np.arange(a.size)
     ai, ahti, ni, bi, capi = a, aht, n, b, cap
     while idx.size:
         with np.errstate(over="ignore", divide="ignore"):
@@ -510,7 +526,7 @@ def _solve_c(lam, aht, a, target: Target):
         if ok.any():
             out_n[idx[ok]], out_b[idx[ok]] = ni[ok], bi[ok]
             keep = ~ok
-            idx, ai, ahti, ni, bi, capi = (v[keep] for v in (idx, ai, ahti, ni, bi, capi))
+            idx, ai, ahti, ni, bi, capi = idx[keep], ai[keep], ahti[keep], ni[keep], bi[keep], capi[keep]
         if np.any(ni >= capi):
             raise _unreachable(float(capi[ni >= capi][0]), target)
         ni = ni + 1.0
@@ -518,17 +534,18 @@ def _solve_c(lam, aht, a, target: Target):
     return out_n, _metrics_c(a, aht, out_n, t, out_b)
 
 
-def _solve_a(lam, aht, a, target: Target):
+def _solve_a(lam: FloatArray, aht: FloatArray, a: FloatArray, target: Target) -> tuple[FloatArray, Metrics]:
     """Erlang A: galloping then bisection on n, all intervals at once (targets are monotone in n)."""
     patience, t = float(target.patience_seconds), target.answer_seconds  # type: ignore[arg-type]
     lo = _start_a(a, target)
     cap = _cap(a, lo, target)
     hi = np.full(a.shape, np.nan)
     keys = ("p_wait", "service_level", "abandon_rate", "occupancy", "mean_wait_seconds", "asa_seconds")
-    need_asa = target.max_asa_seconds is not None
+    max_asa = target.max_asa_seconds
+    need_asa = max_asa is not None
     store = {k: np.full(a.shape, np.nan) for k in keys}
 
-    def probe(idx, n):
+    def probe(idx: IndexArray, n: FloatArray) -> BoolArray:
         m = _metrics_a(lam[idx], aht[idx], patience, n, t, with_asa=need_asa)
         ok = np.ones(idx.size, dtype=bool)
         if target.service_level is not None:
@@ -537,8 +554,8 @@ def _solve_a(lam, aht, a, target: Target):
             ok &= m["abandon_rate"] <= target.max_abandon
         if target.max_occupancy is not None:
             ok &= m["occupancy"] <= target.max_occupancy
-        if need_asa:
-            ok &= m["asa_seconds"] <= target.max_asa_seconds
+        if max_asa is not None:  # same as need_asa
+            ok &= m["asa_seconds"] <= max_asa
         good = idx[ok]
         hi[good] = n[ok]
         for k in m:

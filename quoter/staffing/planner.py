@@ -112,7 +112,7 @@ def _erlang_queue(
     idx = [i for i in range(ctx.n) if mask[i]]
     results = erlang.required_agents_many([contacts[i] for i in idx], aht, ctx.interval_s, target)
     agents = [0.0] * ctx.n
-    kpis: list[tuple[float | None, float | None, float | None, float | None]] = [(None,) * 4] * ctx.n  # type: ignore[list-item]
+    kpis: list[tuple[float | None, float | None, float | None, float | None]] = [(None,) * 4] * ctx.n
     waits = [0.0] * ctx.n
     for i, r in zip(idx, results, strict=True):
         if slots_per_agent > 1:  # chat: whole agents over the slots, KPIs at the slots they give
