@@ -157,7 +157,7 @@ def test_per_minute_billing_increment_and_acw():
     assert t.fields["increment"] == "per_second" and t.fields["bill_acw"] is True
     assert t.detail["billed_minutes"]["voice"] == basis.usage.handled_minutes["voice"]
     talk_book = IR.model_copy(
-        update={"models": IR.models.model_copy(update={"per_minute": IR.models.per_minute.model_copy(
+        update={"models": IR.models.model_copy(update={"per_minute": IR.models.section("per_minute").model_copy(
             update={"bill_acw": False, "billing_increment": "per_6_seconds"})})}
     )  # fmt: skip
     b2 = Basis(basis.target, basis.usage, talk_book, basis.req, basis.kpis)

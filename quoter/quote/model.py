@@ -358,7 +358,7 @@ class PluginPrice(ModelPrice):
     """A plug-in tariff's fields: the common four typed, its own fields as the plug-in wrote them."""
 
     model_config = ConfigDict(extra="allow", frozen=True)
-    __pydantic_extra__: dict[str, PluginValue]  # type: ignore[assignment]
+    __pydantic_extra__: dict[str, PluginValue]
 
 
 class Plugins(Doc):
@@ -370,7 +370,7 @@ class Plugins(Doc):
 class Models(Plugins):
     """The seven tariffs, in the engine's order, then any plug-in model."""
 
-    __pydantic_extra__: dict[str, PluginPrice]  # type: ignore[assignment]
+    __pydantic_extra__: dict[str, PluginPrice]
 
     per_call: PerCallPrice
     per_minute: PerMinutePrice
@@ -468,11 +468,11 @@ class HybridDetail(ModelDetail):
 
 class PluginDetail(ModelDetail):
     model_config = ConfigDict(extra="allow", frozen=True)
-    __pydantic_extra__: dict[str, Any]  # type: ignore[assignment]
+    __pydantic_extra__: dict[str, Any]
 
 
 class PricingModels(Plugins):
-    __pydantic_extra__: dict[str, PluginDetail]  # type: ignore[assignment]
+    __pydantic_extra__: dict[str, PluginDetail]
 
     per_call: PerCallDetail
     per_minute: PerMinuteDetail
@@ -498,7 +498,7 @@ class ScenarioModel(Doc):
 
 
 class ScenarioModels(Plugins):
-    __pydantic_extra__: dict[str, ScenarioModel]  # type: ignore[assignment]
+    __pydantic_extra__: dict[str, ScenarioModel]
 
     per_call: ScenarioModel
     per_minute: ScenarioModel

@@ -140,14 +140,14 @@ def write_workbook_from_grid(quote: Any, rows: list[dict[str, Any]], path: str |
     from openpyxl.utils import get_column_letter
 
     wg = sheets["grid"]
-    leaf_keys = sorted({k for row in rows for k in row["leaves"]})
+    leaf_keys = sorted({k for grid_row in rows for k in grid_row["leaves"]})
     wg.cell(1, 1, "key")
     for j, k in enumerate(leaf_keys, start=2):
         wg.cell(1, j, k)
-    for i, row in enumerate(rows, start=2):
-        wg.cell(i, 1, row["key"])
+    for i, grid_row in enumerate(rows, start=2):
+        wg.cell(i, 1, grid_row["key"])
         for j, k in enumerate(leaf_keys, start=2):
-            wg.cell(i, j, float(row["leaves"].get(k, Decimal(0))))
+            wg.cell(i, j, float(grid_row["leaves"].get(k, Decimal(0))))
     last = len(rows) + 1
     wc = sheets["cost"]
     wc["A1"] = "grid row"
@@ -228,12 +228,12 @@ def write_workbook_from_grid(quote: Any, rows: list[dict[str, Any]], path: str |
         header += [f"{names[key]}: {t['client_cost']}", f"{names[key]}: {t['margin_of']}"]
     wsc.append(header)
     for sc in quote.scenarios:
-        row: list[Any] = [text.scenario_label(sc.key, lang)]
+        cells: list[Any] = [text.scenario_label(sc.key, lang)]
         for key in quote.tariffs:
             bill = sc.bills[key]
-            row += [float(bill), float((bill - sc.provider_cost) / bill) if bill else 0.0]
-        wsc.append(row)
-        for j in range(2, len(row) + 1):
+            cells += [float(bill), float((bill - sc.provider_cost) / bill) if bill else 0.0]
+        wsc.append(cells)
+        for j in range(2, len(cells) + 1):
             wsc.cell(wsc.max_row, j).number_format = money_fmt if j % 2 == 0 else "0.0%"
     wsc.column_dimensions["A"].width = 28
 

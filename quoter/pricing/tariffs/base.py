@@ -165,7 +165,7 @@ def split_by_hours(amount: Decimal, usage: Usage) -> dict[str, Decimal]:
 def billed_minutes(usage: Usage, book: PriceBook) -> dict[str, Decimal]:
     """Billable minutes per channel: handled minutes (voice without after-call work unless billed), plus
     the expected round-up of the billing increment on calls (voice, outbound)."""
-    pm = book.models.per_minute
+    pm = book.models.section("per_minute")
     extra = _INCREMENT_MINUTES[pm.billing_increment]
     out = {}
     for c in channels(usage):
@@ -242,7 +242,7 @@ def band_terms(basis: Basis, reference: Decimal) -> dict[str, Decimal]:
 
     ``reference`` is the fee the band protects; the per-contact rate is that fee over the forecast contacts.
     """
-    fx = basis.book.models.fixed
+    fx = basis.book.models.section("fixed")
     r = basis.book.rounder
     v = basis.usage.total_contacts
     avg = reference / v if v else ZERO

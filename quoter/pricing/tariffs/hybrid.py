@@ -41,7 +41,7 @@ class Hybrid:
     def price(self, basis: Basis) -> Tariff:
         book = basis.book
         r = book.rounder
-        spec: HybridSpec = book.models.hybrid
+        spec: HybridSpec = book.models.section("hybrid")
         total = basis.with_premium(self.key)
         base_expr = basis.round(total * spec.base_share, "monthly")
         price_exprs = unit_price_exprs(total - base_expr, basis, spec.variable_unit)

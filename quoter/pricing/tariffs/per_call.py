@@ -58,7 +58,7 @@ class PerCall:
     def price(self, basis: Basis) -> Tariff:
         book = basis.book
         r = book.rounder
-        spec: PerCallSpec = getattr(book.models, self.key)
+        spec: PerCallSpec = book.models.section(self.key)
         price_exprs = unit_price_exprs(basis.with_premium(self.key), basis, self.unit)
         monthly_expr = basis.round(charge_expr(price_exprs, basis, self.unit), "monthly")
         prices = values(price_exprs)
@@ -89,7 +89,7 @@ class PerCall:
     def _tiers(self, basis: Basis, prices: dict[str, Decimal], forecast: Decimal) -> list[dict[str, object]]:
         """Marginal tiers: ``from_units`` (inclusive) with each channel's price after the tier's discount."""
         r = basis.book.rounder
-        spec: PerCallSpec = getattr(basis.book.models, self.key)
+        spec: PerCallSpec = basis.book.models.section(self.key)
         rows: list[dict[str, object]] = [{"from_share": Decimal(0), "from_units": Decimal(0), "discount": ZERO,
                                           "unit_prices": dict(prices)}]  # fmt: skip
         for t in spec.tiers:

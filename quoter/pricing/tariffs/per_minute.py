@@ -43,7 +43,7 @@ class PerMinute:
     def price(self, basis: Basis) -> Tariff:
         book = basis.book
         r = book.rounder
-        spec: PerMinuteSpec = book.models.per_minute
+        spec: PerMinuteSpec = book.models.section("per_minute")
         price_exprs = unit_price_exprs(basis.with_premium(self.key), basis, self.unit)
         monthly_expr = basis.round(charge_expr(price_exprs, basis, self.unit), "monthly")
         prices = values(price_exprs)

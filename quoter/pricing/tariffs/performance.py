@@ -36,7 +36,7 @@ def kpi_targets(basis: Basis) -> dict[str, Decimal | None]:
         "asa": None if t.max_asa_seconds is None else quantity(t.max_asa_seconds),
     }
     out: dict[str, Decimal | None] = {}
-    for name, kpi in basis.book.models.performance.kpis.items():
+    for name, kpi in basis.book.models.section("performance").kpis.items():
         out[name] = req.get(name) or kpi.target or DEFAULT_TARGETS.get(name)
     return out
 
@@ -76,7 +76,7 @@ class Performance:
 
     def price(self, basis: Basis) -> Tariff:
         r = basis.book.rounder
-        spec: PerformanceSpec = basis.book.models.performance
+        spec: PerformanceSpec = basis.book.models.section("performance")
         base_expr = basis.round(basis.with_premium(self.key), "monthly")
         at_risk_expr = basis.round(base_expr * spec.at_risk_share, "line")
         base, at_risk = base_expr.value, at_risk_expr.value
