@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Annotated, Any, Literal, NamedTuple
@@ -268,6 +269,43 @@ class Rounding(Strict):
         )
 
 
+def validate_sections(
+    data: dict[str, Any],
+    specs: Mapping[str, tuple[type[BaseModel] | None, bool]],
+    what: str,
+    skip: tuple[str, ...] = (),
+) -> dict[str, Any]:
+    """Validate a mapping of plug-in sections: each key must name a registered plug-in with a section model
+    (``specs``: key -> (model, required)); every problem is raised at once, located under its key."""
+    from pydantic_core import InitErrorDetails, PydanticCustomError
+
+    errors: list[InitErrorDetails] = []
+    sections: dict[str, Any] = {}
+    known = ", ".join(k for k, (spec, _) in specs.items() if spec is not None)
+    for key in data:
+        if key not in skip and (key not in specs or specs[key][0] is None):
+            err = PydanticCustomError(f"unknown_{what}", f"not a {what} (known: {{known}})", {"known": known})
+            errors.append({"type": err, "loc": (key,), "input": data[key]})
+    for key, (spec, required) in specs.items():
+        given = data.get(key)
+        if spec is None or (given is None and not required):
+            continue
+        if given is None:
+            errors.append({"type": PydanticCustomError("missing", "required key is missing"), "loc": (key,),
+                           "input": data})  # fmt: skip
+            continue
+        try:
+            sections[key] = spec.model_validate(given)
+        except ValidationError as exc:
+            for e in exc.errors():
+                detail = {"type": PydanticCustomError(e["type"], e["msg"]), "loc": (key, *e["loc"]),
+                          "input": e.get("input")}  # fmt: skip
+                errors.append(detail)  # type: ignore[arg-type]
+    if errors:
+        raise ValidationError.from_exception_data(what, errors)
+    return sections
+
+
 class Models(BaseModel):
     """The tariff models' sections: ``risk_premium`` (model key -> share added to the target revenue; a
     model the map does not name uses its own default) and one section per registered model that has one,
@@ -288,42 +326,36 @@ class Models(BaseModel):
             return data
         if not isinstance(data, dict):
             return handler(data)
-        registered = {m.key: m for m in tariffs.models()}
-        errors: list[InitErrorDetails] = []
-        sections: dict[str, Any] = {}
-        for key in data:
-            if key != "risk_premium" and (key not in registered or registered[key].spec is None):
-                known = ", ".join(["risk_premium", *(k for k, m in registered.items() if m.spec is not None)])
-                err = PydanticCustomError("unknown_model", "not a tariff model with a section (known: {known})",
-                                          {"known": known})  # fmt: skip
-                errors.append({"type": err, "loc": (key,), "input": data[key]})
-        for premium_key in data.get("risk_premium") or {}:
-            if premium_key not in registered:
-                err = PydanticCustomError("unknown_model", "not a tariff model (known: {known})",
-                                          {"known": ", ".join(registered)})  # fmt: skip
-                errors.append({"type": err, "loc": ("risk_premium", premium_key), "input": premium_key})
-        for key, model in registered.items():
-            if model.spec is None:
-                continue
-            try:
-                sections[key] = model.spec.model_validate(data.get(key, {}))
-            except ValidationError as exc:
-                for e in exc.errors():
-                    detail = {"type": PydanticCustomError(e["type"], e["msg"]), "loc": (key, *e["loc"]),
-                              "input": e.get("input")}  # fmt: skip
-                    errors.append(detail)  # type: ignore[arg-type]
-        try:
-            out = handler({"risk_premium": data.get("risk_premium", {})})
-        except ValidationError as exc:
-            for e in exc.errors():
-                detail = {"type": PydanticCustomError(e["type"], e["msg"]), "loc": e["loc"], "input": e.get("input")}
-                errors.append(detail)  # type: ignore[arg-type]
-            out = None
-        if errors:
-            raise ValidationError.from_exception_data("Models", errors)
-        assert out is not None and out.__pydantic_extra__ is not None
+        registered = {m.key: (m.spec, False) for m in tariffs.models()}
+        unknown: list[InitErrorDetails] = [
+            {
+                "type": PydanticCustomError("unknown_model", "not a tariff model (known: {known})",
+                                            {"known": ", ".join(registered)}),
+                "loc": ("risk_premium", key),
+                "input": key,
+            }
+            for key in data.get("risk_premium") or {}
+            if key not in registered
+        ]  # fmt: skip
+        if unknown:
+            raise ValidationError.from_exception_data("Models", unknown)
+        specs = {k: (spec, False) for k, (spec, _) in registered.items()}
+        sections = validate_sections({k: v for k, v in data.items()}, specs, "tariff model with a section",
+                                     skip=("risk_premium",))  # fmt: skip
+        for key, (spec, _) in specs.items():  # a model whose section the book leaves out takes its defaults
+            if spec is not None and key not in sections:
+                sections[key] = spec.model_validate({})
+        out = handler({"risk_premium": data.get("risk_premium", {})})
+        assert out.__pydantic_extra__ is not None
         out.__pydantic_extra__.update(sections)
         return out
+
+    @classmethod
+    def section_model(cls, key: str) -> type[BaseModel] | None:
+        """The model of tariff model ``key``'s section (for the YAML reader's nearest-key hints)."""
+        from quoter.pricing import tariffs
+
+        return tariffs.get(key).spec if key in tariffs.model_keys() else None
 
     def section(self, key: str) -> Any:
         return (self.__pydantic_extra__ or {})[key]

@@ -7,9 +7,9 @@ errors name the field and the line (see :mod:`quoter.yamlio`). Key reference: do
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, ClassVar, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_serializer, model_validator
 
 from quoter.calendar import DAYS, WEEKS_PER_MONTH_F, parse_time
 from quoter.inputs.yamlio import check_timezone, load_model
@@ -120,119 +120,87 @@ class Profile(Strict):
     weekly: str | list[Annotated[float, Field(ge=0)]] = "flat"
 
 
-class VoiceTarget(Strict):
-    service_level: Share | None = 0.80
-    answer_seconds: Annotated[float, Field(ge=0)] = 20
-    max_abandon: Share | None = None
-    patience_seconds: PositiveFloat | None = None
-    max_asa_seconds: PositiveFloat | None = None
+class Channels(BaseModel):
+    """``channels``: one section per registered channel (:mod:`quoter.channels`), each validated by that
+    channel's own model; a key that names no channel is refused, and a required channel (voice) must be
+    there. Absent channels read as ``None`` (``req.channels.chat``) and dump as ``None``."""
 
-    @model_validator(mode="after")
-    def _abandon_needs_patience(self) -> VoiceTarget:
-        if self.max_abandon is not None and self.patience_seconds is None:
-            raise ValueError("max_abandon needs patience_seconds (the Erlang A model of caller patience)")
-        return self
+    model_config = ConfigDict(extra="allow", frozen=True)
 
+    if TYPE_CHECKING:  # the built-in channels, for type checkers; at run time every channel is an extra
+        from quoter.channels.chat import ChatSpec
+        from quoter.channels.email import EmailSpec
+        from quoter.channels.outbound import OutboundSpec
+        from quoter.channels.voice import VoiceSpec
 
-class _Volume(Strict):
-    """Monthly or weekly volume; exactly one of them."""
+        voice: VoiceSpec
+        chat: ChatSpec | None
+        email: EmailSpec | None
+        outbound: OutboundSpec | None
 
-    month_key: ClassVar[str] = ""
-    week_key: ClassVar[str] = ""
+    @model_validator(mode="wrap")
+    @classmethod
+    def _sections(cls, data: Any, handler: Any) -> Any:
+        from quoter import channels
+        from quoter.inputs.pricebook import validate_sections
 
-    def per_week(self) -> float:
-        month, week = getattr(self, self.month_key), getattr(self, self.week_key)
-        return float(week) if week is not None else float(month) / WEEKS_PER_MONTH
+        if isinstance(data, Channels):
+            return data
+        if not isinstance(data, dict):
+            return handler(data)
+        specs = {c.key: (c.spec, c.required) for c in channels.channels()}
+        sections = validate_sections(data, specs, "channel")
+        out = handler({})
+        assert out.__pydantic_extra__ is not None
+        out.__pydantic_extra__.update(sections)
+        return out
 
-    @model_validator(mode="after")
-    def _one_volume(self) -> _Volume:
-        month, week = getattr(self, self.month_key), getattr(self, self.week_key)
-        if (month is None) == (week is None):
-            raise ValueError(f"give exactly one of {self.month_key} or {self.week_key}")
-        return self
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return super().__getattr__(name)  # type: ignore[misc]
+        except AttributeError:
+            from quoter import channels
 
+            if name in channels.channel_keys():
+                return None
+            raise
 
-class Voice(_Volume):
-    month_key = "calls_per_month"
-    week_key = "calls_per_week"
-    calls_per_month: PositiveFloat | None = None
-    calls_per_week: PositiveFloat | None = None
-    aht_seconds: PositiveFloat
-    acw_seconds: Annotated[float, Field(ge=0)] = 0
-    ivr_seconds: Annotated[float, Field(ge=0)] = 0
-    target: VoiceTarget = VoiceTarget()
-    profile: Profile = Profile()
-    hours: HoursSpec | None = None
-    languages: dict[str, Share] | None = None
+    @classmethod
+    def section_model(cls, key: str) -> type[BaseModel] | None:
+        """The model of channel ``key``'s section (for the YAML reader's nearest-key hints)."""
+        from quoter import channels
 
+        return channels.get(key).spec if key in channels.channel_keys() else None
 
-class Chat(_Volume):
-    month_key = "chats_per_month"
-    week_key = "chats_per_week"
-    chats_per_month: PositiveFloat | None = None
-    chats_per_week: PositiveFloat | None = None
-    aht_seconds: PositiveFloat
-    concurrency: Annotated[int, Field(ge=1, le=6)] = 2
-    first_response_seconds: Annotated[float, Field(ge=0)] = 60
-    service_level: Share = 0.80
-    profile: Profile = Profile()
-    hours: HoursSpec | None = None
-    languages: dict[str, Share] | None = None
+    def section(self, key: str) -> Any:
+        """The section of channel ``key``, or ``None`` when the client did not ask for it."""
+        return (self.__pydantic_extra__ or {}).get(key)
 
+    def present(self) -> dict[str, Any]:
+        """The channels asked for, in the registry's order."""
+        from quoter import channels
 
-class Email(_Volume):
-    month_key = "emails_per_month"
-    week_key = "emails_per_week"
-    emails_per_month: PositiveFloat | None = None
-    emails_per_week: PositiveFloat | None = None
-    handle_minutes: PositiveFloat
-    response_hours: PositiveFloat = 24
-    profile: Profile = Profile()
-    hours: HoursSpec | None = None
-    languages: dict[str, Share] | None = None
+        return {k: self.section(k) for k in channels.channel_keys() if self.section(k) is not None}
 
+    @model_serializer(mode="wrap")
+    def _with_absent(self, handler: Any) -> dict[str, Any]:
+        from quoter import channels
 
-class Outbound(Strict):
-    records_per_month: PositiveFloat | None = None
-    records_per_week: PositiveFloat | None = None
-    records_total: PositiveFloat | None = None
-    campaign_weeks: PositiveFloat | None = None
-    attempts: Annotated[float, Field(ge=1)] = 1.0
-    contact_rate: Share = 0.5
-    talk_seconds: PositiveFloat
-    wrap_seconds: Annotated[float, Field(ge=0)] = 0
-    dial_seconds: Annotated[float, Field(ge=0)] = 25
-    profile: Profile = Profile()
-    hours: HoursSpec | None = None
-    languages: dict[str, Share] | None = None
+        data: dict[str, Any] = handler(self)
+        keys = channels.channel_keys()
+        return {k: data.get(k) for k in keys} | {k: v for k, v in data.items() if k not in keys}
 
-    @model_validator(mode="after")
-    def _one_volume(self) -> Outbound:
-        given = [k for k in ("records_per_month", "records_per_week", "records_total") if getattr(self, k)]
-        if len(given) != 1:
-            raise ValueError("give exactly one of records_per_month, records_per_week or records_total")
-        if self.records_total is not None and self.campaign_weeks is None:
-            raise ValueError("records_total needs campaign_weeks")
-        return self
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema: Any, handler: Any) -> Any:
+        from pydantic import create_model
 
-    def per_week(self) -> float:
-        if self.records_per_week is not None:
-            return self.records_per_week
-        if self.records_total is not None and self.campaign_weeks:
-            return self.records_total / self.campaign_weeks
-        return float(self.records_per_month or 0) / WEEKS_PER_MONTH
+        from quoter import channels
 
-    @property
-    def seconds_per_attempt(self) -> float:
-        """Agent time per dial attempt: ringing, plus talk and wrap-up when someone answers."""
-        return self.dial_seconds + self.contact_rate * (self.talk_seconds + self.wrap_seconds)
-
-
-class Channels(Strict):
-    voice: Voice
-    chat: Chat | None = None
-    email: Email | None = None
-    outbound: Outbound | None = None
+        fields: dict[str, Any] = {
+            c.key: (c.spec, ...) if c.required else (c.spec | None, None) for c in channels.channels()
+        }
+        typed = create_model("Channels", __config__=ConfigDict(extra="forbid"), **fields)
+        return handler(typed.__pydantic_core_schema__)
 
 
 class Staffing(Strict):
@@ -272,13 +240,10 @@ class Requirements(Strict):
                 if lang in seen:
                     raise ValueError(f"pools: '{lang}' is in more than one pool")
                 seen.add(lang)
-        for name in ("voice", "chat", "email", "outbound"):
-            ch = getattr(self.channels, name)
-            if ch is None:
-                continue
-            if ch.languages is not None:
+        for name, ch in self.channels.present().items():
+            if getattr(ch, "languages", None) is not None:
                 _check_shares(ch.languages, f"channels.{name}.languages")
-            if ch.hours is not None:
+            if getattr(ch, "hours", None) is not None:
                 try:
                     open_mask(ch.hours, self.service.interval_minutes)
                 except ValueError as exc:
@@ -287,34 +252,13 @@ class Requirements(Strict):
 
     def scaled(self, volume: float = 1.0, aht: float = 1.0) -> Requirements:
         """The same requirements with every volume times ``volume`` and every handle time times ``aht``."""
-        ch = self.channels
-        voice_upd: dict[str, object] = {"aht_seconds": ch.voice.aht_seconds * aht}
-        for k in ("calls_per_month", "calls_per_week"):
-            if getattr(ch.voice, k) is not None:
-                voice_upd[k] = getattr(ch.voice, k) * volume
-        upd: dict[str, object] = {"voice": ch.voice.model_copy(update=voice_upd)}
-        if ch.chat is not None:
-            cu: dict[str, object] = {"aht_seconds": ch.chat.aht_seconds * aht}
-            for k in ("chats_per_month", "chats_per_week"):
-                if getattr(ch.chat, k) is not None:
-                    cu[k] = getattr(ch.chat, k) * volume
-            upd["chat"] = ch.chat.model_copy(update=cu)
-        if ch.email is not None:
-            eu: dict[str, object] = {"handle_minutes": ch.email.handle_minutes * aht}
-            for k in ("emails_per_month", "emails_per_week"):
-                if getattr(ch.email, k) is not None:
-                    eu[k] = getattr(ch.email, k) * volume
-            upd["email"] = ch.email.model_copy(update=eu)
-        if ch.outbound is not None:
-            ou: dict[str, object] = {
-                "talk_seconds": ch.outbound.talk_seconds * aht,
-                "wrap_seconds": ch.outbound.wrap_seconds * aht,
-            }
-            for k in ("records_per_month", "records_per_week", "records_total"):
-                if getattr(ch.outbound, k) is not None:
-                    ou[k] = getattr(ch.outbound, k) * volume
-            upd["outbound"] = ch.outbound.model_copy(update=ou)
-        return self.model_copy(update={"channels": ch.model_copy(update=upd)})
+        from quoter import channels
+        from quoter.channels.base import scale
+
+        extra = {k: scale(channels.get(k), spec, volume, aht) for k, spec in self.channels.present().items()}
+        scaled = self.channels.model_copy()
+        scaled.__pydantic_extra__ = {**(self.channels.__pydantic_extra__ or {}), **extra}
+        return self.model_copy(update={"channels": scaled})
 
 
 def load_requirements(path: str | Path) -> Requirements:

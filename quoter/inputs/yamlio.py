@@ -81,6 +81,10 @@ def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
         current = _unwrap(current)
         if isinstance(current, type) and issubclass(current, BaseModel):
             field = current.model_fields.get(str(part))
+            plugin = getattr(current, "section_model", None)  # a registry's section (channels, tariff models)
+            if field is None and plugin is not None:
+                current = plugin(str(part))
+                continue
             if field is None:
                 return None
             current = field.annotation

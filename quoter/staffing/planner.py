@@ -45,7 +45,7 @@ def _weighted(values: Sequence[float | None], weights: Sequence[float]) -> float
     return sum(v * w for v, w in pairs) / total
 
 
-class _Context:
+class PlanContext:
     """What every queue of one requirements file shares."""
 
     def __init__(self, req: Requirements) -> None:
@@ -98,8 +98,8 @@ class _Context:
         )
 
 
-def _erlang_queue(
-    ctx: _Context,
+def erlang_queue(
+    ctx: PlanContext,
     channel: str,
     group: tuple[str, ...],
     contacts: list[float],
@@ -148,8 +148,8 @@ def _erlang_queue(
     return plan, waits
 
 
-def _workload_queue(
-    ctx: _Context,
+def workload_queue(
+    ctx: PlanContext,
     channel: str,
     group: tuple[str, ...],
     contacts: list[float],
@@ -178,8 +178,8 @@ def _workload_queue(
     return ctx.finish(channel, group, "workload", description, seconds_each, contacts, work, kpis, handled_minutes_week)
 
 
-def _channel_contacts(
-    ctx: _Context, ch: object, weekly_volume: float, mask: list[bool]
+def channel_contacts(
+    ctx: PlanContext, ch: object, weekly_volume: float, mask: list[bool]
 ) -> dict[tuple[str, ...], list[float]]:
     """Contacts per interval for each queue of a channel."""
     shares_by_lang = getattr(ch, "languages", None) or ctx.req.languages
@@ -192,8 +192,8 @@ def _channel_contacts(
     return out
 
 
-def _pool_saving(
-    ctx: _Context,
+def pool_saving(
+    ctx: PlanContext,
     channel: str,
     group: tuple[str, ...],
     pooled: QueuePlan,
@@ -207,7 +207,7 @@ def _pool_saving(
     """Size each language of a pool as its own queue and compare with the pooled queue."""
     total = sum(shares[g] for g in group)
     separate = [
-        _erlang_queue(ctx, channel, (lang,), [c * shares[lang] / total for c in contacts], aht, target, mask,
+        erlang_queue(ctx, channel, (lang,), [c * shares[lang] / total for c in contacts], aht, target, mask,
                       slots_per_agent)[0]
         for lang in group
     ]  # fmt: skip
@@ -227,93 +227,23 @@ def plan_staffing(req: Requirements, *, compare_pools: bool = True) -> StaffingP
     ``compare_pools`` also sizes each pooled language on its own, to show what pooling saves;
     scenario re-runs that only need the totals turn it off.
     """
-    ctx = _Context(req)
+    ctx = PlanContext(req)
     st = req.staffing
     queues: list[QueuePlan] = []
     savings: list[PoolSaving] = []
     line_load = [0.0] * ctx.n  # Erlangs on telephone lines per interval
 
-    voice = req.channels.voice
-    vt = voice.target
-    v_target = erlang.Target(
-        service_level=vt.service_level,
-        answer_seconds=vt.answer_seconds,
-        max_asa_seconds=vt.max_asa_seconds,
-        max_abandon=vt.max_abandon,
-        patience_seconds=vt.patience_seconds,
-        max_occupancy=st.max_occupancy,
-        min_agents=st.min_agents,
-    )
-    v_mask = ctx.mask(voice.hours)
-    for group, contacts in _channel_contacts(ctx, voice, voice.per_week(), v_mask).items():
-        plan, waits = _erlang_queue(ctx, "voice", group, contacts, voice.aht_seconds, v_target, v_mask)
-        queues.append(plan)
-        talk = voice.aht_seconds - min(voice.acw_seconds, voice.aht_seconds)
-        for i, iv in enumerate(plan.intervals):
-            answered = 1 - (iv.abandon_rate or 0.0)
-            line_load[i] += iv.calls * (voice.ivr_seconds + waits[i] + answered * talk) / ctx.interval_s
-        if compare_pools and len(group) > 1:
-            shares = voice.languages or req.languages
-            savings.append(
-                _pool_saving(ctx, "voice", group, plan, contacts, shares, voice.aht_seconds, v_target, v_mask)
-            )
+    from quoter import channels
 
-    chat = req.channels.chat
-    if chat is not None:
-        c_target = erlang.Target(
-            service_level=chat.service_level,
-            answer_seconds=chat.first_response_seconds,
-            max_occupancy=st.max_occupancy,
-            min_agents=st.min_agents * chat.concurrency,
-        )
-        c_mask = ctx.mask(chat.hours)
-        shares = chat.languages or req.languages
-        for group, contacts in _channel_contacts(ctx, chat, chat.per_week(), c_mask).items():
-            plan, _ = _erlang_queue(ctx, "chat", group, contacts, chat.aht_seconds, c_target, c_mask, chat.concurrency)
-            queues.append(plan)
-            if compare_pools and len(group) > 1:
-                savings.append(
-                    _pool_saving(ctx, "chat", group, plan, contacts, shares, chat.aht_seconds, c_target, c_mask,
-                                 chat.concurrency)
-                )  # fmt: skip
-
-    email = req.channels.email
-    if email is not None:
-        e_mask = ctx.mask(email.hours)
-        for group, contacts in _channel_contacts(ctx, email, email.per_week(), e_mask).items():
-            desc = (
-                f"deferred work: each email handled within {email.response_hours:g} h; capacity = mean "
-                f"workload of the trailing response window / max occupancy"
-            )
-            queues.append(
-                _workload_queue(
-                    ctx,
-                    "email",
-                    group,
-                    contacts,
-                    email.handle_minutes * 60,
-                    email.response_hours,
-                    sum(contacts) * email.handle_minutes,
-                    desc,
-                )
-            )
-
-    out = req.channels.outbound
-    if out is not None:
-        o_mask = ctx.mask(out.hours)
-        attempts_week = out.per_week() * out.attempts
-        for group, contacts in _channel_contacts(ctx, out, attempts_week, o_mask).items():
-            desc = (
-                f"workload: {out.attempts:g} attempts per record x ({out.dial_seconds:g} s dialling + "
-                f"{out.contact_rate:.0%} contact x {out.talk_seconds + out.wrap_seconds:g} s talk and wrap) "
-                f"/ max occupancy, over the calling window"
-            )
-            talk_min = sum(contacts) * out.contact_rate * out.talk_seconds / 60
-            queues.append(
-                _workload_queue(ctx, "outbound", group, contacts, out.seconds_per_attempt, None, talk_min, desc)
-            )
-            for i in range(ctx.n):  # outbound calls hold lines while dialling and talking
-                line_load[i] += contacts[i] * (out.dial_seconds + out.contact_rate * out.talk_seconds) / ctx.interval_s
+    for channel in channels.channels():
+        spec = req.channels.section(channel.key)
+        if spec is None:
+            continue
+        result = channel.plan(ctx, spec, compare_pools)
+        queues += result.queues
+        savings += result.savings
+        if result.line_load is not None:
+            line_load = [a + b for a, b in zip(line_load, result.line_load, strict=True)]
 
     concurrent = [sum(q.intervals[i].agents for q in queues) for i in range(ctx.n)]
     peak_load = max(line_load)

@@ -20,8 +20,15 @@ from quoter.money import ZERO, dec_str, whole_down, whole_up
 from quoter.pricing.expr import Const, Expr, Leaf, Round, total
 from quoter.pricing.usage import Usage
 
-CHANNELS: tuple[str, ...] = ("voice", "chat", "email", "outbound")
-"""Channels in display order; a channel's billing unit is its key (``unit.<key>`` in the wording), or ``minute``."""
+
+def _channel_order() -> tuple[str, ...]:
+    """Channels in the registry's display order; a channel's billing unit is its key (``unit.<key>`` in the
+    wording), or ``minute``."""
+    from quoter.channels import channel_keys
+
+    return channel_keys()
+
+
 _INCREMENT_MINUTES = {"per_second": Decimal(0), "per_6_seconds": Decimal("0.05"), "per_started_minute": Decimal("0.5")}
 """Expected extra billed minutes per call from rounding each call up to the increment (half a step)."""
 
@@ -72,7 +79,7 @@ def tariff_leaves(usage: Usage, book: PriceBook) -> dict[str, Decimal]:
         "productive_hours": usage.total_productive_hours,
         "contacts": usage.total_contacts,
     }
-    for c in CHANNELS:
+    for c in _channel_order():
         out[f"calls.{c}"] = calls.get(c, ZERO)
         out[f"minutes.{c}"] = minutes.get(c, ZERO)
         out[f"hours.{c}"] = usage.productive_hours.get(c, ZERO) if calls.get(c) else ZERO
@@ -148,7 +155,7 @@ class Model(Protocol):
 # ---------------------------------------------------------------- shared arithmetic
 def channels(usage: Usage) -> list[str]:
     """Channels with handled contacts, in a stable order (voice first)."""
-    order = list(CHANNELS)
+    order = list(_channel_order())
     return sorted((c for c, n in usage.contacts.items() if n > 0), key=order.index)
 
 

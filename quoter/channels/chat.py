@@ -1,0 +1,62 @@
+"""Chat: Erlang C over agents x concurrency slots per interval and language queue."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from pydantic import Field
+
+from quoter.channels.base import ChannelResult, Volume
+from quoter.inputs.requirements import HoursSpec, PositiveFloat, Profile, Share
+
+
+class ChatSpec(Volume):
+    month_key = "chats_per_month"
+    week_key = "chats_per_week"
+    chats_per_month: PositiveFloat | None = None
+    chats_per_week: PositiveFloat | None = None
+    aht_seconds: PositiveFloat
+    concurrency: Annotated[int, Field(ge=1, le=6)] = 2
+    first_response_seconds: Annotated[float, Field(ge=0)] = 60
+    service_level: Share = 0.80
+    profile: Profile = Profile()
+    hours: HoursSpec | None = None
+    languages: dict[str, Share] | None = None
+
+
+class Chat:
+    key = "chat"
+    order = 2
+    spec = ChatSpec
+    required = False
+    volume_fields = ("chats_per_month", "chats_per_week")
+    time_fields = ("aht_seconds",)
+
+    def plan(self, ctx: Any, spec: Any, compare_pools: bool) -> ChannelResult:
+        from quoter.staffing import erlang
+        from quoter.staffing.planner import channel_contacts, erlang_queue, pool_saving
+
+        chat: ChatSpec = spec
+        st = ctx.req.staffing
+        target = erlang.Target(
+            service_level=chat.service_level,
+            answer_seconds=chat.first_response_seconds,
+            max_occupancy=st.max_occupancy,
+            min_agents=st.min_agents * chat.concurrency,
+        )
+        mask = ctx.mask(chat.hours)
+        shares = chat.languages or ctx.req.languages
+        out = ChannelResult()
+        for group, contacts in channel_contacts(ctx, chat, chat.per_week(), mask).items():
+            plan, _ = erlang_queue(ctx, self.key, group, contacts, chat.aht_seconds, target, mask, chat.concurrency)
+            out.queues.append(plan)
+            if compare_pools and len(group) > 1:
+                out.savings.append(
+                    pool_saving(
+                        ctx, self.key, group, plan, contacts, shares, chat.aht_seconds, target, mask, chat.concurrency
+                    )
+                )
+        return out
+
+
+CHANNEL = Chat()

@@ -1,0 +1,50 @@
+"""E-mail: deferred work, each e-mail handled within the response window."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from quoter.channels.base import ChannelResult, Volume
+from quoter.inputs.requirements import HoursSpec, PositiveFloat, Profile, Share
+
+
+class EmailSpec(Volume):
+    month_key = "emails_per_month"
+    week_key = "emails_per_week"
+    emails_per_month: PositiveFloat | None = None
+    emails_per_week: PositiveFloat | None = None
+    handle_minutes: PositiveFloat
+    response_hours: PositiveFloat = 24
+    profile: Profile = Profile()
+    hours: HoursSpec | None = None
+    languages: dict[str, Share] | None = None
+
+
+class Email:
+    key = "email"
+    order = 3
+    spec = EmailSpec
+    required = False
+    volume_fields = ("emails_per_month", "emails_per_week")
+    time_fields = ("handle_minutes",)
+
+    def plan(self, ctx: Any, spec: Any, compare_pools: bool) -> ChannelResult:
+        from quoter.staffing.planner import channel_contacts, workload_queue
+
+        email: EmailSpec = spec
+        mask = ctx.mask(email.hours)
+        desc = (
+            f"deferred work: each email handled within {email.response_hours:g} h; capacity = mean "
+            f"workload of the trailing response window / max occupancy"
+        )
+        out = ChannelResult()
+        for group, contacts in channel_contacts(ctx, email, email.per_week(), mask).items():
+            handled = sum(contacts) * email.handle_minutes
+            out.queues.append(
+                workload_queue(ctx, self.key, group, contacts, email.handle_minutes * 60, email.response_hours,
+                               handled, desc)
+            )  # fmt: skip
+        return out
+
+
+CHANNEL = Email()
