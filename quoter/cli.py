@@ -226,6 +226,40 @@ def erlang_cmd(
     """One-queue Erlang C / Erlang A calculator, as WFM people know it."""
     from quoter.staffing import erlang
 
+    _check_erlang_options(calls, aht, interval, shrinkage, max_occupancy, max_abandon, patience, agents)
+    level, t = _parse_sl(sl)
+    interval_s = interval * 60
+    if agents is None:
+        target = erlang.Target(
+            service_level=level,
+            answer_seconds=t,
+            max_asa_seconds=max_asa,
+            max_abandon=max_abandon,
+            patience_seconds=patience,
+            max_occupancy=max_occupancy,
+        )
+        r = erlang.required_agents(calls, aht, interval_s, target)
+    else:
+        r = erlang.evaluate(calls, aht, interval_s, agents, answer_seconds=t, patience_seconds=patience)
+    scheduled = math.ceil(r.agents / (1 - shrinkage) - 1e-9)
+    out = _erlang_dict(r, calls, interval, aht, t, scheduled)
+    if as_json:
+        _echo_json(out)
+        return
+    typer.echo(_erlang_text(out, r, shrinkage, evaluated=agents is not None))
+
+
+def _check_erlang_options(
+    calls: float,
+    aht: float,
+    interval: float,
+    shrinkage: float,
+    max_occupancy: float | None,
+    max_abandon: float | None,
+    patience: float | None,
+    agents: int | None,
+) -> None:
+    """Every bad option at once, as one error."""
     problems = []
     if calls < 0:
         problems.append("--calls: must be >= 0")
@@ -247,21 +281,12 @@ def erlang_cmd(
         problems.append("--agents: must be >= 0")
     if problems:
         raise InputError("bad arguments", problems)
-    level, t = _parse_sl(sl)
-    interval_s = interval * 60
-    if agents is None:
-        target = erlang.Target(
-            service_level=level,
-            answer_seconds=t,
-            max_asa_seconds=max_asa,
-            max_abandon=max_abandon,
-            patience_seconds=patience,
-            max_occupancy=max_occupancy,
-        )
-        r = erlang.required_agents(calls, aht, interval_s, target)
-    else:
-        r = erlang.evaluate(calls, aht, interval_s, agents, answer_seconds=t, patience_seconds=patience)
-    scheduled = math.ceil(r.agents / (1 - shrinkage) - 1e-9)
+
+
+def _erlang_dict(r: Any, calls: float, interval: float, aht: float, t: float, scheduled: int) -> dict[str, Any]:
+    """The calculator's result as printed by --json."""
+    from quoter.staffing import erlang
+
     definition = erlang.SL_DEFINITION_A if r.model == "erlang_a" else erlang.SL_DEFINITION_C
     out = {
         "model": r.model,
@@ -280,22 +305,24 @@ def erlang_cmd(
     }
     if r.abandon_rate is not None:
         out["abandon_rate"] = r.abandon_rate
-    if as_json:
-        _echo_json(out)
-        return
-    verb = "Evaluated" if agents is not None else "Required"
+    return out
+
+
+def _erlang_text(out: dict[str, Any], r: Any, shrinkage: float, evaluated: bool) -> str:
+    """The calculator's result for the terminal."""
+    verb = "Evaluated" if evaluated else "Required"
     lines = [
         f"Model: {r.model.replace('_', ' ').title()}   offered load {r.offered_erlangs:.2f} Erlangs",
-        f"{verb} agents: {r.agents}   scheduled with {shrinkage:.0%} shrinkage: {scheduled}",
-        f"Service level: {_pct(r.service_level)} within {t:g} s",
+        f"{verb} agents: {r.agents}   scheduled with {shrinkage:.0%} shrinkage: {out['scheduled_agents']}",
+        f"Service level: {_pct(r.service_level)} within {out['answer_seconds']:g} s",
         f"P(wait): {_pct(r.p_wait)}   ASA: {r.asa_seconds:.1f} s   occupancy: {_pct(r.occupancy)}",
     ]
     if not math.isfinite(r.asa_seconds):
         lines.append("Unstable: the agents cannot keep up with the offered load, the queue grows without bound.")
     if r.abandon_rate is not None:
         lines.append(f"Abandon rate: {_pct(r.abandon_rate)}")
-    lines.append(f"Definition: {definition}")
-    typer.echo("\n".join(lines))
+    lines.append(f"Definition: {out['sl_definition']}")
+    return "\n".join(lines)
 
 
 def _money_fn(currency: str, toman: bool) -> Any:
