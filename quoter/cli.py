@@ -226,6 +226,40 @@ def erlang_cmd(
     """One-queue Erlang C / Erlang A calculator, as WFM people know it."""
     from quoter.staffing import erlang
 
+    _check_erlang_options(calls, aht, interval, shrinkage, max_occupancy, max_abandon, patience, agents)
+    level, t = _parse_sl(sl)
+    interval_s = interval * 60
+    if agents is None:
+        target = erlang.Target(
+            service_level=level,
+            answer_seconds=t,
+            max_asa_seconds=max_asa,
+            max_abandon=max_abandon,
+            patience_seconds=patience,
+            max_occupancy=max_occupancy,
+        )
+        r = erlang.required_agents(calls, aht, interval_s, target)
+    else:
+        r = erlang.evaluate(calls, aht, interval_s, agents, answer_seconds=t, patience_seconds=patience)
+    scheduled = math.ceil(r.agents / (1 - shrinkage) - 1e-9)
+    out = _erlang_dict(r, calls, interval, aht, t, scheduled)
+    if as_json:
+        _echo_json(out)
+        return
+    typer.echo(_erlang_text(out, r, shrinkage, evaluated=agents is not None))
+
+
+def _check_erlang_options(
+    calls: float,
+    aht: float,
+    interval: float,
+    shrinkage: float,
+    max_occupancy: float | None,
+    max_abandon: float | None,
+    patience: float | None,
+    agents: int | None,
+) -> None:
+    """Every bad option at once, as one error."""
     problems = []
     if calls < 0:
         problems.append("--calls: must be >= 0")
@@ -247,21 +281,12 @@ def erlang_cmd(
         problems.append("--agents: must be >= 0")
     if problems:
         raise InputError("bad arguments", problems)
-    level, t = _parse_sl(sl)
-    interval_s = interval * 60
-    if agents is None:
-        target = erlang.Target(
-            service_level=level,
-            answer_seconds=t,
-            max_asa_seconds=max_asa,
-            max_abandon=max_abandon,
-            patience_seconds=patience,
-            max_occupancy=max_occupancy,
-        )
-        r = erlang.required_agents(calls, aht, interval_s, target)
-    else:
-        r = erlang.evaluate(calls, aht, interval_s, agents, answer_seconds=t, patience_seconds=patience)
-    scheduled = math.ceil(r.agents / (1 - shrinkage) - 1e-9)
+
+
+def _erlang_dict(r: Any, calls: float, interval: float, aht: float, t: float, scheduled: int) -> dict[str, Any]:
+    """The calculator's result as printed by --json."""
+    from quoter.staffing import erlang
+
     definition = erlang.SL_DEFINITION_A if r.model == "erlang_a" else erlang.SL_DEFINITION_C
     out = {
         "model": r.model,
@@ -280,22 +305,24 @@ def erlang_cmd(
     }
     if r.abandon_rate is not None:
         out["abandon_rate"] = r.abandon_rate
-    if as_json:
-        _echo_json(out)
-        return
-    verb = "Evaluated" if agents is not None else "Required"
+    return out
+
+
+def _erlang_text(out: dict[str, Any], r: Any, shrinkage: float, evaluated: bool) -> str:
+    """The calculator's result for the terminal."""
+    verb = "Evaluated" if evaluated else "Required"
     lines = [
         f"Model: {r.model.replace('_', ' ').title()}   offered load {r.offered_erlangs:.2f} Erlangs",
-        f"{verb} agents: {r.agents}   scheduled with {shrinkage:.0%} shrinkage: {scheduled}",
-        f"Service level: {_pct(r.service_level)} within {t:g} s",
+        f"{verb} agents: {r.agents}   scheduled with {shrinkage:.0%} shrinkage: {out['scheduled_agents']}",
+        f"Service level: {_pct(r.service_level)} within {out['answer_seconds']:g} s",
         f"P(wait): {_pct(r.p_wait)}   ASA: {r.asa_seconds:.1f} s   occupancy: {_pct(r.occupancy)}",
     ]
     if not math.isfinite(r.asa_seconds):
         lines.append("Unstable: the agents cannot keep up with the offered load, the queue grows without bound.")
     if r.abandon_rate is not None:
         lines.append(f"Abandon rate: {_pct(r.abandon_rate)}")
-    lines.append(f"Definition: {definition}")
-    typer.echo("\n".join(lines))
+    lines.append(f"Definition: {out['sl_definition']}")
+    return "\n".join(lines)
 
 
 def _money_fn(currency: str, toman: bool) -> Any:
@@ -340,57 +367,15 @@ def _plain_table(headers: list[str], rows: list[list[str]], left: int = 1) -> st
 def quote_summary(data: dict[str, Any], plan: Any = None, toman: bool = False) -> str:
     """Readable quote: staffing, cost build-up, tariffs, setup, ramp-up, scenarios, in-house, recommendation."""
     from quoter.render import text
-    from quoter.render.localize import format_number
 
-    cur = data["currency"]
-    money = _money_fn(cur, toman)
-    q, book = data["quote"], data["price_book"]
-    out = [
-        f"Quote {q['number']}  date {q['date']} ({q['date_jalali']})  valid until {q['valid_until']}",
-        f"Client: {data['client']['name']}   price book {book['name']} ({book['as_of']}, {cur})   "
-        f"term {data['term_months']} months",
-        "",
-        "STAFFING",
-        staffing_summary(plan) if plan is not None else _saved_staffing(data["staffing"]),
-        _shift_line(data["staffing"].get("shift_plan")),
-        "",
-        "COST BUILD-UP (monthly)",
-    ]
-    c = data["cost"]
-    rows = [
-        [text.line_label(ln, "en"), f"{format_number(_dec(ln['quantity']), 'en')} {ln['unit']}", _rate(ln),
-         money(ln["amount"]), ln["source"]]
-        for ln in c["lines"]
-    ]  # fmt: skip
-    rows.append(["Provider cost (before margin)", "", "", money(c["provider_cost"]), ""])
-    rows.append(["Monthly total at forecast (target revenue, excl. VAT)", "", "", money(c["monthly_total"]), ""])
-    out += [_plain_table(["line", "quantity", "rate", "amount", "source"], rows), ""]
-    vat = _share(data["vat_rate"])
-    out.append(f"TARIFFS at the forecast volume (VAT {vat})")
-    rows = []
-    for key, m in data["models"].items():
-        rows.append([text.model_name(key, "en"), _unit_text(key, m, money), money(m["monthly_at_forecast"]),
-                     money(m["monthly_with_vat"]), _share(m["risk_premium"])])  # fmt: skip
-    out += [_plain_table(["model", "price", "monthly excl. VAT", "incl. VAT", "risk premium"], rows, left=2), ""]
-    s = data["setup"]
-    out.append("SETUP (one-time)")
-    rows = [[text.line_label(ln, "en"), money(ln["amount"])] for ln in s["lines"]] + [["Total", money(s["total"])]]
-    out += [_plain_table(["item", "amount"], rows), ""]
+    money = _money_fn(data["currency"], toman)
+    out = _summary_head(data, plan)
+    out += _cost_section(data, money)
+    out += _tariffs_section(data, money)
+    out += _setup_section(data, money)
     stages = ", ".join(f"week {r['week']}: {r['agents']} agents ({_share(r['share'])})" for r in data["ramp_up"])
     out += [f"RAMP-UP: {stages}", ""]
-    if data["scenarios"]:
-        keys = list(data["models"])
-        unit = ("million Toman" if toman else "million IRR") if cur == "IRR" else cur
-        out.append(f"SCENARIOS: the client's monthly cost ({unit}) under each tariff, and the provider's margin")
-        rows = []
-        for sc in data["scenarios"]:
-            row = [text.scenario_label(sc["key"], "en"), format_number(_dec(sc["contacts_month"]), "en", decimals=0),
-                   format_number(_dec(sc["fte"]), "en", decimals=1)]  # fmt: skip
-            for k in keys:
-                m = sc["models"][k]
-                row.append(f"{_amount(m['client_cost'], cur, toman)} ({_share(m['provider_margin'], 1)})")
-            rows.append(row)
-        out += [_plain_table(["scenario", "contacts/mo", "FTE", *keys], rows), ""]
+    out += _scenarios_section(data, toman)
     ih = data["in_house"]
     out += [
         f"IN-HOUSE ALTERNATIVE: {money(ih['monthly_total'])} a month + {money(ih['setup_total'])} set-up; over "
@@ -400,6 +385,79 @@ def quote_summary(data: dict[str, Any], plan: Any = None, toman: bool = False) -
         f"RECOMMENDATION: {text.recommendation(data, 'en')}",
     ]
     return "\n".join(out)
+
+
+def _summary_head(data: dict[str, Any], plan: Any) -> list[str]:
+    """The quote's number, dates, client and price book, then the staffing (live plan or as saved)."""
+    q, book, cur = data["quote"], data["price_book"], data["currency"]
+    return [
+        f"Quote {q['number']}  date {q['date']} ({q['date_jalali']})  valid until {q['valid_until']}",
+        f"Client: {data['client']['name']}   price book {book['name']} ({book['as_of']}, {cur})   "
+        f"term {data['term_months']} months",
+        "",
+        "STAFFING",
+        staffing_summary(plan) if plan is not None else _saved_staffing(data["staffing"]),
+        _shift_line(data["staffing"].get("shift_plan")),
+        "",
+    ]
+
+
+def _cost_section(data: dict[str, Any], money: Any) -> list[str]:
+    """The monthly cost build-up: every line, the provider cost and the total."""
+    from quoter.render import text
+    from quoter.render.localize import format_number
+
+    c = data["cost"]
+    rows = [
+        [text.line_label(ln, "en"), f"{format_number(_dec(ln['quantity']), 'en')} {ln['unit']}", _rate(ln),
+         money(ln["amount"]), ln["source"]]
+        for ln in c["lines"]
+    ]  # fmt: skip
+    rows.append(["Provider cost (before margin)", "", "", money(c["provider_cost"]), ""])
+    rows.append(["Monthly total at forecast (target revenue, excl. VAT)", "", "", money(c["monthly_total"]), ""])
+    return ["COST BUILD-UP (monthly)", _plain_table(["line", "quantity", "rate", "amount", "source"], rows), ""]
+
+
+def _tariffs_section(data: dict[str, Any], money: Any) -> list[str]:
+    """Each model's price, monthly amount with and without VAT and risk premium at the forecast volume."""
+    from quoter.render import text
+
+    out = [f"TARIFFS at the forecast volume (VAT {_share(data['vat_rate'])})"]
+    rows = []
+    for key, m in data["models"].items():
+        rows.append([text.model_name(key, "en"), _unit_text(key, m, money), money(m["monthly_at_forecast"]),
+                     money(m["monthly_with_vat"]), _share(m["risk_premium"])])  # fmt: skip
+    return out + [_plain_table(["model", "price", "monthly excl. VAT", "incl. VAT", "risk premium"], rows, left=2), ""]
+
+
+def _setup_section(data: dict[str, Any], money: Any) -> list[str]:
+    """The one-time set-up lines and their total."""
+    from quoter.render import text
+
+    s = data["setup"]
+    rows = [[text.line_label(ln, "en"), money(ln["amount"])] for ln in s["lines"]] + [["Total", money(s["total"])]]
+    return ["SETUP (one-time)", _plain_table(["item", "amount"], rows), ""]
+
+
+def _scenarios_section(data: dict[str, Any], toman: bool) -> list[str]:
+    """The client's monthly cost and the provider's margin under each tariff, per scenario (none: no lines)."""
+    from quoter.render import text
+    from quoter.render.localize import format_number
+
+    if not data["scenarios"]:
+        return []
+    cur, keys = data["currency"], list(data["models"])
+    unit = ("million Toman" if toman else "million IRR") if cur == "IRR" else cur
+    out = [f"SCENARIOS: the client's monthly cost ({unit}) under each tariff, and the provider's margin"]
+    rows = []
+    for sc in data["scenarios"]:
+        row = [text.scenario_label(sc["key"], "en"), format_number(_dec(sc["contacts_month"]), "en", decimals=0),
+               format_number(_dec(sc["fte"]), "en", decimals=1)]  # fmt: skip
+        for k in keys:
+            m = sc["models"][k]
+            row.append(f"{_amount(m['client_cost'], cur, toman)} ({_share(m['provider_margin'], 1)})")
+        rows.append(row)
+    return out + [_plain_table(["scenario", "contacts/mo", "FTE", *keys], rows), ""]
 
 
 def _shift_line(sp: dict[str, Any] | None) -> str:
@@ -521,46 +579,75 @@ def quote(
 
     Given a saved quote.json instead, show it as saved (nothing is re-run; pricing options do not apply).
     """
-    from quoter.quote.pipeline import build_quote, load_quote, save_quote
+    data, plan, q, book_toman = _load_or_price(
+        requirements, price_book, number, certainty, goal, model, shifts, requote=xlsx is not None
+    )
+    _show_quote(data, plan, out, as_json, toman or book_toman)
+    if docs:
+        _write_documents(data, lang, None, out or Path("."), None, pdf)
+    if xlsx is not None and q is not None:
+        _write_quote_workbook(q, xlsx, lang)
 
-    plan = q = None
+
+def _load_or_price(
+    requirements: Path,
+    price_book: str | None,
+    number: str | None,
+    certainty: str,
+    goal: str | None,
+    model: str | None,
+    shifts: bool | None,
+    requote: bool,
+) -> tuple[dict[str, Any], Any, Any, bool]:
+    """The quote's data, staffing plan (None when saved), Quote (None when saved, unless ``requote``) and
+    whether its price book shows Toman: a saved quote.json as saved, or the requirements priced now."""
     if requirements.suffix.lower() == ".json":
+        from quoter.quote.pipeline import load_quote
+
         data = load_quote(requirements)
-        book_toman = bool(data.get("toman"))
-        if xlsx is not None:
-            from quoter.quote.pipeline import requote
+        q = None
+        if requote:
+            from quoter.quote.pipeline import requote as requote_saved
 
-            q = requote(data)
-    else:
-        from quoter.inputs.pricebook import load_price_book
-        from quoter.inputs.requirements import load_requirements
+            q = requote_saved(data)
+        return data, None, q, bool(data.get("toman"))
+    from quoter.inputs.pricebook import load_price_book
+    from quoter.inputs.requirements import load_requirements
+    from quoter.quote.pipeline import build_quote
 
-        req = load_requirements(requirements)
-        book = load_price_book(price_book)
-        q = build_quote(
-            req,
-            book,
-            number=number,
-            volume_certainty=certainty,  # type: ignore[arg-type]
-            goal=goal,  # type: ignore[arg-type]
-            chosen_model=model,
-            shifts=shifts,
-        )
-        data, plan, book_toman = q.to_dict(), q.plan, book.toman
+    req = load_requirements(requirements)
+    book = load_price_book(price_book)
+    q = build_quote(
+        req,
+        book,
+        number=number,
+        volume_certainty=certainty,  # type: ignore[arg-type]
+        goal=goal,  # type: ignore[arg-type]
+        chosen_model=model,
+        shifts=shifts,
+    )
+    return q.to_dict(), q.plan, q, book.toman
+
+
+def _show_quote(data: dict[str, Any], plan: Any, out: Path | None, as_json: bool, toman: bool) -> None:
+    """Save the quote as ``out``/quote.json when asked, then print it (JSON or the readable summary)."""
+    from quoter.quote.pipeline import save_quote
+
     if out is not None:
         path = save_quote(data, out)
         typer.echo(f"Saved {path}", err=True)
     if as_json:
         _echo_json(data)
     else:
-        typer.echo(quote_summary(data, plan, toman=toman or book_toman))
-    if docs:
-        _write_documents(data, lang, None, out or Path("."), None, pdf)
-    if xlsx is not None and q is not None:
-        from quoter.render.workbook import write_workbook
+        typer.echo(quote_summary(data, plan, toman=toman))
 
-        langs = _split(lang) or ["fa"]
-        typer.echo(f"Wrote {write_workbook(q, xlsx, lang=langs[0])}", err=True)
+
+def _write_quote_workbook(q: Any, xlsx: Path, lang: str) -> None:
+    """The negotiation workbook, in the first of the --lang languages."""
+    from quoter.render.workbook import write_workbook
+
+    langs = _split(lang) or ["fa"]
+    typer.echo(f"Wrote {write_workbook(q, xlsx, lang=langs[0])}", err=True)
 
 
 def _split(text: str | None) -> list[str] | None:

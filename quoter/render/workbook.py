@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import tempfile
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -67,19 +68,48 @@ def write_workbook(quote: Any, path: str | Path, lang: str = "en") -> Path:
 
 def write_workbook_from_grid(quote: Any, rows: list[dict[str, Any]], path: str | Path, lang: str) -> Path:
     """Write the workbook from a precomputed grid (the write alone, for the benchmark)."""
+    ctx = _new_context(quote, rows, lang)
+    _inputs_sheet(ctx, quote)
+    _grid_sheet(ctx, rows)
+    _cost_sheet(ctx, quote)
+    tariff_rows = _tariffs_sheet(ctx, quote)
+    _scenarios_sheet(ctx, quote)
+    _summary_sheet(ctx, quote, tariff_rows)
+    _staffing_sheet(ctx, quote)
+    _assumptions_sheet(ctx, quote)
+    _page_setup(ctx)
+    return _save(ctx.wb, Path(path), f"{quote.date.isoformat()}T00:00:00Z")
+
+
+@dataclass
+class _Context:
+    """What every sheet writer shares: the workbook, its sheets by key, the wording, the money format and
+    where things are (defined names and the cells laid out so far)."""
+
+    wb: Any  # openpyxl Workbook
+    sheets: dict[str, Any]  # sheet key -> worksheet
+    t: dict[str, str]  # the workbook's wording in the chosen language
+    lang: str
+    money_fmt: str
+    refs: _SheetRefs
+
+    def name(self, n: str, ws: Any, ref: str) -> None:
+        """Define the workbook name ``n`` for the cell ``ref`` of ``ws``."""
+        from openpyxl.workbook.defined_name import DefinedName
+
+        self.wb.defined_names[n] = DefinedName(n, attr_text=f"'{ws.title}'!{ref}")
+
+
+def _new_context(quote: Any, rows: list[dict[str, Any]], lang: str) -> _Context:
+    """The workbook with its sheets (dated by the quote) and where the grid's usage leaves live."""
     from openpyxl import Workbook
-    from openpyxl.chart import LineChart, Reference
-    from openpyxl.styles import Font, PatternFill, Protection
-    from openpyxl.workbook.defined_name import DefinedName
-    from openpyxl.worksheet.datavalidation import DataValidation
+    from openpyxl.utils import get_column_letter
 
     t = wording.labels("workbook.", lang)
     book = quote.book
     money_fmt = "[$-2000429]#,##0" if lang == "fa" else "#,##0"
     if book.currency != "IRR":
         money_fmt = "[$-2000429]#,##0.00" if lang == "fa" else "#,##0.00"
-    yellow = PatternFill("solid", fgColor="FFF2CC")
-    bold = Font(bold=True)
 
     wb = Workbook()
     wb.properties.creator = "quoter"
@@ -92,12 +122,20 @@ def write_workbook_from_grid(quote: Any, rows: list[dict[str, Any]], path: str |
         ws.title = t[key][:31]
         ws.sheet_view.rightToLeft = lang == "fa"
         sheets[key] = ws
+    leaf_keys = sorted({k for grid_row in rows for k in grid_row["leaves"]})
+    columns = {k: get_column_letter(j) for j, k in enumerate(leaf_keys, start=2)}
+    refs = _SheetRefs(sheets["grid"].title, columns, len(rows) + 1)
+    return _Context(wb, sheets, t, lang, money_fmt, refs)
 
-    def name(n: str, ws: Any, ref: str) -> None:
-        wb.defined_names[n] = DefinedName(n, attr_text=f"'{ws.title}'!{ref}")
 
-    # ---------------------------------------------------------------- inputs
-    wi = sheets["inputs"]
+def _inputs_sheet(ctx: _Context, quote: Any) -> None:
+    """The named, unlocked inputs (yellow) with their validations."""
+    from openpyxl.styles import PatternFill, Protection
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    t, book = ctx.t, quote.book
+    yellow = PatternFill("solid", fgColor="FFF2CC")
+    wi = ctx.sheets["inputs"]
     wi["A1"] = t["note_inputs"]
     inputs = [
         ("margin", t["margin"], book.target_margin, "0.00%"),
@@ -114,7 +152,7 @@ def write_workbook_from_grid(quote: Any, rows: list[dict[str, Any]], path: str |
         c.number_format = fmt
         c.fill = yellow
         c.protection = Protection(locked=False)
-        name(key, wi, f"$B${i}")
+        ctx.name(key, wi, f"$B${i}")
     dv_margin = DataValidation(type="decimal", operator="between", formula1="0", formula2="0.95", allow_blank=False)
     dv_margin.add("B3")
     dv_disc = DataValidation(type="decimal", operator="between", formula1="0", formula2="0.5")
@@ -136,11 +174,11 @@ def write_workbook_from_grid(quote: Any, rows: list[dict[str, Any]], path: str |
     wi.column_dimensions["A"].width = 42
     wi.column_dimensions["B"].width = 16
 
-    # ---------------------------------------------------------------- grid (engine usage, not live)
-    from openpyxl.utils import get_column_letter
 
-    wg = sheets["grid"]
-    leaf_keys = sorted({k for grid_row in rows for k in grid_row["leaves"]})
+def _grid_sheet(ctx: _Context, rows: list[dict[str, Any]]) -> None:
+    """The engine's usage leaves at every grid point (values, not live): one row per point, one column per leaf."""
+    wg = ctx.sheets["grid"]
+    leaf_keys = list(ctx.refs.columns)
     wg.cell(1, 1, "key")
     for j, k in enumerate(leaf_keys, start=2):
         wg.cell(1, j, k)
@@ -148,15 +186,19 @@ def write_workbook_from_grid(quote: Any, rows: list[dict[str, Any]], path: str |
         wg.cell(i, 1, grid_row["key"])
         for j, k in enumerate(leaf_keys, start=2):
             wg.cell(i, j, float(grid_row["leaves"].get(k, Decimal(0))))
-    last = len(rows) + 1
-    wc = sheets["cost"]
-    wc["A1"] = "grid row"
-    wc["B1"] = f'=MATCH(TEXT(volume_change,"0.00")&"|"&TEXT(aht_change,"0.00"),\'{wg.title}\'!$A$2:$A${last},0)'
-    name("grid_row", wc, "$B$1")
-    refs = _SheetRefs(wg.title, {k: get_column_letter(j) for j, k in enumerate(leaf_keys, start=2)}, last)
-    refs.sheet = wc.title
 
-    # ---------------------------------------------------------------- cost: each line's expressions, laid out
+
+def _cost_sheet(ctx: _Context, quote: Any) -> None:
+    """The grid row of the chosen inputs, then each cost line's expressions laid out, provider cost and total."""
+    from openpyxl.styles import Font
+
+    t, refs = ctx.t, ctx.refs
+    bold = Font(bold=True)
+    wc = ctx.sheets["cost"]
+    wc["A1"] = "grid row"
+    wc["B1"] = f'=MATCH(TEXT(volume_change,"0.00")&"|"&TEXT(aht_change,"0.00"),\'{refs.grid}\'!$A$2:$A${refs.last},0)'
+    ctx.name("grid_row", wc, "$B$1")
+    refs.sheet = wc.title
     wc.append([])
     wc.append([t["line"], t["qty"], t["rate"], t["amount"]])
     for c in wc[3]:
@@ -165,7 +207,7 @@ def write_workbook_from_grid(quote: Any, rows: list[dict[str, Any]], path: str |
     for ln in quote.cost.all_lines:
         assert ln.exprs is not None
         qty, rate_, amount = ln.exprs
-        wc.cell(i, 1, text.line_label(ln.to_dict(), lang))
+        wc.cell(i, 1, text.line_label(ln.to_dict(), ctx.lang))
         wc.cell(i, 2, "=" + qty.excel(refs))
         refs.put(f"qty.{ln.key}", f"B{i}")
         wc.cell(i, 3, "=" + rate_.excel(refs))
@@ -177,30 +219,35 @@ def write_workbook_from_grid(quote: Any, rows: list[dict[str, Any]], path: str |
             wc.cell(i, 1, t["provider"])
             wc.cell(i, 4, "=" + quote.cost.exprs["provider_cost"].inner().excel(refs))
             refs.put("provider_cost", f"D{i}")
-            name("provider_cost", wc, f"$D${i}")
+            ctx.name("provider_cost", wc, f"$D${i}")
             i += 1
     wc.cell(i, 1, t["total"]).font = bold
     wc.cell(i, 4, "=" + quote.cost.exprs["monthly_total"].inner().excel(refs)).font = bold
     refs.put("monthly_total", f"D{i}")
-    name("monthly_total", wc, f"$D${i}")
+    ctx.name("monthly_total", wc, f"$D${i}")
     for row in wc.iter_rows(min_row=4, min_col=2, max_col=4):
         row[0].number_format = "#,##0.00"
         row[1].number_format = "0.######"
-        row[2].number_format = money_fmt
+        row[2].number_format = ctx.money_fmt
     wc.column_dimensions["A"].width = 55
     for col in "BCD":
         wc.column_dimensions[col].width = 20
 
-    # ---------------------------------------------------------------- tariffs: every registered model's expressions
-    wt = sheets["tariffs"]
+
+def _tariffs_sheet(ctx: _Context, quote: Any) -> dict[str, int]:
+    """Every registered model's expressions; returns the row of each model (for the summary)."""
+    from openpyxl.styles import Font
+
+    t, refs, book = ctx.t, ctx.refs, quote.book
+    wt = ctx.sheets["tariffs"]
     wt.append([t["model"], t["price"], t["monthly"], t["vat"], t["with_vat"], t["premium"]])
     for c in wt[1]:
-        c.font = bold
+        c.font = Font(bold=True)
     rows_t: dict[str, int] = {}
     refs.sheet = wt.title
     for key, tariff in quote.tariffs.items():
         j = wt.max_row + 1
-        wt.cell(j, 1, text.model_name(key, lang))
+        wt.cell(j, 1, text.model_name(key, ctx.lang))
         wt.cell(j, 2, "=" + tariff.exprs["price"].excel(refs))
         wt.cell(j, 3, "=" + tariff.exprs["monthly"].excel(refs))
         refs.put(f"tariff.{key}", f"C{j}")
@@ -210,17 +257,21 @@ def write_workbook_from_grid(quote: Any, rows: list[dict[str, Any]], path: str |
         wt.cell(j, 5, "=" + with_vat.excel(refs))
         wt.cell(j, 6, float(tariff.risk_premium))
         for c in range(2, 6):
-            wt.cell(j, c).number_format = money_fmt
+            wt.cell(j, c).number_format = ctx.money_fmt
         wt.cell(j, 6).number_format = "0.0%"
         rows_t[key] = j
-        name(f"tariff_{key}", wt, f"$C${j}")
-        name(f"price_{key}", wt, f"$B${j}")
+        ctx.name(f"tariff_{key}", wt, f"$C${j}")
+        ctx.name(f"price_{key}", wt, f"$B${j}")
     wt.column_dimensions["A"].width = 40
     for col in "BCDE":
         wt.column_dimensions[col].width = 22
+    return rows_t
 
-    # ---------------------------------------------------------------- scenarios (engine values)
-    wsc = sheets["scenarios"]
+
+def _scenarios_sheet(ctx: _Context, quote: Any) -> None:
+    """The engine's scenario bills and margins under each tariff (values, not live)."""
+    t, lang = ctx.t, ctx.lang
+    wsc = ctx.sheets["scenarios"]
     wsc["A1"] = t["engine_note"]
     names = {k: text.model_name(k, lang) for k in quote.tariffs}
     header = [t["scenario"]]
@@ -234,11 +285,17 @@ def write_workbook_from_grid(quote: Any, rows: list[dict[str, Any]], path: str |
             cells += [float(bill), float((bill - sc.provider_cost) / bill) if bill else 0.0]
         wsc.append(cells)
         for j in range(2, len(cells) + 1):
-            wsc.cell(wsc.max_row, j).number_format = money_fmt if j % 2 == 0 else "0.0%"
+            wsc.cell(wsc.max_row, j).number_format = ctx.money_fmt if j % 2 == 0 else "0.0%"
     wsc.column_dimensions["A"].width = 28
 
-    # ---------------------------------------------------------------- summary
-    ws = sheets["summary"]
+
+def _summary_sheet(ctx: _Context, quote: Any, tariff_rows: dict[str, int]) -> None:
+    """The quote's head and each model's monthly price, referring to the tariffs sheet (Rial or Toman)."""
+    from openpyxl.styles import Font
+
+    t, lang, book = ctx.t, ctx.lang, quote.book
+    bold = Font(bold=True)
+    ws, wt = ctx.sheets["summary"], ctx.sheets["tariffs"]
     client = quote.requirements.client
     client_name = (client.name_fa or client.name) if lang == "fa" else client.name
     head = [
@@ -258,17 +315,23 @@ def write_workbook_from_grid(quote: Any, rows: list[dict[str, Any]], path: str |
         c.font = bold
     for key in quote.tariffs:
         j = ws.max_row + 1
-        tr = rows_t[key]
+        tr = tariff_rows[key]
         ws.cell(j, 1, f"='{wt.title}'!A{tr}")
-        ws.cell(j, 2, f"='{wt.title}'!C{tr}/IF(show_toman=1,10,1)").number_format = money_fmt
-        ws.cell(j, 3, f"='{wt.title}'!E{tr}/IF(show_toman=1,10,1)").number_format = money_fmt
+        ws.cell(j, 2, f"='{wt.title}'!C{tr}/IF(show_toman=1,10,1)").number_format = ctx.money_fmt
+        ws.cell(j, 3, f"='{wt.title}'!E{tr}/IF(show_toman=1,10,1)").number_format = ctx.money_fmt
         ws.cell(j, 4, '=IF(show_toman=1,"' + ("تومان" if lang == "fa" else "Toman") + '","' + book.currency + '")')
     ws.column_dimensions["A"].width = 40
     for col in "BCD":
         ws.column_dimensions[col].width = 24
 
-    # ---------------------------------------------------------------- staffing and chart
-    wst = sheets["staffing"]
+
+def _staffing_sheet(ctx: _Context, quote: Any) -> None:
+    """Calls and agents per interval and queue, with a native line chart."""
+    from openpyxl.chart import LineChart, Reference
+    from openpyxl.utils import get_column_letter
+
+    t = ctx.t
+    wst = ctx.sheets["staffing"]
     queues = quote.plan.queues
     wst.append([t["day"], t["start"], t["calls"]] + [f"{q.channel} {q.language}" for q in queues])
     n = len(queues[0].intervals) if queues else 0
@@ -286,9 +349,12 @@ def write_workbook_from_grid(quote: Any, rows: list[dict[str, Any]], path: str |
             s.smooth = False
         wst.add_chart(chart, f"{get_column_letter(5 + len(queues))}2")
 
-    # ---------------------------------------------------------------- assumptions
-    wa = sheets["assumptions"]
-    wa.append([t["book"], f"{book.name}: {book.title} (as of {book.as_of.isoformat()})"])
+
+def _assumptions_sheet(ctx: _Context, quote: Any) -> None:
+    """The price book, the grid's extent, the shift plan and the staffing notes."""
+    book = quote.book
+    wa = ctx.sheets["assumptions"]
+    wa.append([ctx.t["book"], f"{book.name}: {book.title} (as of {book.as_of.isoformat()})"])
     wa.append(["Staffing grid", "volume -40%..+40% in 5% steps x handle time -10%..+10% in 5% steps; engine runs"])
     wa.append(["Shift plan", quote.shift_use.note])
     for note in quote.plan.notes:
@@ -296,18 +362,21 @@ def write_workbook_from_grid(quote: Any, rows: list[dict[str, Any]], path: str |
     wa.column_dimensions["A"].width = 22
     wa.column_dimensions["B"].width = 110
 
-    # ---------------------------------------------------------------- page set-up, font, protection
-    for sheet in sheets.values():
+
+def _page_setup(ctx: _Context) -> None:
+    """Landscape, one page wide; a Persian font in fa; every sheet protected."""
+    from openpyxl.styles import Font
+
+    for sheet in ctx.sheets.values():
         sheet.page_setup.orientation = "landscape"
         sheet.page_setup.fitToWidth = 1
         sheet.page_setup.fitToHeight = 0
         sheet.sheet_properties.pageSetUpPr.fitToPage = True
-        if lang == "fa":  # a font that shapes Persian in Excel (Tahoma) with a free fallback in LibreOffice
+        if ctx.lang == "fa":  # a font that shapes Persian in Excel (Tahoma) with a free fallback in LibreOffice
             for row in sheet.iter_rows():
                 for cell in row:
                     cell.font = Font(name=PERSIAN_FONT, bold=cell.font.bold)
         sheet.protection.sheet = True
-    return _save(wb, Path(path), f"{quote.date.isoformat()}T00:00:00Z")
 
 
 class _SheetRefs:
