@@ -26,6 +26,7 @@ from pydantic import (
     StrictInt,
     WithJsonSchema,
     model_serializer,
+    model_validator,
 )
 
 from quoter.errors import InputError
@@ -70,7 +71,8 @@ Dec = Annotated[
 Int = StrictInt
 Bool = StrictBool
 Jalali = Annotated[str, Field(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")]
-Channel = Literal["voice", "chat", "email", "outbound"]
+Channel = Annotated[str, Field(pattern=r"^[a-z_][a-z0-9_]*$")]
+"""A registered channel's key (voice, chat, email, outbound, or a plug-in's)."""
 ModelKey = Annotated[str, Field(pattern=r"^[a-z_][a-z0-9_]*$")]
 """A registered tariff model's key (the seven built-in ones are typed in :class:`Models`; a plug-in's as extra)."""
 KpiName = Literal["service_level", "abandon_rate", "asa", "csat", "fcr", "qa"]
@@ -279,21 +281,32 @@ class ModelPrice(Doc):
     monthly_with_vat: Dec
 
 
-class PerCallPrice(ModelPrice):
+class PerChannel(ModelPrice):
+    """A usage tariff's price per channel as ``<channel_prefix>_<channel>`` keys, for every channel it priced
+    (the registered channels, plug-ins included); any other unknown key is refused."""
+
+    model_config = ConfigDict(extra="allow", frozen=True)
+    __pydantic_extra__: dict[str, Dec]
+    channel_prefix: ClassVar[str] = "unit_price"
+
+    @model_validator(mode="before")
+    @classmethod
+    def _channel_keys(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            pattern = re.compile(rf"{cls.channel_prefix}_[a-z_][a-z0-9_]*")
+            bad = [k for k in data if k not in cls.model_fields and not pattern.fullmatch(str(k))]
+            if bad:
+                raise ValueError(f"{bad[0]}: unknown key (per-channel prices are {cls.channel_prefix}_<channel>)")
+        return data
+
+
+class PerCallPrice(PerChannel):
     unit_price: Dec | None = None  # voice, or the first channel priced
-    unit_price_voice: Dec | None = None
-    unit_price_chat: Dec | None = None
-    unit_price_email: Dec | None = None
-    unit_price_outbound: Dec | None = None
     minimum_monthly: Dec
 
 
-class PerMinutePrice(ModelPrice):
+class PerMinutePrice(PerChannel):
     unit_price: Dec | None = None
-    unit_price_voice: Dec | None = None
-    unit_price_chat: Dec | None = None
-    unit_price_email: Dec | None = None
-    unit_price_outbound: Dec | None = None
     increment: Literal["per_second", "per_6_seconds", "per_started_minute"]
     bill_acw: Bool
     minimum_monthly: Dec
@@ -318,14 +331,11 @@ class FixedPrice(ModelPrice):
     underage_rate: Dec
 
 
-class HybridPrice(ModelPrice):
+class HybridPrice(PerChannel):
+    channel_prefix: ClassVar[str] = "variable_rate"
     base_monthly: Dec
     base_share: Dec
     variable_rate: Dec | None = None
-    variable_rate_voice: Dec | None = None
-    variable_rate_chat: Dec | None = None
-    variable_rate_email: Dec | None = None
-    variable_rate_outbound: Dec | None = None
     variable_unit: Literal["call", "minute"]
 
 

@@ -1,0 +1,265 @@
+"""The quote's result: the scenario, recommendation and quote values, and the quote as its typed JSON document
+(:mod:`quoter.quote.model`; docs/quote-json.md)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from quoter.inputs.pricebook import PriceBook
+from quoter.inputs.requirements import Requirements
+from quoter.money import dec_str, quantity, rate
+from quoter.pricing.cost import CostBuildUp
+from quoter.pricing.setup import InHouse, RampStage, Setup
+from quoter.pricing.tariffs import Tariff
+from quoter.pricing.usage import Usage
+from quoter.shifts.for_quote import ShiftUse
+from quoter.staffing.result import StaffingPlan
+
+if TYPE_CHECKING:
+    from quoter.quote.model import QuoteDoc
+
+SCHEMA = "quoter.quote/1"
+
+
+@dataclass(frozen=True)
+class Scenario:
+    key: str
+    volume: Decimal
+    aht: Decimal
+    usage: Usage
+    provider_cost: Decimal
+    bills: dict[str, Decimal]
+
+    def margin(self, key: str) -> Decimal | None:
+        """The provider's margin under a model: (bill - cost) / bill."""
+        bill = self.bills[key]
+        return rate((bill - self.provider_cost) / bill, "0.0001") if bill else None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "key": self.key,
+            "volume": dec_str(self.volume),
+            "aht": dec_str(self.aht),
+            "contacts_month": dec_str(self.usage.total_contacts),
+            "fte": dec_str(self.usage.fte),
+            "peak_agents": self.usage.peak_agents,
+            "provider_cost": dec_str(self.provider_cost),
+            "models": {
+                k: {"client_cost": dec_str(b), "provider_margin": _opt(self.margin(k))} for k, b in self.bills.items()
+            },
+        }
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    """Which model fits and the figures the sentence quotes (its words: quoter.render.text.recommendation)."""
+
+    model: str
+    volume_certainty: str
+    goal: str | None
+    monthly: Decimal  # the model's monthly amount at forecast, excl. VAT
+    monthly_low: Decimal | None  # at 15 % less volume (None without scenarios)
+    monthly_high: Decimal | None  # at 15 % more volume
+    band: Decimal  # the fixed fee's volume band
+    at_risk_share: Decimal  # the performance fee's share at risk
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "model": self.model,
+            "volume_certainty": self.volume_certainty,
+            "goal": self.goal,
+            "monthly": dec_str(self.monthly),
+            "monthly_low": _opt(self.monthly_low),
+            "monthly_high": _opt(self.monthly_high),
+            "band": dec_str(self.band),
+            "at_risk_share": dec_str(self.at_risk_share),
+        }
+
+
+@dataclass(frozen=True)
+class Quote:
+    number: str
+    date: dt.date
+    valid_until: dt.date
+    requirements: Requirements
+    book: PriceBook
+    plan: StaffingPlan
+    cost: CostBuildUp
+    setup: Setup
+    ramp_up: tuple[RampStage, ...]
+    in_house: InHouse
+    tariffs: dict[str, Tariff]
+    kpis: dict[str, Decimal | None]
+    scenarios: tuple[Scenario, ...]
+    recommendation: Recommendation
+    chosen_model: str
+    shift_use: ShiftUse
+    options: dict[str, Any] = field(default_factory=dict)
+    doc: QuoteDoc | None = field(default=None, compare=False, repr=False)  # the typed quote, made by the pipeline
+
+    def to_dict(self) -> dict[str, Any]:
+        """The whole quote as JSON-ready data: money and measures as decimal strings (docs/quote-json.md)."""
+        from quoter.quote.model import dump_quote
+
+        return dump_quote(self.doc) if self.doc is not None else _as_dict(self)
+
+
+def document(quote: Quote) -> QuoteDoc:
+    """The typed quote: every figure of the pipeline checked against :class:`quoter.quote.model.QuoteDoc`."""
+    from quoter.quote.model import validate_quote
+
+    return validate_quote(_as_dict(quote), source="the quote")
+
+
+def _as_dict(q: Quote) -> dict[str, Any]:
+    """The quote as JSON-ready data (money and measures as decimal strings)."""
+    book = q.book
+    r = book.rounder
+    req = q.requirements
+    chosen = q.tariffs[q.chosen_model]
+    term = req.service.term_months
+    return {
+        "schema": SCHEMA,
+        "quote": {
+            "number": q.number,
+            "date": q.date.isoformat(),
+            "valid_until": q.valid_until.isoformat(),
+            "date_jalali": _jalali(q.date),
+            "valid_until_jalali": _jalali(q.valid_until),
+        },
+        "client": req.client.model_dump(mode="json", exclude_none=True),
+        "company": book.company.model_dump(mode="json"),
+        "currency": book.currency,
+        "vat_rate": dec_str(book.vat_rate),
+        "toman": book.toman,
+        "term_months": term,
+        "options": dict(q.options),
+        "price_book": {
+            "name": book.name,
+            "title": book.title,
+            "as_of": book.as_of.isoformat(),
+            "currency": book.currency,
+            "snapshot": book.snapshot(),
+        },
+        "requirements": _float_strings(req.model_dump(mode="json")),
+        "staffing": {**_staffing(q.plan, q.cost.usage), "shift_plan": q.shift_use.to_dict()},
+        "cost": q.cost.to_dict(),
+        "setup": q.setup.to_dict(),
+        "ramp_up": [s.to_dict() for s in q.ramp_up],
+        "models": {k: t.to_dict(book) for k, t in q.tariffs.items()},
+        "pricing": {
+            "target_monthly": dec_str(q.cost.monthly_total),
+            "productive_hour": dec_str(r.line(q.cost.monthly_total / q.cost.usage.total_productive_hours)),
+            "usage": q.cost.usage.to_dict(),
+            "predicted_kpis": {k: _opt(v) for k, v in q.kpis.items()},
+            "models": {k: t.detail_dict() for k, t in q.tariffs.items()},
+        },
+        "scenarios": [s.to_dict() for s in q.scenarios],
+        "recommendation": q.recommendation.to_dict(),
+        "chosen_model": q.chosen_model,
+        "in_house": {
+            **q.in_house.to_dict(),
+            "term_total": dec_str(q.in_house.setup_total + q.in_house.monthly_total * term),
+            "outsourced_term_total": dec_str(q.setup.total + chosen.monthly_at_forecast * term),
+        },
+        "add_ons": [
+            {
+                "key": k,
+                "name": a.name,
+                "name_fa": a.name_fa,
+                "monthly": _opt(a.monthly),
+                "one_time": _opt(a.one_time),
+            }
+            for k, a in book.add_ons.items()
+        ],
+        "assumptions": _assumptions(q),
+    }
+
+
+def _float_strings(data: Any) -> Any:
+    """The requirements echo with every float as its shortest decimal string (``0.85`` -> ``"0.85"``)."""
+    if isinstance(data, float):
+        return repr(data)
+    if isinstance(data, dict):
+        return {k: _float_strings(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_float_strings(v) for v in data]
+    return data
+
+
+def _opt(v: Decimal | None) -> str | None:
+    return None if v is None else dec_str(v)
+
+
+def _jalali(d: dt.date) -> str:
+    from quoter.calendar import jalali
+
+    return jalali(d)
+
+
+def _staffing(plan: StaffingPlan, usage: Usage) -> dict[str, Any]:
+    def q(x: float | None, places: str = "0.01") -> str | None:
+        return None if x is None or x != x or x in (float("inf"), float("-inf")) else dec_str(quantity(x, places))
+
+    t = plan.totals
+    return {
+        "interval_minutes": plan.interval_minutes,
+        "shrinkage": q(plan.shrinkage, "0.0001"),
+        "max_occupancy": q(plan.max_occupancy, "0.0001"),
+        "hours_per_fte_week": q(plan.hours_per_fte_week),
+        "queues": [
+            {
+                "channel": x.channel,
+                "language": x.language,
+                "model": x.model,
+                "sl_definition": x.sl_definition,
+                "contacts_week": q(x.contacts_week),
+                "handled_minutes_week": q(x.handled_minutes_week),
+                "agent_hours_week": q(x.agent_hours_week),
+                "scheduled_hours_week": q(x.scheduled_hours_week),
+                "fte": q(x.fte),
+                "peak_agents": x.peak_agents,
+                "service_level": q(x.service_level, "0.0001"),
+                "asa_seconds": q(x.asa_seconds, "0.1"),
+                "abandon_rate": q(x.abandon_rate, "0.0001"),
+                "occupancy": q(x.occupancy, "0.0001"),
+            }
+            for x in plan.queues
+        ],
+        "totals": {
+            "fte": dec_str(usage.fte),
+            "headcount": usage.headcount,
+            "peak_agents": t.peak_agents,
+            "lines": t.lines,
+            "contacts_week": q(t.contacts_week),
+            "agent_hours_week": q(t.agent_hours_week),
+            "scheduled_hours_week": q(t.scheduled_hours_week),
+            "contacts_month": dec_str(usage.total_contacts),
+            "productive_hours_month": dec_str(usage.total_productive_hours),
+            "paid_hours_month": dec_str(usage.paid_hours),
+        },
+        "notes": list(plan.notes),
+    }
+
+
+def _assumptions(q: Quote) -> list[str]:
+    b = q.book
+    out = [
+        f"Price book {b.name} as of {b.as_of.isoformat()}, amounts in {b.currency}, VAT {b.vat_rate * 100:.4g}% "
+        "shown separately.",
+        f"Minimum wage {b.labour.minimum_wage_year} of {b.labour.minimum_wage_daily:f} a day raised by an assumed "
+        f"{b.labour.minimum_wage_uplift * 100:.4g}% for the book's year."
+        if b.labour.minimum_wage_uplift
+        else f"Minimum wage {b.labour.minimum_wage_daily:f} a day ({b.labour.minimum_wage_year}).",
+        f"Shift planning: {q.shift_use.note}; night is {b.labour.night_start}-{b.labour.night_end} "
+        f"{b.labour.timezone} time.",
+        "Seats from peak concurrent agents plus spare seats; support staff from the span of control.",
+        "Every tariff prices the same target revenue at the forecast plus its own risk premium.",
+        "Performance credits: KPIs the staffing plan cannot predict (CSAT, FCR, QA) are assumed met.",
+        "Scenarios re-run the staffing for each volume and handle time; per-seat and per-hour bills follow "
+        "the re-sized team.",
+    ]
+    return out
