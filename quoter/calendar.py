@@ -60,6 +60,21 @@ def in_window(minute: int, start: int, end: int) -> bool:
     return start <= minute < end if start < end else minute >= start or minute < end
 
 
+def clock_shift_minutes(service_tz: str, local_tz: str, on_date: dt.date) -> int:
+    """Minutes to add to a time on ``service_tz``'s clock (the client's) to read it on ``local_tz``'s clock
+    (the agents'), at noon of ``on_date`` (so daylight saving is that of the date, e.g. a price book's as-of).
+
+    ``clock_shift_minutes("Europe/London", "Asia/Tehran", dt.date(2026, 11, 22))`` is 210: 18:30 in London
+    is 22:00 in Tehran.
+    """
+    from zoneinfo import ZoneInfo
+
+    noon = dt.datetime.combine(on_date, dt.time(12))
+    service = noon.replace(tzinfo=ZoneInfo(service_tz)).utcoffset()
+    local = noon.replace(tzinfo=ZoneInfo(local_tz)).utcoffset()
+    return int(((local or dt.timedelta()) - (service or dt.timedelta())).total_seconds() // 60)
+
+
 def jalali(d: dt.date) -> str:
     """A Gregorian date as its Jalali ``YYYY-MM-DD``."""
     import jdatetime

@@ -174,8 +174,17 @@ def shifts(
     time_limit: Annotated[
         float | None, typer.Option("--time-limit", help="Solver time budget, seconds (default: the rules').")
     ] = None,
+    price_book: Annotated[
+        str | None,
+        typer.Option(
+            "--price-book",
+            help="Price book (name or YAML path) whose labour facts (night window, rest days, holidays, the "
+            "agents' time zone) and premiums the roster uses; default: the default book.",
+        ),
+    ] = None,
 ) -> None:
     """Shift plan: whole weekly tours covering every interval, headcount, night/Friday hours."""
+    from quoter.inputs.pricebook import load_price_book
     from quoter.inputs.requirements import load_requirements
     from quoter.shifts.solver import plan_shifts
     from quoter.staffing.planner import plan_staffing
@@ -183,7 +192,8 @@ def shifts(
     if chart is not None and chart.suffix.lower() not in (".png", ".svg"):
         raise InputError(f"--chart: '{chart.name}' must end in .png or .svg")
     req = load_requirements(requirements)
-    result = plan_shifts(req, plan_staffing(req), time_limit_s=time_limit)
+    book = load_price_book(price_book)
+    result = plan_shifts(req, plan_staffing(req), time_limit_s=time_limit, book=book)
     if chart is not None:
         from quoter.render.chart import coverage_chart
 

@@ -174,8 +174,8 @@ def test_paid_hours_and_premiums_come_from_the_shift_plan(monkeypatch):
     scheduled = plan.totals.scheduled_hours_week
     seen = {}
 
-    def plan_shifts(req_, plan_, premiums, time_limit_s=None):
-        seen.update(premiums)
+    def plan_shifts(req_, plan_, premiums, time_limit_s=None, *, book):
+        seen.update(premiums, book=book.name)
         split = {"normal": scheduled * 0.6, "night": scheduled * 0.3, "friday": scheduled * 0.12,
                  "holiday": scheduled * 0.03, "overtime": scheduled * 0.05}  # fmt: skip
         queue = types.SimpleNamespace(status="optimal")
@@ -185,7 +185,7 @@ def test_paid_hours_and_premiums_come_from_the_shift_plan(monkeypatch):
     assert not plan_shifts_for_quote(req, plan, book)[1].used  # 24/7: not attempted by default
     shifts, use = plan_shifts_for_quote(req, plan, book, mode=True)
     assert use.used and use.paid_hours_week == pytest.approx(shifts.paid_hours_week)
-    assert seen == {"night": 0.35, "friday": 0.40, "holiday": 0.40}
+    assert seen == {"night": 0.35, "friday": 0.40, "holiday": 0.40, "book": "ir-1405"}
     cost = build_cost(req, book, plan, shifts)
     u = cost.usage
     assert u.hours_source == "shift plan"

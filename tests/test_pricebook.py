@@ -168,3 +168,29 @@ def test_snapshot_round_trip():
 
     book = load_price_book()
     assert book_from_snapshot(book.snapshot()) == book
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ('night_start: "22:00"', 'night_start: "22"', "labour.night_start: '22' is not a time of day HH:MM"),
+        ('night_end: "06:00"', 'night_end: "25:00"', "labour.night_end: '25:00' is not a valid time of day"),
+        ('night_end: "06:00"', 'night_end: "22:00"', "labour: night_start and night_end are both 22:00"),
+        ("rest_days: [fri]", "rest_days: [friday]", "labour.rest_days: friday: not a day (sat, sun, mon"),
+        ("rest_days: [fri]", "rest_days: [fri, fri]", "labour.rest_days: names a day twice"),
+        ("holidays_per_year: 26", "holidays_per_year: 70", "labour.holidays_per_year:"),
+    ],
+)
+def test_bad_labour_facts_name_the_field(tmp_path, old, new, message):
+    """The night window, rest days and holidays live in the book's labour section (not in shift rules)."""
+    assert old in BASE
+    (problem,) = _problems(tmp_path, BASE.replace(old, new))
+    assert problem.startswith(message)
+
+
+def test_labour_facts_and_their_defaults():
+    labour = load_price_book().labour
+    assert (labour.night_start, labour.night_end, labour.rest_days) == ("22:00", "06:00", ["fri"])
+    assert labour.night_window == (22 * 60, 6 * 60) and labour.timezone == "Asia/Tehran"
+    assert labour.is_night(22 * 60) and labour.is_night(5 * 60 + 59) and not labour.is_night(6 * 60)
+    assert labour.is_rest_day(6) and not labour.is_rest_day(5)  # Saturday is day 0

@@ -9,14 +9,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from quoter.errors import InfeasibleError, InputError
+from quoter.inputs.pricebook import load_price_book
 from quoter.inputs.requirements import load_requirements
 from quoter.shifts.rules import ShiftRules
-from quoter.shifts.solver import plan_shifts, solve_shifts
+from quoter.shifts.solver import plan_shifts, queue_demand, solve_shifts
 from quoter.staffing.planner import plan_staffing
 
 from .conftest import ROOT
 
 H60 = 7 * 24  # hourly intervals in a week
+IR = load_price_book("ir-1405")
 
 
 def test_flat_24x7_with_8_hour_shifts_needs_3n_shifts_a_day():
@@ -80,8 +82,10 @@ def test_rules_that_cannot_cover_the_hours_are_infeasible():
     ("rules", "message"),
     [
         ("shifts: {lengths_hours: [8], max_weekly_hours: 6}", "max_weekly_hours 6 is below the shortest shift"),
-        ("shifts: {night_window: '22-06'}", "shifts.night_window: '22-06' is not a window like '22:00-06:00'"),
-        ("shifts: {rest_days: [friday]}", "shifts.rest_days: friday: not a day"),
+        # the labour facts live in the price book's labour section now (tests/test_pricebook.py)
+        ("shifts: {night_window: '22:00-06:00'}", "shifts.night_window: unknown key"),
+        ("shifts: {rest_days: [fri]}", "shifts.rest_days: unknown key"),
+        ("shifts: {holidays_per_year: 26}", "shifts.holidays_per_year: unknown key"),
         ("shifts: {lenghts_hours: [8]}", "shifts.lenghts_hours: unknown key; did you mean 'lengths_hours'?"),
     ],
 )
@@ -93,7 +97,7 @@ def test_bad_rules_name_the_rule(write_yaml, minimal_yaml, rules, message):
 
 def test_plan_shifts_on_an_example_and_json_round_trip():
     req = load_requirements(ROOT / "examples/survey-outbound.yaml")
-    result = plan_shifts(req, plan_staffing(req), time_limit_s=3)
+    result = plan_shifts(req, plan_staffing(req), time_limit_s=3, book=IR)
     (q,) = result.queues  # voice and outbound in Persian are one blended roster
     assert all(c >= d for c, d in zip(q.coverage, q.demand, strict=True))
     assert q.night_hours_week == 0
@@ -134,3 +138,113 @@ def test_lp_rounding_alone_is_a_deterministic_cover():
     assert first.shifts == second.shifts
     assert all(c >= d for c, d in zip(first.coverage, first.demand, strict=True))
     assert first.paid_hours_week >= first.lp_bound_hours - 1e-6
+
+
+# ---------------------------------------------------------------- labour facts from the price book
+def _req(tz: str, intraday, hours="24/7", text=None):
+    import yaml
+
+    from quoter.inputs.requirements import Requirements
+
+    from .conftest import MINIMAL
+
+    data = yaml.safe_load(text or MINIMAL)
+    data["service"].update(timezone=tz, hours=hours)
+    data["channels"]["voice"]["profile"] = {"intraday": intraday}
+    return Requirements.model_validate(data)
+
+
+def _share(plan_hours, paid):
+    return float(plan_hours) / float(paid)
+
+
+def test_night_and_rest_days_are_on_the_agents_clock_in_plan_and_estimate():
+    """A London service (the client's clock) worked in Tehran (the book's labour.timezone): 18:30 London
+    is 22:00 Tehran on the book's date (2026-11-22, London on GMT), so night is London 19:00-02:00 by
+    interval start, and the rest day is Thursday 21:00 to Friday 20:00 London time, in both the shift
+    plan and the interval estimate."""
+    from quoter.calendar import clock_shift_minutes
+    from quoter.pricing.usage import measure
+
+    assert clock_shift_minutes("Europe/London", "Asia/Tehran", IR.as_of) == 210
+    busy = [3 if h >= 19 or h <= 2 else 1 for h in range(24)]  # the London evening is the busy part
+    req = _req("Europe/London", busy)
+    staffing = plan_staffing(req)
+    result = plan_shifts(req, staffing, time_limit_s=0, book=IR)
+    (q,) = result.queues
+    night = [i % 24 >= 19 or i % 24 <= 2 for i in range(H60)]
+    rest = [(i // 24 == 5 and i % 24 >= 21) or (i // 24 == 6 and i % 24 <= 20) for i in range(H60)]
+    assert q.night_hours_week == pytest.approx(sum(c for c, n in zip(q.coverage, night, strict=True) if n))
+    assert q.friday_hours_week == pytest.approx(sum(c for c, r in zip(q.coverage, rest, strict=True) if r))
+
+    # the interval estimate classes the same intervals: its shares are the plan's demand shares (before the
+    # plan rounds agents on shift up to whole people)
+    u = measure(req, IR, staffing)
+    (demand,) = queue_demand(staffing).values()
+    night_share = sum(d for d, n in zip(demand, night, strict=True) if n) / sum(demand)
+    rest_share = sum(d for d, r in zip(demand, rest, strict=True) if r) / sum(demand)
+    assert _share(u.night_hours, u.paid_hours) == pytest.approx(night_share, abs=1e-5)
+    assert _share(u.friday_hours, u.paid_hours) == pytest.approx(rest_share, abs=1e-5)
+    assert night_share > 0.45  # on the London clock (22:00-06:00 London) it would be about 0.4
+    # priced from the roster, the premium hours are the plan's: the same share within the rounding to
+    # whole people and whole shifts
+    from_plan = measure(req, IR, staffing, result)
+    assert _share(from_plan.night_hours, from_plan.paid_hours) == pytest.approx(night_share, abs=0.05)
+    assert _share(from_plan.friday_hours, from_plan.paid_hours) == pytest.approx(rest_share, abs=0.02)
+
+    # the same service on the agents' own clock has its night at 22:00-06:00 of the demand
+    tehran = plan_shifts(_req("Asia/Tehran", busy), staffing, time_limit_s=0, book=IR).queues[0]
+    own = [i % 24 >= 22 or i % 24 < 6 for i in range(H60)]
+    assert tehran.night_hours_week == pytest.approx(sum(c for c, n in zip(tehran.coverage, own, strict=True) if n))
+
+
+def test_a_book_with_thursday_and_friday_rest_days_prices_thursday_hours(tmp_path):
+    """The bank works Saturday to Thursday noon and is closed on Friday: with rest_days [thu, fri] its
+    Thursday hours carry the rest-day premium in both the shift plan and the interval estimate."""
+    from quoter.inputs.pricebook import read_price_book
+    from quoter.pricing.usage import measure
+
+    text = (ROOT / "pricing_models/ir-1405.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "thu-fri.yaml"
+    path.write_text(text.replace("rest_days: [fri]", "rest_days: [thu, fri]"), encoding="utf-8")
+    book = read_price_book(path)
+    assert book.labour.rest_days == ["thu", "fri"]
+    req = load_requirements(ROOT / "examples/bank-sat-thu.yaml")
+    staffing = plan_staffing(req)
+
+    plain = measure(req, IR, staffing)
+    assert plain.friday_hours == 0 and plain.holiday_hours == 0  # closed on Friday: no premium hours
+    u = measure(req, book, staffing)
+    assert u.friday_hours > 0 and u.holiday_hours > 0  # open on a rest day: taken to be open on holidays
+    assert u.paid_hours == plain.paid_hours
+
+    before = plan_shifts(req, staffing, time_limit_s=0, book=IR)
+    after = plan_shifts(req, staffing, time_limit_s=0, book=book)
+    assert before.totals["friday_hours_week"] == 0
+    per_day = 1440 // staffing.interval_minutes
+    (q,) = after.queues
+    thursday = sum(q.coverage[5 * per_day : 6 * per_day]) * staffing.interval_minutes / 60
+    assert thursday > 0 and q.friday_hours_week == pytest.approx(thursday)
+    (demand,) = queue_demand(staffing).values()
+    thursday_share = sum(demand[5 * per_day : 6 * per_day]) / sum(demand)
+    assert _share(u.friday_hours, u.paid_hours) == pytest.approx(thursday_share, abs=1e-5)
+
+
+def test_cli_shifts_takes_the_labour_facts_from_a_price_book(tmp_path, capsys):
+    from quoter.cli import main
+
+    text = (ROOT / "pricing_models/ir-1405.yaml").read_text(encoding="utf-8")
+    book = tmp_path / "thu-fri.yaml"
+    book.write_text(text.replace("rest_days: [fri]", "rest_days: [thu, fri]"), encoding="utf-8")
+    bank = str(ROOT / "examples/bank-sat-thu.yaml")
+    runs = {}
+    for name in ("ir-1405", str(book)):
+        with pytest.raises(SystemExit) as exc:
+            main(["shifts", bank, "--json", "--time-limit", "0", "--price-book", name])
+        assert exc.value.code == 0
+        runs[name] = json.loads(capsys.readouterr().out)["totals"]
+    assert runs["ir-1405"]["friday_hours_week"] == 0 < runs[str(book)]["friday_hours_week"]
+    with pytest.raises(SystemExit) as exc:
+        main(["shifts", bank, "--price-book", "no-such-book"])
+    assert exc.value.code == 1
+    assert "no price book named 'no-such-book'" in capsys.readouterr().err

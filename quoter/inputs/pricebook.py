@@ -21,6 +21,7 @@ from typing import Annotated, Any, Literal, NamedTuple
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
 
+from quoter.calendar import DAYS, in_window, parse_time
 from quoter.errors import InputError
 from quoter.inputs.yamlio import check_timezone, load_model, validate
 from quoter.money import WEEKS_PER_MONTH, Rounder
@@ -60,6 +61,13 @@ class Company(Strict):
 
 
 class Labour(Strict):
+    """The labour facts of where the agents work: hours, minimum wage, and which hours carry a premium.
+
+    The night window, the weekly rest days and the official holidays live here only: the interval
+    estimate (:mod:`quoter.pricing.usage`) and the shift planner (:mod:`quoter.shifts.solver`) both read
+    them, on the agents' clock (``timezone``); the service's hours are moved to it first.
+    """
+
     hours_per_week: Positive
     days_per_month: Positive = Decimal(30)
     minimum_wage_daily: Money
@@ -68,12 +76,30 @@ class Labour(Strict):
     holidays_per_year: Annotated[int, Field(ge=0, le=60)] = 0
     night_start: str = "22:00"
     night_end: str = "06:00"
-    timezone: str = "Asia/Tehran"  # where the agents work (night and Friday are local)
+    rest_days: list[str] = Field(
+        default=["fri"],
+        description="weekly rest days (Labour Law art. 62: Friday); hours on them carry the Friday premium",
+        json_schema_extra={"items": {"type": "string", "enum": list(DAYS)}},
+    )
+    timezone: str = "Asia/Tehran"  # where the agents work (night and rest days are local)
 
     @property
     def minimum_wage_monthly(self) -> Decimal:
         """Minimum monthly wage for the book's year: the known daily figure x (1 + assumed uplift) x 30."""
         return self.minimum_wage_daily * (1 + self.minimum_wage_uplift) * self.days_per_month
+
+    @property
+    def night_window(self) -> tuple[int, int]:
+        """The night window as minutes after midnight (start, end); it may cross midnight."""
+        return parse_time(self.night_start), parse_time(self.night_end)
+
+    def is_night(self, minute: int) -> bool:
+        """Whether ``minute`` after midnight (agents' clock) is a night minute."""
+        return in_window(minute % 1440, *self.night_window)
+
+    def is_rest_day(self, day: int) -> bool:
+        """Whether day ``day`` of the week (Saturday 0, agents' clock) is a weekly rest day."""
+        return DAYS[day % 7] in self.rest_days
 
     @field_validator("timezone")
     @classmethod
@@ -83,10 +109,25 @@ class Labour(Strict):
     @field_validator("night_start", "night_end")
     @classmethod
     def _hhmm(cls, v: str) -> str:
-        from quoter.calendar import parse_time
-
         parse_time(v)
         return v
+
+    @field_validator("rest_days")
+    @classmethod
+    def _days(cls, v: list[str]) -> list[str]:
+        bad = [d for d in v if d not in DAYS]
+        if bad:
+            raise ValueError(f"{', '.join(bad)}: not a day ({', '.join(DAYS)})")
+        if len(set(v)) != len(v):
+            raise ValueError("names a day twice")
+        return v
+
+    @model_validator(mode="after")
+    def _night_not_empty(self) -> Labour:
+        a, b = self.night_window
+        if a == b:
+            raise ValueError(f"night_start and night_end are both {self.night_start}: the night window is empty")
+        return self
 
 
 class Wages(Strict):

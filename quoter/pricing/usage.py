@@ -2,8 +2,8 @@
 basis, lines, as Decimals: the quantities every cost line and every tariff prices.
 
 Premium hours (night, Friday, holidays) come from the shift plan when the quote uses one, else from the
-staffing intervals: the share of required agent-hours in the night window and on Fridays, applied to paid
-hours (agents' local clock).
+staffing intervals: the share of required agent-hours in the night window and on the rest days (the price
+book's ``labour``), applied to paid hours, on the agents' local clock (``labour.timezone``).
 """
 
 from __future__ import annotations
@@ -13,7 +13,15 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from quoter.calendar import DAYS, DAYS_PER_YEAR, in_window, parse_time
+from quoter.calendar import (
+    DAYS,
+    DAYS_PER_YEAR,
+    MINUTES_PER_DAY,
+    MINUTES_PER_WEEK,
+    clock_shift_minutes,
+    in_window,
+    parse_time,
+)
 from quoter.inputs.pricebook import PriceBook
 from quoter.inputs.requirements import Requirements
 from quoter.money import WEEKS_PER_MONTH, ZERO, dec_str, quantity, whole_up
@@ -86,21 +94,10 @@ class Usage:
         }
 
 
-def _clock_shift(req: Requirements, book: PriceBook) -> int:
-    """Minutes to add to the service's clock (the client's time zone) to get the agents' local clock."""
-    import datetime as dt
-    from zoneinfo import ZoneInfo
-
-    noon = dt.datetime.combine(book.as_of, dt.time(12))
-    service = noon.replace(tzinfo=ZoneInfo(req.service.timezone)).utcoffset()
-    local = noon.replace(tzinfo=ZoneInfo(book.labour.timezone)).utcoffset()
-    return int(((local or dt.timedelta()) - (service or dt.timedelta())).total_seconds() // 60)
-
-
 def _local(day: str, start: str, shift: int) -> tuple[int, int]:
     """(day index Saturday 0, minute of the day) of an interval on the agents' local clock."""
-    t = (DAYS.index(day) * 1440 + parse_time(start) + shift) % (7 * 1440)
-    return t // 1440, t % 1440
+    t = (DAYS.index(day) * MINUTES_PER_DAY + parse_time(start) + shift) % MINUTES_PER_WEEK
+    return t // MINUTES_PER_DAY, t % MINUTES_PER_DAY
 
 
 def rotations(local_starts: set[int]) -> tuple[str, ...]:
@@ -117,9 +114,9 @@ def measure(req: Requirements, book: PriceBook, plan: StaffingPlan, shifts: Any 
     talk: dict[str, float] = defaultdict(float)
     productive: dict[str, float] = defaultdict(float)
     fte_tier: dict[str, float] = defaultdict(float)
-    night_a, night_b = parse_time(book.labour.night_start), parse_time(book.labour.night_end)
+    labour = book.labour
     night_h = friday_h = total_h = 0.0
-    shift = _clock_shift(req, book)
+    shift = clock_shift_minutes(req.service.timezone, labour.timezone, book.as_of)
     starts: set[int] = set()
     voice = req.channels.voice
     for q in plan.queues:
@@ -140,9 +137,9 @@ def measure(req: Requirements, book: PriceBook, plan: StaffingPlan, shifts: Any 
             total_h += hours
             day, minute = _local(iv.day, iv.start, shift)
             starts.add(minute)
-            if in_window(minute, night_a, night_b):
+            if labour.is_night(minute):
                 night_h += hours
-            if DAYS[day] == "fri":
+            if labour.is_rest_day(day):
                 friday_h += hours
     paid_week = plan.totals.scheduled_hours_week
     source = SOURCE_PLAN
@@ -159,9 +156,9 @@ def measure(req: Requirements, book: PriceBook, plan: StaffingPlan, shifts: Any 
     else:
         night_week = paid_week * night_h / total_h if total_h else 0.0
         friday_week = paid_week * friday_h / total_h if total_h else 0.0
-        open_friday = friday_h > 0  # a service open on Fridays is taken to be open on official holidays
+        open_friday = friday_h > 0  # a service open on its rest days is taken to be open on official holidays
         holiday_week = (
-            (paid_week - friday_week) * book.labour.holidays_per_year / float(DAYS_PER_YEAR) if open_friday else 0.0
+            (paid_week - friday_week) * labour.holidays_per_year / float(DAYS_PER_YEAR) if open_friday else 0.0
         )
     ivr_minutes = 0.0
     for q in plan.queues:

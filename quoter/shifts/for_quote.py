@@ -95,7 +95,9 @@ def plan_shifts_for_quote(
     p = book.premiums
     premiums = {"night": float(p.night), "friday": float(p.friday), "holiday": float(p.holiday)}
     try:
-        result = solver.plan_shifts(req, plan, premiums=premiums, time_limit_s=seconds if mode is None else None)
+        result = solver.plan_shifts(
+            req, plan, premiums=premiums, time_limit_s=seconds if mode is None else None, book=book
+        )
     except DomainError as exc:
         if mode:
             raise

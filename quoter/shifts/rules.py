@@ -1,10 +1,11 @@
 """Shift rules: what a weekly tour of one person may look like (light: no solver imports).
 
-Defaults follow Iranian practice and labour law (Labour Law of 1369, as amended): 44 hours a
-week at most (art. 51), a weekly rest day (art. 62, normally Friday), night work between 22:00
-and 06:00 (art. 55) and official holidays (about 26 a year in the Iranian calendar, as of 1404).
-Premium *rates* are money and live in the price book; these rules only say which hours are
-night, Friday or holiday hours.
+Rostering rules only: shift lengths, start times, breaks, the weekly cap, days per week and the
+solver's budget. Defaults follow Iranian practice and labour law (Labour Law of 1369, as amended):
+44 hours a week at most (art. 51) and six working days (a weekly rest day, art. 62). Which hours are
+night, rest-day or holiday hours is a labour fact of where the agents work, and lives with the
+premium rates in the price book's ``labour`` section (night window, rest days, holidays per year,
+the agents' time zone).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from quoter.calendar import DAYS, parse_time, parse_window
+from quoter.calendar import parse_time
 
 
 class ShiftRules(BaseModel):
@@ -30,30 +31,13 @@ class ShiftRules(BaseModel):
     paid_break_minutes: Annotated[int, Field(ge=0, le=120)] = 30
     max_weekly_hours: Annotated[float, Field(gt=0, le=84)] = 44
     max_days_per_week: Annotated[int, Field(ge=1, le=7)] = 6
-    night_window: str = "22:00-06:00"
-    rest_days: list[str] = ["fri"]  # weekly rest days: hours worked on them carry the Friday premium
-    holidays_per_year: Annotated[int, Field(ge=0, le=60)] = 26
     time_limit_seconds: Annotated[float, Field(gt=0, le=600)] = 4  # for the whole plan, all queues
     mip_gap: Annotated[float, Field(ge=0, le=0.2)] = 0.01  # stop when the plan is provably this close to optimal
-
-    @field_validator("night_window")
-    @classmethod
-    def _night(cls, v: str) -> str:
-        parse_window(v)
-        return v
 
     @field_validator("earliest_start", "latest_start")
     @classmethod
     def _time(cls, v: str) -> str:
         parse_time(v)
-        return v
-
-    @field_validator("rest_days")
-    @classmethod
-    def _days(cls, v: list[str]) -> list[str]:
-        bad = [d for d in v if d not in DAYS]
-        if bad:
-            raise ValueError(f"{', '.join(bad)}: not a day ({', '.join(DAYS)})")
         return v
 
     @model_validator(mode="after")

@@ -10,7 +10,13 @@ days (the days off are consecutive too), with at most ``max_weekly_hours``. The 
 is solved with HiGHS through ``scipy.optimize.milp``. A tour's cost is its paid hours weighted by
 the premiums: an hour costs 1, plus ``night`` in the night window, plus ``friday`` on rest days,
 so the solver prefers plans with fewer premium hours. The week is cyclic: a Friday night shift
-runs into Saturday morning. Why HiGHS via scipy, and the measured comparison with OR-Tools:
+runs into Saturday morning.
+
+The demand and the tours are on the service's clock (the requirements' ``service.timezone``); the
+night window, the rest days and the holidays are the price book's ``labour`` facts, on the agents'
+clock (``labour.timezone``): each interval is moved by the offset between the two clocks
+(:func:`quoter.calendar.clock_shift_minutes`, on the book's as-of date) before it is classed, as the
+interval estimate of :mod:`quoter.pricing.usage` does. Why HiGHS via scipy, and the measured comparison with OR-Tools:
 docs/shifts.md.
 
 Demand is agents on shift: required agents / (1 - shrinkage), rounded up. Breaks are part of
@@ -27,13 +33,17 @@ from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from quoter.calendar import DAYS, DAYS_PER_YEAR, format_time, parse_window
+from quoter.calendar import DAYS, DAYS_PER_YEAR, MINUTES_PER_DAY, MINUTES_PER_WEEK, clock_shift_minutes, format_time
 from quoter.errors import DomainError, InfeasibleError
+from quoter.inputs.pricebook import Labour, PriceBook
 from quoter.shifts.rules import ShiftRules
 from quoter.staffing.result import StaffingPlan
 
 DEFAULT_PREMIUMS: dict[str, float] = {"night": 0.35, "friday": 0.40, "holiday": 0.40}
 PERSON_HOURS = 2.0  # per-head overhead in the objective, in paid-hour equivalents (supervision, hiring)
+DEFAULT_LABOUR = Labour.model_construct()
+"""The ``labour`` fields' own defaults (night 22:00-06:00, Friday rest, no holidays) for a bare demand curve;
+quotes and the CLI pass their price book's ``labour``."""
 
 
 @dataclass(frozen=True)
@@ -115,16 +125,14 @@ class _Tour:
     days: int
 
 
-def _hour_kinds(n: int, interval_minutes: int, rules: ShiftRules) -> tuple[list[bool], list[bool]]:
-    """Which intervals are night hours and which fall on a rest day (Friday)."""
-    per_day = 1440 // interval_minutes
-    n_start, n_end = parse_window(rules.night_window)
-    rest = {DAYS.index(d) for d in rules.rest_days}
+def _hour_kinds(n: int, interval_minutes: int, labour: Labour, clock_shift: int = 0) -> tuple[list[bool], list[bool]]:
+    """Which intervals are night hours and which fall on a rest day (Friday), each classed by its start
+    on the agents' clock (``clock_shift`` minutes ahead of the demand's)."""
     night, friday = [], []
     for i in range(n):
-        minute = (i % per_day) * interval_minutes
-        night.append(n_start <= minute < n_end if n_start < n_end else (minute >= n_start or minute < n_end))
-        friday.append(i // per_day in rest)
+        local = (i * interval_minutes + clock_shift) % MINUTES_PER_WEEK
+        night.append(labour.is_night(local % MINUTES_PER_DAY))
+        friday.append(labour.is_rest_day(local // MINUTES_PER_DAY))
     return night, friday
 
 
@@ -187,23 +195,30 @@ def solve_shifts(
     interval_minutes: int,
     rules: ShiftRules | None = None,
     premiums: Mapping[str, float] | None = None,
+    labour: Labour | None = None,
+    clock_shift: int = 0,
     queue: str = "all",
     time_limit_s: float | None = None,
 ) -> ShiftPlan:
-    """Cover ``demand`` (agents on shift per interval, Saturday 00:00 first) with weekly tours."""
+    """Cover ``demand`` (agents on shift per interval, Saturday 00:00 first) with weekly tours.
+
+    ``labour`` (a price book's; default :data:`DEFAULT_LABOUR`) says which hours are night, rest-day and
+    holiday hours, on the agents' clock, which is ``clock_shift`` minutes ahead of the demand's.
+    """
     import numpy as np
     from scipy.optimize import Bounds, LinearConstraint, milp
     from scipy.sparse import csc_array
 
     rules = rules or ShiftRules()
+    labour = DEFAULT_LABOUR if labour is None else labour
     prem = {**DEFAULT_PREMIUMS, **(premiums or {})}
     n = len(demand)
     if n != 7 * 1440 // interval_minutes:
         raise DomainError(f"demand has {n} intervals, not a week of {interval_minutes}-minute intervals")
     need = [max(0, math.ceil(d - 1e-9)) for d in demand]
     h = interval_minutes / 60
-    night, friday = _hour_kinds(n, interval_minutes, rules)
-    holiday_share = rules.holidays_per_year / float(DAYS_PER_YEAR)
+    night, friday = _hour_kinds(n, interval_minutes, labour, clock_shift)
+    holiday_share = labour.holidays_per_year / float(DAYS_PER_YEAR)
 
     if not any(need):
         return ShiftPlan(queue, 0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0, tuple(need), (0,) * n, (), "skipped",
@@ -314,19 +329,27 @@ def plan_shifts(
     plan: StaffingPlan,
     premiums: Mapping[str, float] | None = None,
     time_limit_s: float | None = None,
+    *,
+    book: PriceBook,
 ) -> ShiftsResult:
-    """Roster every language queue of a staffing plan with the requirements' shift rules.
+    """Roster every language queue of a staffing plan with the requirements' shift rules and the labour
+    facts of ``book`` (night window, rest days, holidays, on the agents' clock ``book.labour.timezone``).
 
+    ``premiums`` (default: the book's night, Friday and holiday rates) weigh the hours in the objective.
     ``time_limit_s`` (default: the rules' ``time_limit_seconds``) is the budget for the whole plan,
     shared equally by the queues that have demand.
     """
     rules = getattr(req, "shifts", None) or ShiftRules()
+    if premiums is None:
+        p = book.premiums
+        premiums = {"night": float(p.night), "friday": float(p.friday), "holiday": float(p.holiday)}
+    shift = clock_shift_minutes(req.service.timezone, book.labour.timezone, book.as_of)
     demands = {k: d for k, d in queue_demand(plan).items() if any(v > 1e-9 for v in d)}
     budget = rules.time_limit_seconds if time_limit_s is None else time_limit_s
     per_queue = budget / max(1, len(demands))
     queues = tuple(
-        solve_shifts(d, interval_minutes=plan.interval_minutes, rules=rules, premiums=premiums, queue=name,
-                     time_limit_s=per_queue)
+        solve_shifts(d, interval_minutes=plan.interval_minutes, rules=rules, premiums=premiums, labour=book.labour,
+                     clock_shift=shift, queue=name, time_limit_s=per_queue)
         for name, d in demands.items()
     )  # fmt: skip
     keys = ("headcount", "required_hours_week", "paid_hours_week", "normal_hours_week", "night_hours_week",
