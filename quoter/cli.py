@@ -694,9 +694,9 @@ def docs_cmd(
     ] = None,
 ) -> None:
     """Proposal, SLA, NDA and service contract in Persian and English (Word, and PDF with --pdf)."""
-    from quoter.render.documents import load_quote
+    from quoter.render.documents import quote_source
 
-    _write_documents(load_quote(source, price_book), lang, only, out, templates, pdf)
+    _write_documents(quote_source(source, price_book), lang, only, out, templates, pdf)
 
 
 @app.command("schema")

@@ -459,7 +459,7 @@ def test_pdf_error_names_missing_files(tmp_path):
 
 
 def test_load_quote_reads_json_exactly(tmp_path):
-    from quoter.render.documents import load_quote
+    from quoter.render.documents import quote_source as load_quote
 
     quote = load_quote(FIXTURE)
     assert quote["quote"]["number"] == "Q-1405-0042"
@@ -472,7 +472,7 @@ def test_load_quote_reads_json_exactly(tmp_path):
     [("{not json", r"not valid JSON \(line 1, column 2"), ("[1, 2]", "not a quote saved by quoter")],
 )
 def test_load_quote_errors(tmp_path, content, message):
-    from quoter.render.documents import load_quote
+    from quoter.render.documents import quote_source as load_quote
 
     path = tmp_path / "quote.json"
     path.write_text(content, encoding="utf-8")
@@ -483,7 +483,7 @@ def test_load_quote_errors(tmp_path, content, message):
 
 
 def test_requirements_file_is_priced_by_the_engine(tmp_path):
-    from quoter.render.documents import load_quote
+    from quoter.render.documents import quote_source as load_quote
 
     quote = load_quote(Path(__file__).parent.parent / "examples" / "bank-sat-thu.yaml")
     assert quote["client"]["name"] == "Sepehr Bank"

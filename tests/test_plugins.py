@@ -111,3 +111,24 @@ def test_toy_model_is_in_the_proposals_price_table(per_day, tmp_path):
     assert "Per service day" in text_en and f"{monthly:,.0f}" in text_en
     text_fa = docx_text(fa if fa.name.endswith("-fa.docx") else en)
     assert "به ازای هر روز خدمت" in text_fa
+
+
+def test_every_registered_model_is_in_the_json_the_workbook_and_the_proposal(per_day, tmp_path):
+    from openpyxl import load_workbook
+
+    from quoter.render.documents import render_documents
+    from quoter.render.workbook import write_workbook
+
+    from .test_documents import docx_text
+
+    q = build_quote(BANK, shifts=False, scenarios=False)
+    data = q.to_dict()
+    keys = tariffs.model_keys()
+    assert "per_day" in keys and list(data["models"]) == list(keys)
+    names = load_workbook(write_workbook(q, tmp_path / "wb.xlsx", "en")).defined_names
+    assert all(f"tariff_{k}" in names and f"price_{k}" in names for k in keys)
+    (proposal,) = render_documents(data, langs=["en"], only=["proposal"], out_dir=tmp_path)
+    text = docx_text(proposal)
+    assert all(wording.model_name(k, "en") in text for k in keys), [
+        k for k in keys if wording.model_name(k, "en") not in text
+    ]

@@ -130,10 +130,18 @@ class Lines:
             self.hidden.add(key)
         return line
 
-    def amount(self, key: str) -> Expr:
+    def _exprs(self, key: str) -> tuple[Expr, Expr, Expr]:
         line = next(ln for ln in self.items if ln.key == key)
         assert line.exprs is not None
-        return line.exprs[2]
+        return line.exprs
+
+    def amount(self, key: str) -> Expr:
+        """The amount of line ``key`` (a reference to its cell in the workbook)."""
+        return self._exprs(key)[2]
+
+    def rate(self, key: str) -> Expr:
+        """The rate of line ``key``, as written (the workbook refers to it as ``rate.<key>``)."""
+        return self._exprs(key)[1]
 
     def sum_of(self, pred: Any) -> Expr:
         return total(ln.exprs[2] for ln in self.items if ln.exprs is not None and pred(ln))
@@ -197,113 +205,125 @@ def role_expr(book: PriceBook, role: str, fte: Expr) -> Expr:
     return WholeUp(n) if spec.whole else Round(n, Decimal("0.01"))
 
 
+@dataclass
+class _Build:
+    """What the stages of one cost build-up share: the book, the usage and its leaves, the lines so far."""
+
+    book: PriceBook
+    usage: Usage
+    values: dict[str, Decimal]
+    lines: Lines
+
+    def leaf(self, key: str) -> Leaf:
+        return Leaf(key, self.values[key])
+
+    def round(self, x: Expr, kind: str = "line") -> Expr:
+        r = self.book.rounder
+        return Round(x, r.step(kind), r.mode)
+
+
 def build_cost(req: Requirements, book: PriceBook, plan: StaffingPlan, shifts: Any = None) -> CostBuildUp:
-    """The monthly cost build-up and target revenue of ``plan`` under ``book``."""
+    """The monthly cost build-up and target revenue of ``plan`` under ``book``: agents, support, seats and
+    telephony, then overhead, margin and the term discount."""
     u = measure(req, book, plan, shifts)
-    v = usage_leaves(u, book)
-    leaf = {k: Leaf(k, x) for k, x in v.items()}
-    L = Lines(book)
-    r = book.rounder
-    cur = book.currency
+    b = _Build(book, u, usage_leaves(u, book), Lines(book))
+    hourly = _agent_lines(b, plan)
+    _support_seat_telephony_lines(b)
+    direct, provider_cost = _overhead_lines(b)
+    margin, discount, monthly = _price_lines(b, req, provider_cost)
+    term_discount = book.terms.discount(req.service.term_months)
+    return CostBuildUp(
+        lines=b.lines.shown(),
+        direct=direct.value,
+        provider_cost=provider_cost.value,
+        margin=margin.value,
+        discount=discount.value,
+        monthly_total=monthly.value,
+        target_margin=book.target_margin,
+        term_discount=term_discount,
+        agent_hourly_wage=hourly.value,
+        agent_loaded_monthly=_agent_loaded(book, u),
+        usage=u,
+        all_lines=tuple(b.lines.items),
+        exprs={"provider_cost": provider_cost, "monthly_total": monthly},
+    )
+
+
+def _agent_lines(b: _Build, plan: StaffingPlan) -> Expr:
+    """Wages by tier (following the wage-change input), allowances, accruals, premiums, insurance and other
+    loads; returns the blended hourly wage the premiums are paid on."""
+    book, u, L = b.book, b.usage, b.lines
     a = book.allowances
     src = u.hours_source  # FTE and premium hours: the staffing plan, or the shift plan when one is used
     wage_change = Input("wage_change", ZERO)
     for tier in u.fte_by_tier:
-        wage = Round(book.wages.agent[tier] * (1 + wage_change), r.step("line"), r.mode)
-        L.add(f"wages.{tier}", "agents", leaf[f"fte.{tier}"], "FTE", wage, src)
+        wage = b.round(book.wages.agent[tier] * (1 + wage_change))
+        L.add(f"wages.{tier}", "agents", b.leaf(f"fte.{tier}"), "FTE", wage, src)
     wages_total = L.sum_of(lambda ln: ln.key.startswith("wages."))
-    per_head = a.housing + a.food + a.child
-    L.add("allowances", "agents", leaf["fte"], "FTE", per_head, src)
+    L.add("allowances", "agents", b.leaf("fte"), "FTE", a.housing + a.food + a.child, src)
     for tier in u.fte_by_tier:
-        wage_rate = next(ln for ln in L.items if ln.key == f"wages.{tier}").exprs
-        assert wage_rate is not None
-        L.add(
-            f"accruals.{tier}",
-            "agents",
-            leaf[f"fte.{tier}"],
-            "FTE",
-            accrual_expr(book, Ref(f"rate.wages.{tier}", wage_rate[1])),
-            src,
-        )
+        wage = Ref(f"rate.wages.{tier}", L.rate(f"wages.{tier}"))
+        L.add(f"accruals.{tier}", "agents", b.leaf(f"fte.{tier}"), "FTE", accrual_expr(book, wage), src)
     hours_per_month = quantity(quantity(plan.hours_per_fte_week) * WEEKS_PER_MONTH)
-    hourly = IfPositive(
-        leaf["fte"], lambda: Round(wages_total / (leaf["fte"] * hours_per_month), r.step("line"), r.mode)
-    )
+    hourly = IfPositive(b.leaf("fte"), lambda: b.round(wages_total / (b.leaf("fte") * hours_per_month)))
     p = book.premiums
     for key, share in (("night", p.night), ("friday", p.friday), ("holiday", p.holiday), ("overtime", p.overtime)):
-        if share > 0 and v[f"hours.{key}"] > 0:
-            L.add(
-                f"premium.{key}",
-                "agents",
-                leaf[f"hours.{key}"],
-                "h",
-                Round(hourly * share, r.step("line"), r.mode),
-                src,
-            )
-    if v["shift_premium"] > 0:
+        if share > 0 and b.values[f"hours.{key}"] > 0:
+            L.add(f"premium.{key}", "agents", b.leaf(f"hours.{key}"), "h", b.round(hourly * share), src)
+    if b.values["shift_premium"] > 0:
         rotations = {"rotations": "/".join(u.rotations)}
-        L.add("premium.shift", "agents", wages_total, cur, leaf["shift_premium"], SOURCE_LINES, fields=rotations)
-    insured: Expr = wages_total + leaf["fte"] * sum((getattr(a, k) for k in book.loads.insured_allowances), ZERO)
+        L.add("premium.shift", "agents", wages_total, book.currency, b.leaf("shift_premium"), SOURCE_LINES,
+              fields=rotations)  # fmt: skip
+    insured: Expr = wages_total + b.leaf("fte") * sum((getattr(a, k) for k in book.loads.insured_allowances), ZERO)
     if book.loads.insure_premiums:
         insured = insured + L.sum_of(lambda ln: ln.key.startswith("premium."))
-    L.add(
-        "insurance", "agents", Round(insured, r.step("line"), r.mode), cur, book.loads.employer_insurance, SOURCE_LINES
-    )
+    L.add("insurance", "agents", b.round(insured), book.currency, book.loads.employer_insurance, SOURCE_LINES)
     if book.loads.other:
-        L.add("other_loads", "agents", wages_total, cur, book.loads.other, SOURCE_LINES)
+        L.add("other_loads", "agents", wages_total, book.currency, book.loads.other, SOURCE_LINES)
+    return hourly
+
+
+def _support_seat_telephony_lines(b: _Build) -> None:
+    """Support roles by span of control, seats from peak concurrent agents, telephony minutes and lines."""
+    book, u, L = b.book, b.usage, b.lines
     for role in ROLES:
-        n = role_expr(book, role, leaf["fte"])
+        n = role_expr(book, role, b.leaf("fte"))
         if n.value > 0:
-            L.add(f"support.{role}", "support", n, "FTE", loaded_monthly(book, getattr(book.wages, role)), src)
-    seats = WholeUp(leaf["peak_agents"] * (1 + book.seats.spare_share))
-    L.add("seats", "seats", Ref("qty.seats", seats), "seat", book.seats.per_seat, SOURCE_PLAN)
-    L.add("facility", "seats", Ref("qty.seats", seats), "seat", book.facility.per_seat_month, SOURCE_PLAN)
+            L.add(f"support.{role}", "support", n, "FTE", loaded_monthly(book, getattr(book.wages, role)),
+                  u.hours_source)  # fmt: skip
+    seats = Ref("qty.seats", WholeUp(b.leaf("peak_agents") * (1 + book.seats.spare_share)))
+    L.add("seats", "seats", seats, "seat", book.seats.per_seat, SOURCE_PLAN)
+    L.add("facility", "seats", seats, "seat", book.facility.per_seat_month, SOURCE_PLAN)
     if u.line_minutes > 0:
-        L.add("telephony.minutes", "telephony", leaf["line_minutes"], "min", book.telephony.per_minute, SOURCE_PLAN)
+        L.add("telephony.minutes", "telephony", b.leaf("line_minutes"), "min", book.telephony.per_minute, SOURCE_PLAN)
     if u.lines > 0:
-        L.add("telephony.lines", "telephony", leaf["lines"], "line", book.telephony.per_line_month, SOURCE_PLAN)
-    direct = L.sum_of(lambda ln: True)
-    ga = L.add("overhead.g_and_a", "overhead", Ref("direct", direct), cur, book.overhead.g_and_a, SOURCE_LINES)
-    assert ga.exprs is not None
-    L.add(
-        "overhead.risk", "overhead", Ref("direct", direct) + ga.exprs[2], cur, book.overhead.risk_buffer, SOURCE_LINES
-    )
-    provider_cost = Ref("provider_cost", L.sum_of(lambda ln: True))
+        L.add("telephony.lines", "telephony", b.leaf("lines"), "line", book.telephony.per_line_month, SOURCE_PLAN)
+
+
+def _overhead_lines(b: _Build) -> tuple[Expr, Expr]:
+    """G&A on the direct cost and the risk buffer on both; returns (direct cost, provider cost)."""
+    book, L = b.book, b.lines
+    direct = Ref("direct", L.sum_of(lambda ln: True))
+    L.add("overhead.g_and_a", "overhead", direct, book.currency, book.overhead.g_and_a, SOURCE_LINES)
+    L.add("overhead.risk", "overhead", direct + L.amount("overhead.g_and_a"), book.currency, book.overhead.risk_buffer,
+          SOURCE_LINES)  # fmt: skip
+    return direct, Ref("provider_cost", L.sum_of(lambda ln: True))
+
+
+def _price_lines(b: _Build, req: Requirements, provider_cost: Expr) -> tuple[Expr, Expr, Expr]:
+    """The margin (a share of the price, from the margin input) and the term discount; returns their
+    amounts and the monthly total (the target revenue at forecast, excl. VAT)."""
+    book, L = b.book, b.lines
     m = Input("margin", book.target_margin)
-    markup = Round(m / (1 - m), Decimal("0.000001"))
     percent = {"percent": dec_str((book.target_margin * 100).normalize())}
-    margin = L.add("margin", "price", provider_cost, cur, markup, SOURCE_LINES, fields=percent)
-    assert margin.exprs is not None
+    L.add("margin", "price", provider_cost, book.currency, Round(m / (1 - m), Decimal("0.000001")), SOURCE_LINES,
+          fields=percent)  # fmt: skip
+    margin = L.amount("margin")
     term_discount = Input("term_discount", book.terms.discount(req.service.term_months))
-    discount = L.add(
-        "discount.term",
-        "price",
-        provider_cost + margin.exprs[2],
-        cur,
-        -term_discount,
-        SOURCE_LINES,
-        fields={"months": str(req.service.term_months)},
-        optional=True,
-    )
-    assert discount.exprs is not None
-    monthly = Ref(
-        "monthly_total", Round(provider_cost + margin.exprs[2] + discount.exprs[2], r.step("monthly"), r.mode)
-    )
-    return CostBuildUp(
-        lines=L.shown(),
-        direct=direct.value,
-        provider_cost=provider_cost.value,
-        margin=margin.amount,
-        discount=discount.amount,
-        monthly_total=monthly.value,
-        target_margin=book.target_margin,
-        term_discount=term_discount.value,
-        agent_hourly_wage=hourly.value,
-        agent_loaded_monthly=_agent_loaded(book, u),
-        usage=u,
-        all_lines=tuple(L.items),
-        exprs={"provider_cost": provider_cost, "monthly_total": monthly},
-    )
+    L.add("discount.term", "price", provider_cost + margin, book.currency, -term_discount, SOURCE_LINES,
+          fields={"months": str(req.service.term_months)}, optional=True)  # fmt: skip
+    discount = L.amount("discount.term")
+    return margin, discount, Ref("monthly_total", b.round(provider_cost + margin + discount, "monthly"))
 
 
 def usage_leaves(u: Usage, book: PriceBook) -> dict[str, Decimal]:

@@ -115,27 +115,17 @@ def document(quote: Quote) -> QuoteDoc:
 
 
 def _as_dict(q: Quote) -> dict[str, Any]:
-    """The quote as JSON-ready data (money and measures as decimal strings)."""
-    book = q.book
-    r = book.rounder
-    req = q.requirements
-    chosen = q.tariffs[q.chosen_model]
-    term = req.service.term_months
+    """The quote as JSON-ready data (money and measures as decimal strings), in the order of quote.json."""
+    book, req = q.book, q.requirements
     return {
         "schema": SCHEMA,
-        "quote": {
-            "number": q.number,
-            "date": q.date.isoformat(),
-            "valid_until": q.valid_until.isoformat(),
-            "date_jalali": _jalali(q.date),
-            "valid_until_jalali": _jalali(q.valid_until),
-        },
+        "quote": _header(q),
         "client": req.client.model_dump(mode="json", exclude_none=True),
         "company": book.company.model_dump(mode="json"),
         "currency": book.currency,
         "vat_rate": dec_str(book.vat_rate),
         "toman": book.toman,
-        "term_months": term,
+        "term_months": req.service.term_months,
         "options": dict(q.options),
         "price_book": {
             "name": book.name,
@@ -143,39 +133,56 @@ def _as_dict(q: Quote) -> dict[str, Any]:
             "as_of": book.as_of.isoformat(),
             "currency": book.currency,
             "snapshot": book.snapshot(),
-        },
+        },  # fmt: skip
         "requirements": _float_strings(req.model_dump(mode="json")),
         "staffing": {**_staffing(q.plan, q.cost.usage), "shift_plan": q.shift_use.to_dict()},
         "cost": q.cost.to_dict(),
         "setup": q.setup.to_dict(),
         "ramp_up": [s.to_dict() for s in q.ramp_up],
         "models": {k: t.to_dict(book) for k, t in q.tariffs.items()},
-        "pricing": {
-            "target_monthly": dec_str(q.cost.monthly_total),
-            "productive_hour": dec_str(r.line(q.cost.monthly_total / q.cost.usage.total_productive_hours)),
-            "usage": q.cost.usage.to_dict(),
-            "predicted_kpis": {k: _opt(v) for k, v in q.kpis.items()},
-            "models": {k: t.detail_dict() for k, t in q.tariffs.items()},
-        },
+        "pricing": _pricing(q),
         "scenarios": [s.to_dict() for s in q.scenarios],
         "recommendation": q.recommendation.to_dict(),
         "chosen_model": q.chosen_model,
-        "in_house": {
-            **q.in_house.to_dict(),
-            "term_total": dec_str(q.in_house.setup_total + q.in_house.monthly_total * term),
-            "outsourced_term_total": dec_str(q.setup.total + chosen.monthly_at_forecast * term),
-        },
+        "in_house": _in_house(q),
         "add_ons": [
-            {
-                "key": k,
-                "name": a.name,
-                "name_fa": a.name_fa,
-                "monthly": _opt(a.monthly),
-                "one_time": _opt(a.one_time),
-            }
+            {"key": k, "name": a.name, "name_fa": a.name_fa, "monthly": _opt(a.monthly), "one_time": _opt(a.one_time)}
             for k, a in book.add_ons.items()
         ],
         "assumptions": _assumptions(q),
+    }
+
+
+def _header(q: Quote) -> dict[str, Any]:
+    return {
+        "number": q.number,
+        "date": q.date.isoformat(),
+        "valid_until": q.valid_until.isoformat(),
+        "date_jalali": _jalali(q.date),
+        "valid_until_jalali": _jalali(q.valid_until),
+    }
+
+
+def _pricing(q: Quote) -> dict[str, Any]:
+    """The derivation behind the prices: the target, the productive-hour price, usage, KPIs, model details."""
+    usage = q.cost.usage
+    return {
+        "target_monthly": dec_str(q.cost.monthly_total),
+        "productive_hour": dec_str(q.book.rounder.line(q.cost.monthly_total / usage.total_productive_hours)),
+        "usage": usage.to_dict(),
+        "predicted_kpis": {k: _opt(v) for k, v in q.kpis.items()},
+        "models": {k: t.detail_dict() for k, t in q.tariffs.items()},
+    }
+
+
+def _in_house(q: Quote) -> dict[str, Any]:
+    """The in-house comparison over the term against the chosen tariff."""
+    term = q.requirements.service.term_months
+    chosen = q.tariffs[q.chosen_model]
+    return {
+        **q.in_house.to_dict(),
+        "term_total": dec_str(q.in_house.setup_total + q.in_house.monthly_total * term),
+        "outsourced_term_total": dec_str(q.setup.total + chosen.monthly_at_forecast * term),
     }
 
 

@@ -17,7 +17,7 @@ from quoter.render.documents.render import (
     render_documents,
     template_path,
 )
-from quoter.render.documents.source import load_quote
+from quoter.render.documents.source import quote_source
 
 __all__ = [
     "DEFAULT_TERMS",
@@ -28,7 +28,7 @@ __all__ = [
     "check_quote",
     "convert_to_pdf",
     "default_templates_dir",
-    "load_quote",
+    "quote_source",
     "render_documents",
     "template_path",
 ]

@@ -10,12 +10,12 @@ from pathlib import Path
 from typing import Any
 
 
-def load_quote(path: str | Path, price_book: str | None = None) -> dict[str, Any]:
+def quote_source(path: str | Path, price_book: str | None = None) -> dict[str, Any]:
     """The quote dict of a saved ``quote.json`` (or its folder), or of a requirements ``.yaml`` priced now."""
     from quoter.quote.pipeline import build_quote
-    from quoter.quote.pipeline import load_quote as load_saved
+    from quoter.quote.store import load_quote
 
     p = Path(path)
     if p.suffix.lower() in (".yaml", ".yml"):
         return build_quote(p, price_book).to_dict()
-    return load_saved(p)
+    return load_quote(p)
