@@ -22,7 +22,7 @@ from quoter.calendar import (
     in_window,
     parse_time,
 )
-from quoter.inputs.pricebook import PriceBook
+from quoter.inputs.pricebook import Labour, PriceBook
 from quoter.inputs.requirements import Requirements
 from quoter.money import WEEKS_PER_MONTH, ZERO, dec_str, quantity, whole_up
 from quoter.staffing.result import StaffingPlan
@@ -106,29 +106,54 @@ def rotations(local_starts: set[int]) -> tuple[str, ...]:
     return tuple(name for name, (a, b) in bands.items() if any(in_window(s, a, b) for s in local_starts))
 
 
-def measure(req: Requirements, book: PriceBook, plan: StaffingPlan, shifts: Any = None) -> Usage:
-    """The monthly quantities of ``plan`` (and of a shift plan, when given) as Decimals."""
-    wpm = WEEKS_PER_MONTH
-    contacts: dict[str, float] = defaultdict(float)
-    handled: dict[str, float] = defaultdict(float)
-    talk: dict[str, float] = defaultdict(float)
-    productive: dict[str, float] = defaultdict(float)
-    fte_tier: dict[str, float] = defaultdict(float)
-    labour = book.labour
-    night_h = friday_h = total_h = 0.0
-    shift = clock_shift_minutes(req.service.timezone, labour.timezone, book.as_of)
-    starts: set[int] = set()
+@dataclass(frozen=True)
+class _Weekly:
+    """A plan's weekly quantities per channel (answered contacts, handled and talk minutes, productive hours)
+    and its FTE per wage tier, summed over its queues."""
+
+    contacts: dict[str, float]
+    handled: dict[str, float]
+    talk: dict[str, float]
+    productive: dict[str, float]
+    fte_tier: dict[str, float]
+
+
+@dataclass(frozen=True)
+class _PaidHours:
+    """Paid hours a week and the premium and overtime hours among them, FTE per wage tier, and their source."""
+
+    paid: float
+    night: float
+    friday: float
+    holiday: float
+    overtime: float
+    fte_tier: dict[str, float]
+    source: str
+
+
+def _weekly(req: Requirements, book: PriceBook, plan: StaffingPlan) -> _Weekly:
+    """The per-queue quantities of ``plan`` a week, summed per channel, and its FTE per wage tier."""
+    w = _Weekly(defaultdict(float), defaultdict(float), defaultdict(float), defaultdict(float), defaultdict(float))
     voice = req.channels.voice
     for q in plan.queues:
         answered = q.contacts_week * (1 - (q.abandon_rate or 0.0))
-        contacts[q.channel] += answered
-        handled[q.channel] += q.handled_minutes_week
+        w.contacts[q.channel] += answered
+        w.handled[q.channel] += q.handled_minutes_week
         if q.channel == "voice":
-            talk[q.channel] += q.handled_minutes_week * (1 - voice.acw_seconds / voice.aht_seconds)
+            w.talk[q.channel] += q.handled_minutes_week * (1 - voice.acw_seconds / voice.aht_seconds)
         else:
-            talk[q.channel] += q.handled_minutes_week
-        productive[q.channel] += q.agent_hours_week
-        fte_tier[book.wages.agent_wage(q.languages)[0]] += q.fte
+            w.talk[q.channel] += q.handled_minutes_week
+        w.productive[q.channel] += q.agent_hours_week
+        w.fte_tier[book.wages.agent_wage(q.languages)[0]] += q.fte
+    return w
+
+
+def _interval_hours(plan: StaffingPlan, labour: Labour, shift: int) -> tuple[float, float, float, set[int]]:
+    """Required agent-hours a week in the night window, on rest days and in all, from the staffing intervals
+    on the agents' clock (``shift`` minutes ahead of the service's), and the local start minutes staffed."""
+    night_h = friday_h = total_h = 0.0
+    starts: set[int] = set()
+    for q in plan.queues:
         h = plan.interval_minutes / 60
         for iv in q.intervals:
             if iv.agents <= 0:
@@ -141,54 +166,84 @@ def measure(req: Requirements, book: PriceBook, plan: StaffingPlan, shifts: Any 
                 night_h += hours
             if labour.is_rest_day(day):
                 friday_h += hours
-    paid_week = plan.totals.scheduled_hours_week
-    source = SOURCE_PLAN
-    overtime_week = 0.0
-    if shifts is not None:
-        split = shifts_hours(shifts)
-        night_week, friday_week = split.get("night", 0.0), split.get("friday", 0.0)
-        holiday_week, overtime_week = split.get("holiday", 0.0), split.get("overtime", 0.0)
-        # whole shifts cover the demand curve with more paid hours than the plan's: pay them
-        scale = split["total"] / paid_week if paid_week > 0 else 1.0
-        fte_tier = defaultdict(float, {k: v * scale for k, v in fte_tier.items()})
-        paid_week = split["total"]
-        source = SOURCE_SHIFTS
-    else:
-        night_week = paid_week * night_h / total_h if total_h else 0.0
-        friday_week = paid_week * friday_h / total_h if total_h else 0.0
-        open_friday = friday_h > 0  # a service open on its rest days is taken to be open on official holidays
-        holiday_week = (
-            (paid_week - friday_week) * labour.holidays_per_year / float(DAYS_PER_YEAR) if open_friday else 0.0
-        )
+    return night_h, friday_h, total_h, starts
+
+
+def _roster_hours(shifts: Any, paid_week: float, fte_tier: dict[str, float]) -> _PaidHours:
+    """Paid and premium hours from a shift plan; FTE scaled up to the roster's paid hours (whole shifts cover the
+    demand curve with more paid hours than the staffing plan's: pay them)."""
+    split = shifts_hours(shifts)
+    scale = split["total"] / paid_week if paid_week > 0 else 1.0
+    return _PaidHours(
+        paid=split["total"],
+        night=split.get("night", 0.0),
+        friday=split.get("friday", 0.0),
+        holiday=split.get("holiday", 0.0),
+        overtime=split.get("overtime", 0.0),
+        fte_tier=defaultdict(float, {k: v * scale for k, v in fte_tier.items()}),
+        source=SOURCE_SHIFTS,
+    )
+
+
+def _plan_hours(
+    paid_week: float, labour: Labour, interval_hours: tuple[float, float, float], fte_tier: dict[str, float]
+) -> _PaidHours:
+    """The staffing plan's paid hours, with premium hours in the shares of the interval estimate."""
+    night_h, friday_h, total_h = interval_hours
+    night_week = paid_week * night_h / total_h if total_h else 0.0
+    friday_week = paid_week * friday_h / total_h if total_h else 0.0
+    open_friday = friday_h > 0  # a service open on its rest days is taken to be open on official holidays
+    holiday_week = (paid_week - friday_week) * labour.holidays_per_year / float(DAYS_PER_YEAR) if open_friday else 0.0
+    return _PaidHours(paid_week, night_week, friday_week, holiday_week, 0.0, fte_tier, SOURCE_PLAN)
+
+
+def _line_minutes_week(req: Requirements, plan: StaffingPlan, w: _Weekly) -> float:
+    """Telephony line minutes a week: voice and outbound handling, IVR time, outbound dialling."""
+    voice = req.channels.voice
     ivr_minutes = 0.0
     for q in plan.queues:
         if q.channel == "voice":
             ivr_minutes += q.contacts_week * voice.ivr_seconds / 60
-    line_minutes_week = handled.get("voice", 0.0) + handled.get("outbound", 0.0) + ivr_minutes
+    line_minutes_week = w.handled.get("voice", 0.0) + w.handled.get("outbound", 0.0) + ivr_minutes
     out = req.channels.outbound
     if out is not None:  # dialling time holds a line too
-        line_minutes_week += contacts.get("outbound", 0.0) * out.dial_seconds / 60
+        line_minutes_week += w.contacts.get("outbound", 0.0) * out.dial_seconds / 60
+    return line_minutes_week
 
-    def month(x: float) -> Decimal:
-        return quantity(quantity(x, "0.000001") * wpm)
 
+def _month(x: float) -> Decimal:
+    """A weekly quantity as a monthly Decimal."""
+    return quantity(quantity(x, "0.000001") * WEEKS_PER_MONTH)
+
+
+def measure(req: Requirements, book: PriceBook, plan: StaffingPlan, shifts: Any = None) -> Usage:
+    """The monthly quantities of ``plan`` (and of a shift plan, when given) as Decimals."""
+    labour = book.labour
+    shift = clock_shift_minutes(req.service.timezone, labour.timezone, book.as_of)
+    w = _weekly(req, book, plan)
+    night_h, friday_h, total_h, starts = _interval_hours(plan, labour, shift)
+    paid_week = plan.totals.scheduled_hours_week
+    if shifts is not None:
+        paid = _roster_hours(shifts, paid_week, w.fte_tier)
+    else:
+        paid = _plan_hours(paid_week, labour, (night_h, friday_h, total_h), w.fte_tier)
     return Usage(
-        contacts={k: month(v) for k, v in contacts.items()},
-        handled_minutes={k: month(v) for k, v in handled.items()},
-        talk_minutes={k: month(v) for k, v in talk.items()},
-        productive_hours={k: month(v) for k, v in productive.items()},
-        fte_by_tier={k: quantity(v) for k, v in sorted(fte_tier.items())},
-        fte=sum((quantity(v) for v in fte_tier.values()), ZERO),
-        paid_hours=month(paid_week),
-        night_hours=month(night_week),
-        friday_hours=month(friday_week),
-        holiday_hours=month(holiday_week),
-        overtime_hours=month(overtime_week),
+        contacts={k: _month(v) for k, v in w.contacts.items()},
+        handled_minutes={k: _month(v) for k, v in w.handled.items()},
+        talk_minutes={k: _month(v) for k, v in w.talk.items()},
+        productive_hours={k: _month(v) for k, v in w.productive.items()},
+        fte_by_tier={k: quantity(v) for k, v in sorted(paid.fte_tier.items())},
+        fte=sum((quantity(v) for v in paid.fte_tier.values()), ZERO),
+        paid_hours=_month(paid.paid),
+        night_hours=_month(paid.night),
+        friday_hours=_month(paid.friday),
+        holiday_hours=_month(paid.holiday),
+        overtime_hours=_month(paid.overtime),
         peak_agents=plan.totals.peak_agents,
         lines=plan.totals.lines,
-        line_minutes=month(line_minutes_week),
+        line_minutes=_month(_line_minutes_week(req, plan, w)),
         rotations=rotations(starts),
-        hours_source=source,
+        hours_source=paid.source,
     )
 
 

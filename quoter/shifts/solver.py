@@ -125,7 +125,10 @@ class _Tour:
     days: int
 
 
-def _hour_kinds(n: int, interval_minutes: int, labour: Labour, clock_shift: int = 0) -> tuple[list[bool], list[bool]]:
+_Kinds = tuple[list[bool], list[bool]]  # (night, rest day) per interval
+
+
+def _hour_kinds(n: int, interval_minutes: int, labour: Labour, clock_shift: int = 0) -> _Kinds:
     """Which intervals are night hours and which fall on a rest day (Friday), each classed by its start
     on the agents' clock (``clock_shift`` minutes ahead of the demand's)."""
     night, friday = [], []
@@ -189,6 +192,196 @@ def _covered(t: _Tour, interval_minutes: int, n: int) -> list[int]:
     return cells
 
 
+@dataclass(frozen=True)
+class _Cover:
+    """One queue's covering problem: the tours, the intervals-by-tours coverage matrix, the demand, and each
+    tour's objective cost and paid hours."""
+
+    tours: list[_Tour]
+    a: Any
+    demand: tuple[int, ...]  # whole agents per interval
+    need: Any  # the demand as a float array
+    cost: Any
+    hours: Any
+
+    def constraint(self) -> Any:
+        """Every interval covered by at least its demand."""
+        import numpy as np
+        from scipy.optimize import LinearConstraint
+
+        return LinearConstraint(self.a, lb=self.need, ub=np.inf)
+
+
+@dataclass(frozen=True)
+class _Solution:
+    """A solved cover: people per tour, how it was found, its gap to the best bound, the solve's seconds."""
+
+    x: Any  # people per tour
+    status: str
+    source: str
+    gap: float
+    seconds: float
+
+
+def _need(demand: Sequence[float], interval_minutes: int) -> list[int]:
+    """Whole agents to cover per interval; the demand must be one week of ``interval_minutes`` intervals."""
+    n = len(demand)
+    if n != 7 * 1440 // interval_minutes:
+        raise DomainError(f"demand has {n} intervals, not a week of {interval_minutes}-minute intervals")
+    return [max(0, math.ceil(d - 1e-9)) for d in demand]
+
+
+def _check_coverable(cells: list[list[int]], need: list[int], rules: ShiftRules, interval_minutes: int) -> None:
+    """Raise :class:`InfeasibleError` at the first interval with demand that no allowed tour is on duty in."""
+    covers = set().union(*map(set, cells)) if cells else set()
+    uncovered = [i for i in range(len(need)) if need[i] and i not in covers]
+    if uncovered:
+        day, minute = DAYS[uncovered[0] // (1440 // interval_minutes)], (uncovered[0] % (1440 // interval_minutes))
+        hhmm = format_time(minute * interval_minutes)
+        raise InfeasibleError(
+            f"shift rules cannot cover {day} {hhmm}: no allowed shift (lengths {rules.lengths_hours}, starts "
+            f"{rules.earliest_start}-{rules.latest_start} every {rules.start_step_minutes} min) is on duty then"
+        )
+
+
+def _build_cover(
+    need: list[int], rules: ShiftRules, interval_minutes: int, prem: Mapping[str, float], kinds: _Kinds
+) -> _Cover:
+    """The tour set and its coverage matrix, with each tour's premium-weighted cost and paid hours."""
+    import numpy as np
+    from scipy.sparse import csc_array
+
+    n, h = len(need), interval_minutes / 60
+    night, friday = kinds
+    tours = _tours(rules, interval_minutes)
+    cells = [_covered(t, interval_minutes, n) for t in tours]
+    _check_coverable(cells, need, rules, interval_minutes)
+    rate = [1 + prem["night"] * night[i] + prem["friday"] * friday[i] for i in range(n)]
+    # a small cost per person (PERSON_HOURS paid hours) prefers full tours when hours tie
+    cost = np.array([h * sum(rate[i] for i in c) + PERSON_HOURS for c in cells])
+    rows = np.concatenate([np.array(c) for c in cells])
+    cols = np.concatenate([np.full(len(c), j) for j, c in enumerate(cells)])
+    a = csc_array((np.ones(len(rows)), (rows, cols)), shape=(n, len(tours)))
+    hours = np.array([h * len(c) for c in cells])
+    return _Cover(tours, a, tuple(need), np.array(need, dtype=float), cost, hours)
+
+
+def _lp_bound_hours(c: _Cover) -> float:
+    """Paid hours of the LP relaxation that minimises hours alone: a true lower bound on any roster."""
+    import numpy as np
+    from scipy.optimize import Bounds, milp
+
+    lp = milp(c.hours, constraints=c.constraint(), bounds=Bounds(0, np.inf), integrality=np.zeros(len(c.tours)))
+    return float(lp.fun) if lp.x is not None else 0.0
+
+
+def _lp_rounding(c: _Cover) -> tuple[Any, float]:
+    """The deterministic plan: the cost LP rounded (down, then greedy repair, then pruning), and the LP's cost
+    (a lower bound)."""
+    import numpy as np
+    from scipy.optimize import Bounds, milp
+
+    lp_cost = milp(c.cost, constraints=c.constraint(), bounds=Bounds(0, np.inf), integrality=np.zeros(len(c.tours)))
+    return _round_cover(c.a, c.need, c.cost, lp_cost.x), float(lp_cost.fun)
+
+
+def _solve_milp(c: _Cover, x: Any, lower: float, limit: float, mip_gap: float) -> tuple[Any, float, str, str]:
+    """HiGHS's MILP within ``limit`` s: its plan replaces ``x`` if no dearer and covering; its dual bound raises
+    ``lower``. Returns (plan, lower bound, status, plan's source)."""
+    import numpy as np
+    from scipy.optimize import Bounds, milp
+
+    status, source = "heuristic", "LP rounding"
+    if limit > 0:
+        res = milp(c.cost, constraints=c.constraint(), bounds=Bounds(0, np.inf), integrality=np.ones(len(c.tours)),
+                   options={"time_limit": limit, "mip_rel_gap": mip_gap})  # fmt: skip
+        if res.x is not None:
+            lower = max(lower, float(getattr(res, "mip_dual_bound", lower) or lower))
+            x_mip = np.round(res.x).astype(int)
+            if c.cost @ x_mip <= c.cost @ x and np.all(c.a @ x_mip >= c.need):
+                x, source = x_mip, "HiGHS MILP"
+        status = "optimal" if res.status == 0 else "time_limit"
+    return x, lower, status, source
+
+
+def _solve(c: _Cover, limit: float, mip_gap: float) -> _Solution:
+    """The timed solve: the LP-rounding plan, then the MILP within ``limit`` s; the gap to the best bound."""
+    t0 = time.perf_counter()
+    x, lower = _lp_rounding(c)
+    x, lower, status, source = _solve_milp(c, x, lower, limit, mip_gap)
+    elapsed = time.perf_counter() - t0
+    total = c.cost @ x
+    gap = max(0.0, float(total - lower) / float(total)) if total > 0 else 0.0
+    if gap <= mip_gap:
+        status = "optimal"
+    return _Solution(x, status, source, gap, elapsed)
+
+
+def _hours_by_kind(
+    coverage: Any, paid: float, kinds: _Kinds, h: float, holiday_share: float
+) -> tuple[float, float, float, float]:
+    """A plan's weekly (normal, night, Friday (rest day), holiday) hours from its coverage and paid hours."""
+    import numpy as np
+
+    night, friday = kinds
+    night_h = h * float(coverage @ np.array(night, dtype=float))
+    friday_h = h * float(coverage @ np.array(friday, dtype=float))
+    plain_h = h * float(
+        coverage @ np.array([not (a_ or b_) for a_, b_ in zip(night, friday, strict=True)], dtype=float)
+    )
+    return plain_h * (1 - holiday_share), night_h, friday_h, (paid - friday_h) * holiday_share
+
+
+def _shift_list(tours: list[_Tour], x: Any) -> tuple[Shift, ...]:
+    """The tours with people on them, as shifts."""
+    import numpy as np
+
+    return tuple(
+        Shift(
+            start=format_time(tours[j].start_min),
+            length_hours=tours[j].length_min / 60,
+            days=tuple(DAYS[(tours[j].first_day + k) % 7] for k in range(tours[j].days)),
+            people=int(x[j]),
+        )
+        for j in np.flatnonzero(x)
+    )
+
+
+def _read_plan(
+    queue: str, c: _Cover, sol: _Solution, kinds: _Kinds, h: float, holiday_share: float, lp_hours: float, limit: float
+) -> ShiftPlan:
+    """The roster of a solved cover: headcount, coverage, paid hours and their kinds, shifts, status and notes."""
+    need, x = c.demand, sol.x
+    coverage = c.a @ x
+    if any(coverage[i] < need[i] for i in range(len(need))):  # pragma: no cover - would be a bug in the rounding
+        raise InfeasibleError(f"the plan for queue {queue} under-covers the demand")
+    paid = float(c.hours @ x)
+    required = sum(need) * h
+    normal_h, night_h, friday_h, holiday_h = _hours_by_kind(coverage, paid, kinds, h, holiday_share)
+    notes = [f"plan from {sol.source}; cost within {sol.gap:.1%} of the best possible (the solver's bound)"]
+    if sol.status == "time_limit":
+        notes.append(f"the solver stopped at its {limit:g} s time limit; this is the best plan found")
+    return ShiftPlan(
+        queue=queue,
+        headcount=int(x.sum()),
+        required_hours_week=required,
+        paid_hours_week=paid,
+        normal_hours_week=normal_h,
+        night_hours_week=night_h,
+        friday_hours_week=friday_h,
+        holiday_hours_week=holiday_h,
+        efficiency=required / paid if paid else 1.0,
+        demand=need,
+        coverage=tuple(int(v) for v in coverage),
+        shifts=_shift_list(c.tours, x),
+        status=sol.status,
+        mip_gap=sol.gap,
+        lp_bound_hours=lp_hours,
+        solve_seconds=sol.seconds,
+        notes=tuple(notes),
+    )
+
+
 def solve_shifts(
     demand: Sequence[float],
     *,
@@ -205,113 +398,22 @@ def solve_shifts(
     ``labour`` (a price book's; default :data:`DEFAULT_LABOUR`) says which hours are night, rest-day and
     holiday hours, on the agents' clock, which is ``clock_shift`` minutes ahead of the demand's.
     """
-    import numpy as np
-    from scipy.optimize import Bounds, LinearConstraint, milp
-    from scipy.sparse import csc_array
-
     rules = rules or ShiftRules()
     labour = DEFAULT_LABOUR if labour is None else labour
     prem = {**DEFAULT_PREMIUMS, **(premiums or {})}
-    n = len(demand)
-    if n != 7 * 1440 // interval_minutes:
-        raise DomainError(f"demand has {n} intervals, not a week of {interval_minutes}-minute intervals")
-    need = [max(0, math.ceil(d - 1e-9)) for d in demand]
+    need = _need(demand, interval_minutes)
+    n = len(need)
     h = interval_minutes / 60
-    night, friday = _hour_kinds(n, interval_minutes, labour, clock_shift)
+    kinds = _hour_kinds(n, interval_minutes, labour, clock_shift)
     holiday_share = labour.holidays_per_year / float(DAYS_PER_YEAR)
-
     if not any(need):
         return ShiftPlan(queue, 0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0, tuple(need), (0,) * n, (), "skipped",
                          0.0, 0.0, 0.0, ("no demand",))  # fmt: skip
-
-    tours = _tours(rules, interval_minutes)
-    cells = [_covered(t, interval_minutes, n) for t in tours]
-    covers = set().union(*map(set, cells)) if cells else set()
-    uncovered = [i for i in range(n) if need[i] and i not in covers]
-    if uncovered:
-        day, minute = DAYS[uncovered[0] // (1440 // interval_minutes)], (uncovered[0] % (1440 // interval_minutes))
-        hhmm = format_time(minute * interval_minutes)
-        raise InfeasibleError(
-            f"shift rules cannot cover {day} {hhmm}: no allowed shift (lengths {rules.lengths_hours}, starts "
-            f"{rules.earliest_start}-{rules.latest_start} every {rules.start_step_minutes} min) is on duty then"
-        )
-    rate = [1 + prem["night"] * night[i] + prem["friday"] * friday[i] for i in range(n)]
-    # a small cost per person (PERSON_HOURS paid hours) prefers full tours when hours tie
-    cost = np.array([h * sum(rate[i] for i in c) + PERSON_HOURS for c in cells])
-    rows = np.concatenate([np.array(c) for c in cells])
-    cols = np.concatenate([np.full(len(c), j) for j, c in enumerate(cells)])
-    a = csc_array((np.ones(len(rows)), (rows, cols)), shape=(n, len(tours)))
-    need_arr = np.array(need, dtype=float)
-    cons = LinearConstraint(a, lb=need_arr, ub=np.inf)
-    bounds = Bounds(0, np.inf)
-    hours = np.array([h * len(c) for c in cells])
-
-    # a true lower bound on paid hours: the LP relaxation that minimises hours alone
-    lp = milp(hours, constraints=cons, bounds=bounds, integrality=np.zeros(len(tours)))
-    lp_hours = float(lp.fun) if lp.x is not None else 0.0
-
-    t0 = time.perf_counter()
-    # a deterministic plan first: the cost LP rounded (down, then greedy repair, then pruning)
-    lp_cost = milp(cost, constraints=cons, bounds=bounds, integrality=np.zeros(len(tours)))
-    x = _round_cover(a, need_arr, cost, lp_cost.x)
-    lower = float(lp_cost.fun)
-    status, source = "heuristic", "LP rounding"
+    cover = _build_cover(need, rules, interval_minutes, prem, kinds)
+    lp_hours = _lp_bound_hours(cover)
     limit = rules.time_limit_seconds if time_limit_s is None else time_limit_s
-    if limit > 0:
-        res = milp(cost, constraints=cons, bounds=bounds, integrality=np.ones(len(tours)),
-                   options={"time_limit": limit, "mip_rel_gap": rules.mip_gap})  # fmt: skip
-        if res.x is not None:
-            lower = max(lower, float(getattr(res, "mip_dual_bound", lower) or lower))
-            x_mip = np.round(res.x).astype(int)
-            if cost @ x_mip <= cost @ x and np.all(a @ x_mip >= need_arr):
-                x, source = x_mip, "HiGHS MILP"
-        status = "optimal" if res.status == 0 else "time_limit"
-    elapsed = time.perf_counter() - t0
-    gap = max(0.0, float(cost @ x - lower) / float(cost @ x)) if cost @ x > 0 else 0.0
-    if gap <= rules.mip_gap:
-        status = "optimal"
-    coverage = a @ x
-    if any(coverage[i] < need[i] for i in range(n)):  # pragma: no cover - would be a bug in the rounding
-        raise InfeasibleError(f"the plan for queue {queue} under-covers the demand")
-    paid = float(hours @ x)
-    night_h = h * float(coverage @ np.array(night, dtype=float))
-    friday_h = h * float(coverage @ np.array(friday, dtype=float))
-    plain_h = h * float(
-        coverage @ np.array([not (a_ or b_) for a_, b_ in zip(night, friday, strict=True)], dtype=float)
-    )
-    holiday_h = (paid - friday_h) * holiday_share
-    required = sum(need) * h
-    shifts = tuple(
-        Shift(
-            start=format_time(tours[j].start_min),
-            length_hours=tours[j].length_min / 60,
-            days=tuple(DAYS[(tours[j].first_day + k) % 7] for k in range(tours[j].days)),
-            people=int(x[j]),
-        )
-        for j in np.flatnonzero(x)
-    )
-    notes = [f"plan from {source}; cost within {gap:.1%} of the best possible (the solver's bound)"]
-    if status == "time_limit":
-        notes.append(f"the solver stopped at its {limit:g} s time limit; this is the best plan found")
-    return ShiftPlan(
-        queue=queue,
-        headcount=int(x.sum()),
-        required_hours_week=required,
-        paid_hours_week=paid,
-        normal_hours_week=plain_h * (1 - holiday_share),
-        night_hours_week=night_h,
-        friday_hours_week=friday_h,
-        holiday_hours_week=holiday_h,
-        efficiency=required / paid if paid else 1.0,
-        demand=tuple(need),
-        coverage=tuple(int(c) for c in coverage),
-        shifts=shifts,
-        status=status,
-        mip_gap=gap,
-        lp_bound_hours=lp_hours,
-        solve_seconds=elapsed,
-        notes=tuple(notes),
-    )
+    sol = _solve(cover, limit, rules.mip_gap)
+    return _read_plan(queue, cover, sol, kinds, h, holiday_share, lp_hours, limit)
 
 
 def queue_demand(plan: StaffingPlan) -> dict[str, list[float]]:
