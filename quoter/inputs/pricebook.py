@@ -23,6 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationIn
 
 from quoter.calendar import DAYS, in_window, parse_time
 from quoter.errors import InputError
+from quoter.inputs.text import Name, RequiredName
 from quoter.inputs.yamlio import check_timezone, load_model, validate
 from quoter.money import WEEKS_PER_MONTH, Rounder
 
@@ -41,23 +42,23 @@ class Strict(BaseModel):
 class Company(Strict):
     """The provider's profile, used by the documents (parties, header, signature, courts' city)."""
 
-    name: str = Field(min_length=1)
-    name_fa: str | None = None
-    address: str | None = None
-    address_fa: str | None = None
-    city: str | None = None
-    city_fa: str | None = None
-    signatory: str | None = None
-    signatory_fa: str | None = None
-    signatory_title: str | None = None
-    signatory_title_fa: str | None = None
-    registration_no: str | None = None
-    national_id: str | None = None
-    economic_code: str | None = None
-    postal_code: str | None = None
-    phone: str | None = None
-    email: str | None = None
-    logo: str | None = None
+    name: RequiredName
+    name_fa: Name | None = None
+    address: Name | None = None
+    address_fa: Name | None = None
+    city: Name | None = None
+    city_fa: Name | None = None
+    signatory: Name | None = None
+    signatory_fa: Name | None = None
+    signatory_title: Name | None = None
+    signatory_title_fa: Name | None = None
+    registration_no: Name | None = None
+    national_id: Name | None = None
+    economic_code: Name | None = None
+    postal_code: Name | None = None
+    phone: Name | None = None
+    email: Name | None = None
+    logo: Name | None = None
 
 
 class Labour(Strict):
@@ -263,8 +264,8 @@ class RampUp(Strict):
 
 
 class AddOn(Strict):
-    name: str
-    name_fa: str | None = None
+    name: RequiredName
+    name_fa: Name | None = None
     monthly: Money | None = None
     one_time: Money | None = None
 
@@ -415,9 +416,9 @@ class InHouse(Strict):
 
 
 class PriceBook(Strict):
-    name: str = Field(min_length=1)
-    title: str
-    title_fa: str | None = None
+    name: RequiredName
+    title: RequiredName
+    title_fa: Name | None = None
     as_of: dt.date
     currency: str
     valid_days: Annotated[int, Field(ge=1, le=365)]

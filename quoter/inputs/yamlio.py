@@ -275,6 +275,19 @@ def _clean_loc(loc: Loc) -> Loc:
     return tuple(p for p in loc if not (isinstance(p, str) and ("[" in p or p.startswith("function-"))))
 
 
+def _field_prefix(model: type[BaseModel], loc: Loc, msg: str) -> tuple[Loc, str]:
+    """A cross-field message ``"languages: shares sum to 0.9"`` raised by the model at ``loc`` is
+    located at ``loc + ("languages",)`` when ``languages`` is one of that model's fields."""
+    head, sep, rest = msg.partition(": ")
+    parts = head.split(".")
+    if not sep or not all(p.isidentifier() for p in parts):
+        return loc, msg
+    holder = _model_at(model, loc)
+    if holder is None or parts[0] not in holder.model_fields:
+        return loc, msg
+    return (*loc, *parts), rest
+
+
 def format_errors(exc: ValidationError, model: type[BaseModel], lines: dict[Loc, int]) -> list[str]:
     """One ``path: message (line N)`` string per pydantic error."""
     problems: list[str] = []
@@ -296,6 +309,8 @@ def format_errors(exc: ValidationError, model: type[BaseModel], lines: dict[Loc,
             msg = "required key is missing"
         elif msg.startswith("Value error, "):
             msg = msg[len("Value error, ") :]
+            loc, msg = _field_prefix(model, loc, msg)
+            path = ".".join(str(p) for p in loc) or "(top level)"
         line = None
         probe = loc
         while probe and line is None:
