@@ -7,7 +7,16 @@ from typing import Annotated, Any
 from pydantic import Field
 
 from quoter.channels.base import ChannelResult, Volume
-from quoter.inputs.requirements import Contacts, HandleSeconds, HoursSpec, Profile, Share, WaitSeconds, WeeklyContacts
+from quoter.inputs.requirements import (
+    Contacts,
+    HandleSeconds,
+    HoursSpec,
+    NotBool,
+    Profile,
+    Share,
+    WaitSeconds,
+    WeeklyContacts,
+)
 
 
 class ChatSpec(Volume):
@@ -16,7 +25,7 @@ class ChatSpec(Volume):
     chats_per_month: Contacts | None = None
     chats_per_week: WeeklyContacts | None = None
     aht_seconds: HandleSeconds
-    concurrency: Annotated[int, Field(ge=1, le=6, strict=True)] = 2
+    concurrency: Annotated[int, NotBool, Field(ge=1, le=6)] = 2
     first_response_seconds: WaitSeconds = 60
     service_level: Share = 0.80
     profile: Profile = Profile()

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from pydantic import Field
 
 from quoter.channels.base import ChannelResult, Volume
-from quoter.inputs.requirements import Contacts, HoursSpec, Profile, Share, WeeklyContacts
+from quoter.inputs.requirements import Contacts, HoursSpec, NotBool, Profile, Share, WeeklyContacts
 from quoter.limits import MAX_HANDLE_SECONDS, MAX_RESPONSE_HOURS
 
 
@@ -16,8 +16,8 @@ class EmailSpec(Volume):
     week_key = "emails_per_week"
     emails_per_month: Contacts | None = None
     emails_per_week: WeeklyContacts | None = None
-    handle_minutes: Annotated[float, Field(gt=0, le=MAX_HANDLE_SECONDS / 60, strict=True, allow_inf_nan=False)]
-    response_hours: Annotated[float, Field(gt=0, le=MAX_RESPONSE_HOURS, strict=True, allow_inf_nan=False)] = 24
+    handle_minutes: Annotated[float, NotBool, Field(gt=0, le=MAX_HANDLE_SECONDS / 60, allow_inf_nan=False)]
+    response_hours: Annotated[float, NotBool, Field(gt=0, le=MAX_RESPONSE_HOURS, allow_inf_nan=False)] = 24
     profile: Profile = Profile()
     hours: HoursSpec | None = None
     languages: dict[str, Share] | None = None

@@ -13,6 +13,7 @@ from quoter.inputs.requirements import (
     ExtraSeconds,
     HandleSeconds,
     HoursSpec,
+    NotBool,
     Profile,
     Share,
     Strict,
@@ -24,9 +25,9 @@ from quoter.limits import MAX_ATTEMPTS, MAX_CAMPAIGN_WEEKS, MAX_RECORDS_TOTAL
 class OutboundSpec(Strict):
     records_per_month: Contacts | None = None
     records_per_week: WeeklyContacts | None = None
-    records_total: Annotated[float, Field(gt=0, le=MAX_RECORDS_TOTAL, strict=True, allow_inf_nan=False)] | None = None
-    campaign_weeks: Annotated[float, Field(gt=0, le=MAX_CAMPAIGN_WEEKS, strict=True, allow_inf_nan=False)] | None = None
-    attempts: Annotated[float, Field(ge=1, le=MAX_ATTEMPTS, strict=True, allow_inf_nan=False)] = 1.0
+    records_total: Annotated[float, NotBool, Field(gt=0, le=MAX_RECORDS_TOTAL, allow_inf_nan=False)] | None = None
+    campaign_weeks: Annotated[float, NotBool, Field(gt=0, le=MAX_CAMPAIGN_WEEKS, allow_inf_nan=False)] | None = None
+    attempts: Annotated[float, NotBool, Field(ge=1, le=MAX_ATTEMPTS, allow_inf_nan=False)] = 1.0
     contact_rate: Share = 0.5
     talk_seconds: HandleSeconds
     wrap_seconds: ExtraSeconds = 0

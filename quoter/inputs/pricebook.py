@@ -58,6 +58,11 @@ def _number(v: Any) -> Any:
     """Before validation of every price-book number: ``true`` is not 1, and a number is finite."""
     if isinstance(v, bool):
         raise ValueError("must be a number, not true/false")
+    if isinstance(v, str):
+        try:
+            v = Decimal(v.strip().replace("_", ""))
+        except InvalidOperation:
+            return v  # not a number: pydantic says so
     if _number_problem(v):
         raise ValueError(_number_problem(v))
     return v
@@ -566,10 +571,11 @@ class _DecimalLoader(yaml.SafeLoader):  # type: ignore[misc]  # yaml is untyped 
 
 def _decimal(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
     text = str(loader.construct_scalar(node)).replace("_", "")
+    special = {".nan": "NaN", ".inf": "Infinity", "+.inf": "Infinity", "-.inf": "-Infinity"}
     try:
-        return Decimal(text)
+        return Decimal(special.get(text.lower(), text))  # .inf / .nan: refused with the field named
     except InvalidOperation:
-        return float(text)  # .inf / .nan: refused by _check_numbers with the field named
+        return text  # a sexagesimal 1:30 and the like: refused by validation as not a number
 
 
 def _number_problem(v: Any) -> str | None:

@@ -10,7 +10,16 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_serializer, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_serializer,
+    model_validator,
+)
 
 from quoter.calendar import DAYS, WEEKS_PER_MONTH_F, parse_time
 from quoter.inputs.text import Name, RequiredName, Text
@@ -29,22 +38,31 @@ from quoter.limits import (
 )
 from quoter.shifts.rules import ShiftRules
 
-# Numbers are strict (``true`` is not 1) and finite (``.inf`` and ``.nan`` are refused).
-PositiveFloat = Annotated[float, Field(gt=0, strict=True, allow_inf_nan=False)]
-NonNegativeFloat = Annotated[float, Field(ge=0, strict=True, allow_inf_nan=False)]
-Share = Annotated[float, Field(gt=0, le=1, strict=True, allow_inf_nan=False)]
-Contacts = Annotated[float, Field(gt=0, le=float(MAX_CONTACTS_PER_MONTH), strict=True, allow_inf_nan=False)]
+
+def _no_bool(v: Any) -> Any:
+    """``true`` is not 1: YAML booleans are refused where a number is due."""
+    if isinstance(v, bool):
+        raise ValueError("must be a number, not true/false")
+    return v
+
+
+NotBool = BeforeValidator(_no_bool)
+# Numbers are never booleans and always finite (``.inf`` and ``.nan`` are refused).
+PositiveFloat = Annotated[float, NotBool, Field(gt=0, allow_inf_nan=False)]
+NonNegativeFloat = Annotated[float, NotBool, Field(ge=0, allow_inf_nan=False)]
+Share = Annotated[float, NotBool, Field(gt=0, le=1, allow_inf_nan=False)]
+Contacts = Annotated[float, NotBool, Field(gt=0, le=float(MAX_CONTACTS_PER_MONTH), allow_inf_nan=False)]
 """A monthly volume (contacts, records)."""
-WeeklyContacts = Annotated[float, Field(gt=0, le=MAX_CONTACTS_PER_WEEK, strict=True, allow_inf_nan=False)]
+WeeklyContacts = Annotated[float, NotBool, Field(gt=0, le=MAX_CONTACTS_PER_WEEK, allow_inf_nan=False)]
 """A weekly volume: the monthly limit over the weeks of a month."""
-HandleSeconds = Annotated[float, Field(gt=0, le=MAX_HANDLE_SECONDS, strict=True, allow_inf_nan=False)]
+HandleSeconds = Annotated[float, NotBool, Field(gt=0, le=MAX_HANDLE_SECONDS, allow_inf_nan=False)]
 """The time an agent spends on one contact."""
-ExtraSeconds = Annotated[float, Field(ge=0, le=MAX_HANDLE_SECONDS, strict=True, allow_inf_nan=False)]
+ExtraSeconds = Annotated[float, NotBool, Field(ge=0, le=MAX_HANDLE_SECONDS, allow_inf_nan=False)]
 """A part of a contact's time (after-call work, IVR, dialling) that may be zero."""
-WaitSeconds = Annotated[float, Field(ge=0, le=MAX_PATIENCE_SECONDS, strict=True, allow_inf_nan=False)]
+WaitSeconds = Annotated[float, NotBool, Field(ge=0, le=MAX_PATIENCE_SECONDS, allow_inf_nan=False)]
 """How long a customer waits (answer targets, patience)."""
-PositiveWaitSeconds = Annotated[float, Field(gt=0, le=MAX_PATIENCE_SECONDS, strict=True, allow_inf_nan=False)]
-Weight = Annotated[float, Field(ge=0, strict=True, allow_inf_nan=False)]
+PositiveWaitSeconds = Annotated[float, NotBool, Field(gt=0, le=MAX_PATIENCE_SECONDS, allow_inf_nan=False)]
+Weight = Annotated[float, NotBool, Field(ge=0, allow_inf_nan=False)]
 WEEKS_PER_MONTH = WEEKS_PER_MONTH_F
 
 
@@ -133,7 +151,9 @@ class Service(Strict):
     interval_minutes: Literal[15, 30, 60] = 30
     hours: HoursSpec = "24/7"
     timezone: str = "Asia/Tehran"
-    term_months: int = Field(default=12, ge=1, le=MAX_TERM_MONTHS, strict=True, description="contract term in months")
+    term_months: Annotated[int, NotBool] = Field(
+        default=12, ge=1, le=MAX_TERM_MONTHS, description="contract term in months"
+    )
     start_date: str | None = Field(default=None, description="the contract's first day, an ISO date (2026-03-21)")
 
     @field_validator("start_date", mode="before")
@@ -258,13 +278,13 @@ class Channels(BaseModel):
 
 
 class Staffing(Strict):
-    shrinkage: Annotated[float, Field(ge=0, lt=1, strict=True, allow_inf_nan=False)] = 0.30
+    shrinkage: Annotated[float, NotBool, Field(ge=0, lt=1, allow_inf_nan=False)] = 0.30
     max_occupancy: Share = 0.85
     hours_per_fte_week: Annotated[
-        float, Field(ge=MIN_HOURS_PER_FTE_WEEK, le=MAX_HOURS_PER_FTE_WEEK, strict=True, allow_inf_nan=False)
+        float, NotBool, Field(ge=MIN_HOURS_PER_FTE_WEEK, le=MAX_HOURS_PER_FTE_WEEK, allow_inf_nan=False)
     ] = 44
-    min_agents: Annotated[int, Field(ge=0, le=MAX_AGENTS, strict=True)] = 1
-    line_blocking: Annotated[float, Field(gt=0, lt=1, strict=True, allow_inf_nan=False)] = 0.01
+    min_agents: Annotated[int, NotBool, Field(ge=0, le=MAX_AGENTS)] = 1
+    line_blocking: Annotated[float, NotBool, Field(gt=0, lt=1, allow_inf_nan=False)] = 0.01
 
 
 def _check_shares(shares: dict[str, float], where: str) -> None:
