@@ -37,6 +37,25 @@ MAX_AGENTS = 100_000
 """Agents the Erlang search may return for one interval; beyond it the staffing is not a quote."""
 MAX_TERM_MONTHS = 120
 """Ten years: the longest outsourcing contracts."""
+MAX_CONTACTS_PER_WEEK = float(MAX_CONTACTS_PER_MONTH) * 84 / 365.25
+"""The monthly limit over the weeks of a month (365.25/12/7): the same volume, given per week."""
+MAX_RECORDS_TOTAL = float(MAX_CONTACTS_PER_MONTH) * MAX_TERM_MONTHS
+"""An outbound campaign's whole list: the monthly limit over the longest term."""
+MAX_CAMPAIGN_WEEKS = MAX_TERM_MONTHS * 365.25 / 84
+"""An outbound campaign lasts at most the longest term."""
+MAX_ATTEMPTS = 20.0
+"""Dial attempts per record: diallers give up after a handful; twenty is harassment, not a campaign."""
+MAX_RESPONSE_HOURS = 30 * 24.0
+"""An e-mail answered within a month at the latest; a longer window is not a service level."""
+MIN_HOURS_PER_FTE_WEEK = 4.0
+"""A full-time equivalent works at least four hours a week (one short shift); hours divide head counts,
+so a tiny value (1e-9) would turn a team into billions of people."""
+MAX_HOURS_PER_FTE_WEEK = 84.0
+"""Twelve hours a day, seven days a week: no labour law allows a longer week."""
+MAX_PROFILE_VALUES = 96
+"""An explicit intraday profile: 24 hourly values, or one per 15-minute interval of a day (96)."""
+MAX_LANGUAGES = 50
+"""Languages one account serves (the largest multilingual hubs serve a few dozen)."""
 
 # ---------------------------------------------------------------- money
 MAX_AMOUNT = Decimal("1E18")
@@ -45,6 +64,21 @@ MIN_ROUNDING_STEP = Decimal("0.0001")
 """The smallest rounding step (a hundredth of a cent); smaller steps are meaningless for money."""
 MAX_ROUNDING_STEP = Decimal("1000000000")
 """The largest rounding step (a billion Rial); larger steps round whole quotes to zero."""
+MAX_DECIMAL_DIGITS = 40
+"""Significant digits of any price-book number: 10^18 to a ten-thousandth is 22 digits; 1e400 or a
+hundred-digit figure is an attack on Decimal arithmetic, not a price."""
+MIN_SPAN_RATIO = Decimal(1)
+"""Agents per supervisor, QA, trainer, WFM analyst or manager: at least one (a ratio of 1e-9 would
+price 16 billion supervisors for a team of 16)."""
+MAX_SPAN_RATIO = Decimal(10000)
+"""Agents per person in a support role: beyond ten thousand the role is not staffed at all."""
+MIN_DAYS_PER_MONTH = Decimal(20)
+"""Days a monthly wage is counted over (Iran: 30; elsewhere working days, about 21-22)."""
+MAX_DAYS_PER_MONTH = Decimal(31)
+"""No month has more than 31 days."""
+MAX_FACTOR = Decimal(1000)
+"""A multiplier or count that is not money (uplift, wage factor, accrual days, training hours, weeks):
+a thousand times or a thousand units is beyond any real book."""
 
 # ---------------------------------------------------------------- templates and documents
 TEMPLATE_MAX_BYTES = 5_000_000

@@ -7,17 +7,26 @@ from typing import Annotated, Any
 from pydantic import Field
 
 from quoter.channels.base import ChannelResult, Volume
-from quoter.inputs.requirements import HoursSpec, PositiveFloat, Profile, Share
+from quoter.inputs.requirements import (
+    Contacts,
+    HandleSeconds,
+    HoursSpec,
+    NotBool,
+    Profile,
+    Share,
+    WaitSeconds,
+    WeeklyContacts,
+)
 
 
 class ChatSpec(Volume):
     month_key = "chats_per_month"
     week_key = "chats_per_week"
-    chats_per_month: PositiveFloat | None = None
-    chats_per_week: PositiveFloat | None = None
-    aht_seconds: PositiveFloat
-    concurrency: Annotated[int, Field(ge=1, le=6)] = 2
-    first_response_seconds: Annotated[float, Field(ge=0)] = 60
+    chats_per_month: Contacts | None = None
+    chats_per_week: WeeklyContacts | None = None
+    aht_seconds: HandleSeconds
+    concurrency: Annotated[int, NotBool, Field(ge=1, le=6)] = 2
+    first_response_seconds: WaitSeconds = 60
     service_level: Share = 0.80
     profile: Profile = Profile()
     hours: HoursSpec | None = None

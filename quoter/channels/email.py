@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
+
+from pydantic import Field
 
 from quoter.channels.base import ChannelResult, Volume
-from quoter.inputs.requirements import HoursSpec, PositiveFloat, Profile, Share
+from quoter.inputs.requirements import Contacts, HoursSpec, NotBool, Profile, Share, WeeklyContacts
+from quoter.limits import MAX_HANDLE_SECONDS, MAX_RESPONSE_HOURS
 
 
 class EmailSpec(Volume):
     month_key = "emails_per_month"
     week_key = "emails_per_week"
-    emails_per_month: PositiveFloat | None = None
-    emails_per_week: PositiveFloat | None = None
-    handle_minutes: PositiveFloat
-    response_hours: PositiveFloat = 24
+    emails_per_month: Contacts | None = None
+    emails_per_week: WeeklyContacts | None = None
+    handle_minutes: Annotated[float, NotBool, Field(gt=0, le=MAX_HANDLE_SECONDS / 60, allow_inf_nan=False)]
+    response_hours: Annotated[float, NotBool, Field(gt=0, le=MAX_RESPONSE_HOURS, allow_inf_nan=False)] = 24
     profile: Profile = Profile()
     hours: HoursSpec | None = None
     languages: dict[str, Share] | None = None

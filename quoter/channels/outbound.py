@@ -8,19 +8,30 @@ from pydantic import Field, model_validator
 
 from quoter.calendar import WEEKS_PER_MONTH_F
 from quoter.channels.base import ChannelResult
-from quoter.inputs.requirements import HoursSpec, PositiveFloat, Profile, Share, Strict
+from quoter.inputs.requirements import (
+    Contacts,
+    ExtraSeconds,
+    HandleSeconds,
+    HoursSpec,
+    NotBool,
+    Profile,
+    Share,
+    Strict,
+    WeeklyContacts,
+)
+from quoter.limits import MAX_ATTEMPTS, MAX_CAMPAIGN_WEEKS, MAX_RECORDS_TOTAL
 
 
 class OutboundSpec(Strict):
-    records_per_month: PositiveFloat | None = None
-    records_per_week: PositiveFloat | None = None
-    records_total: PositiveFloat | None = None
-    campaign_weeks: PositiveFloat | None = None
-    attempts: Annotated[float, Field(ge=1)] = 1.0
+    records_per_month: Contacts | None = None
+    records_per_week: WeeklyContacts | None = None
+    records_total: Annotated[float, NotBool, Field(gt=0, le=MAX_RECORDS_TOTAL, allow_inf_nan=False)] | None = None
+    campaign_weeks: Annotated[float, NotBool, Field(gt=0, le=MAX_CAMPAIGN_WEEKS, allow_inf_nan=False)] | None = None
+    attempts: Annotated[float, NotBool, Field(ge=1, le=MAX_ATTEMPTS, allow_inf_nan=False)] = 1.0
     contact_rate: Share = 0.5
-    talk_seconds: PositiveFloat
-    wrap_seconds: Annotated[float, Field(ge=0)] = 0
-    dial_seconds: Annotated[float, Field(ge=0)] = 25
+    talk_seconds: HandleSeconds
+    wrap_seconds: ExtraSeconds = 0
+    dial_seconds: ExtraSeconds = 25
     profile: Profile = Profile()
     hours: HoursSpec | None = None
     languages: dict[str, Share] | None = None

@@ -3,20 +3,31 @@ calls in the IVR, in the queue and in talk."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 
-from pydantic import Field, model_validator
+from pydantic import model_validator
 
 from quoter.channels.base import ChannelResult, Volume
-from quoter.inputs.requirements import HoursSpec, PositiveFloat, Profile, Share, Strict
+from quoter.inputs.requirements import (
+    Contacts,
+    ExtraSeconds,
+    HandleSeconds,
+    HoursSpec,
+    PositiveWaitSeconds,
+    Profile,
+    Share,
+    Strict,
+    WaitSeconds,
+    WeeklyContacts,
+)
 
 
 class VoiceTarget(Strict):
     service_level: Share | None = 0.80
-    answer_seconds: Annotated[float, Field(ge=0)] = 20
+    answer_seconds: WaitSeconds = 20
     max_abandon: Share | None = None
-    patience_seconds: PositiveFloat | None = None
-    max_asa_seconds: PositiveFloat | None = None
+    patience_seconds: PositiveWaitSeconds | None = None
+    max_asa_seconds: PositiveWaitSeconds | None = None
 
     @model_validator(mode="after")
     def _abandon_needs_patience(self) -> VoiceTarget:
@@ -28,15 +39,24 @@ class VoiceTarget(Strict):
 class VoiceSpec(Volume):
     month_key = "calls_per_month"
     week_key = "calls_per_week"
-    calls_per_month: PositiveFloat | None = None
-    calls_per_week: PositiveFloat | None = None
-    aht_seconds: PositiveFloat
-    acw_seconds: Annotated[float, Field(ge=0)] = 0
-    ivr_seconds: Annotated[float, Field(ge=0)] = 0
+    calls_per_month: Contacts | None = None
+    calls_per_week: WeeklyContacts | None = None
+    aht_seconds: HandleSeconds
+    acw_seconds: ExtraSeconds = 0
+    ivr_seconds: ExtraSeconds = 0
     target: VoiceTarget = VoiceTarget()
     profile: Profile = Profile()
     hours: HoursSpec | None = None
     languages: dict[str, Share] | None = None
+
+    @model_validator(mode="after")
+    def _acw_within_aht(self) -> VoiceSpec:
+        if self.acw_seconds > self.aht_seconds:
+            raise ValueError(
+                f"acw_seconds: {self.acw_seconds:g} is above aht_seconds ({self.aht_seconds:g}), "
+                "which includes the after-call work"
+            )
+        return self
 
 
 class Voice:

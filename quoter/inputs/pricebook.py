@@ -19,19 +19,73 @@ from pathlib import Path
 from typing import Annotated, Any, Literal, NamedTuple
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from quoter.calendar import DAYS, in_window, parse_time
 from quoter.errors import InputError
-from quoter.inputs.yamlio import check_timezone, load_model, validate
+from quoter.inputs.text import Name, RequiredName
+from quoter.inputs.yamlio import Loc, check_timezone, read_yaml, validate
+from quoter.limits import (
+    MAX_AGENTS,
+    MAX_AMOUNT,
+    MAX_DAYS_PER_MONTH,
+    MAX_DECIMAL_DIGITS,
+    MAX_FACTOR,
+    MAX_HOURS_PER_FTE_WEEK,
+    MAX_ROUNDING_STEP,
+    MAX_SPAN_RATIO,
+    MIN_DAYS_PER_MONTH,
+    MIN_HOURS_PER_FTE_WEEK,
+    MIN_ROUNDING_STEP,
+    MIN_SPAN_RATIO,
+)
 from quoter.money import WEEKS_PER_MONTH, Rounder
 
 DEFAULT_BOOK = "ir-1405"
 MODEL_KEYS = ("per_call", "per_minute", "per_seat", "per_hour", "fixed", "hybrid", "performance")
 
-Money = Annotated[Decimal, Field(ge=0)]
-Positive = Annotated[Decimal, Field(gt=0)]
-Rate = Annotated[Decimal, Field(ge=0, le=1)]
+
+def _number(v: Any) -> Any:
+    """Before validation of every price-book number: ``true`` is not 1, and a number is finite."""
+    if isinstance(v, bool):
+        raise ValueError("must be a number, not true/false")
+    if isinstance(v, str):
+        try:
+            v = Decimal(v.strip().replace("_", ""))
+        except InvalidOperation:
+            return v  # not a number: pydantic says so
+    if _number_problem(v):
+        raise ValueError(_number_problem(v))
+    return v
+
+
+Number = BeforeValidator(_number)
+Money = Annotated[Decimal, Number, Field(ge=0, le=MAX_AMOUNT)]
+"""An amount of the book's currency (at most MAX_AMOUNT)."""
+Positive = Annotated[Decimal, Number, Field(gt=0, le=MAX_FACTOR)]
+"""A strictly positive multiplier (e.g. in-house wage factor)."""
+Factor = Annotated[Decimal, Number, Field(ge=0, le=MAX_FACTOR)]
+"""A count or multiplier that is not money: days, hours, weeks, uplifts."""
+Rate = Annotated[Decimal, Number, Field(ge=0, le=1)]
+Step = Annotated[Decimal, Number, Field(ge=MIN_ROUNDING_STEP, le=MAX_ROUNDING_STEP)]
+"""A rounding step (MIN_ROUNDING_STEP..MAX_ROUNDING_STEP)."""
+Ratio = Annotated[Decimal, Number, Field(ge=MIN_SPAN_RATIO, le=MAX_SPAN_RATIO)]
+"""Agents per person in a support role (MIN_SPAN_RATIO..MAX_SPAN_RATIO)."""
+HoursPerWeek = Annotated[
+    Decimal,
+    Number,
+    Field(ge=Decimal(str(MIN_HOURS_PER_FTE_WEEK)), le=Decimal(str(MAX_HOURS_PER_FTE_WEEK))),
+]
+DaysPerMonth = Annotated[Decimal, Number, Field(ge=MIN_DAYS_PER_MONTH, le=MAX_DAYS_PER_MONTH)]
 
 
 class Strict(BaseModel):
@@ -41,23 +95,23 @@ class Strict(BaseModel):
 class Company(Strict):
     """The provider's profile, used by the documents (parties, header, signature, courts' city)."""
 
-    name: str = Field(min_length=1)
-    name_fa: str | None = None
-    address: str | None = None
-    address_fa: str | None = None
-    city: str | None = None
-    city_fa: str | None = None
-    signatory: str | None = None
-    signatory_fa: str | None = None
-    signatory_title: str | None = None
-    signatory_title_fa: str | None = None
-    registration_no: str | None = None
-    national_id: str | None = None
-    economic_code: str | None = None
-    postal_code: str | None = None
-    phone: str | None = None
-    email: str | None = None
-    logo: str | None = None
+    name: RequiredName
+    name_fa: Name | None = None
+    address: Name | None = None
+    address_fa: Name | None = None
+    city: Name | None = None
+    city_fa: Name | None = None
+    signatory: Name | None = None
+    signatory_fa: Name | None = None
+    signatory_title: Name | None = None
+    signatory_title_fa: Name | None = None
+    registration_no: Name | None = None
+    national_id: Name | None = None
+    economic_code: Name | None = None
+    postal_code: Name | None = None
+    phone: Name | None = None
+    email: Name | None = None
+    logo: Name | None = None
 
 
 class Labour(Strict):
@@ -68,11 +122,11 @@ class Labour(Strict):
     them, on the agents' clock (``timezone``); the service's hours are moved to it first.
     """
 
-    hours_per_week: Positive
-    days_per_month: Positive = Decimal(30)
+    hours_per_week: HoursPerWeek
+    days_per_month: DaysPerMonth = Decimal(30)
     minimum_wage_daily: Money
-    minimum_wage_year: int
-    minimum_wage_uplift: Annotated[Decimal, Field(ge=0)] = Decimal(0)
+    minimum_wage_year: Annotated[int, Field(ge=1300, le=3000, strict=True)]
+    minimum_wage_uplift: Factor = Decimal(0)
     holidays_per_year: Annotated[int, Field(ge=0, le=60)] = 0
     night_start: str = "22:00"
     night_end: str = "06:00"
@@ -173,9 +227,9 @@ class Allowances(Strict):
 
 
 class Accruals(Strict):
-    eydi_days: Annotated[Decimal, Field(ge=0)]
-    eydi_cap_minimum_wage_days: Annotated[Decimal, Field(ge=0)] | None = None
-    severance_days_per_year: Annotated[Decimal, Field(ge=0)]
+    eydi_days: Factor
+    eydi_cap_minimum_wage_days: Factor | None = None
+    severance_days_per_year: Factor
 
 
 class Premiums(Strict):
@@ -189,9 +243,9 @@ class Premiums(Strict):
 
 
 class Role(Strict):
-    ratio: Positive  # agents (FTE) per person in the role
+    ratio: Ratio  # agents (FTE) per person in the role
     whole: bool = False  # round the head count up to whole people (else a shared, fractional role)
-    minimum: Annotated[Decimal, Field(ge=0)] = Decimal(0)
+    minimum: Annotated[Decimal, Number, Field(ge=0, le=MAX_AGENTS)] = Decimal(0)
 
 
 class SpanOfControl(Strict):
@@ -231,17 +285,17 @@ class Overhead(Strict):
 
 class OneTime(Strict):
     recruitment_per_hire: Money
-    training_hours: Annotated[Decimal, Field(ge=0)]
+    training_hours: Factor
     ivr_setup: Money
     crm_integration: Money
-    nesting_weeks: Annotated[Decimal, Field(ge=0)] = Decimal(0)
+    nesting_weeks: Factor = Decimal(0)
     nesting_productivity: Rate = Decimal(1)
-    setup_margin: Annotated[Decimal, Field(ge=0, lt=1)] = Decimal(0)
+    setup_margin: Annotated[Decimal, Number, Field(ge=0, lt=1)] = Decimal(0)
 
 
 class RampStage(Strict):
     week: Annotated[int, Field(ge=1)]
-    share: Annotated[Decimal, Field(gt=0, le=1)]
+    share: Annotated[Decimal, Number, Field(gt=0, le=1)]
 
 
 class RampUp(Strict):
@@ -263,8 +317,8 @@ class RampUp(Strict):
 
 
 class AddOn(Strict):
-    name: str
-    name_fa: str | None = None
+    name: RequiredName
+    name_fa: Name | None = None
     monthly: Money | None = None
     one_time: Money | None = None
 
@@ -277,7 +331,7 @@ class AddOn(Strict):
 
 class TermDiscount(Strict):
     min_months: Annotated[int, Field(ge=1)]
-    discount: Annotated[Decimal, Field(ge=0, lt=1)]
+    discount: Annotated[Decimal, Number, Field(ge=0, lt=1)]
 
 
 class Terms(Strict):
@@ -290,12 +344,12 @@ class Terms(Strict):
 
 
 class Rounding(Strict):
-    line: Positive
-    unit_price: Positive
-    hourly: Positive
-    seat: Positive
-    monthly: Positive
-    setup: Positive
+    line: Step
+    unit_price: Step
+    hourly: Step
+    seat: Step
+    monthly: Step
+    setup: Step
     mode: Literal["half_up", "half_even", "up"] = "half_up"
 
     def rounder(self) -> Rounder:
@@ -415,9 +469,9 @@ class InHouse(Strict):
 
 
 class PriceBook(Strict):
-    name: str = Field(min_length=1)
-    title: str
-    title_fa: str | None = None
+    name: RequiredName
+    title: RequiredName
+    title_fa: Name | None = None
     as_of: dt.date
     currency: str
     valid_days: Annotated[int, Field(ge=1, le=365)]
@@ -435,7 +489,7 @@ class PriceBook(Strict):
     telephony: Telephony
     facility: Facility
     overhead: Overhead
-    target_margin: Decimal
+    target_margin: Annotated[Decimal, Number]
     one_time: OneTime
     terms: Terms = Terms()
     ramp_up: RampUp
@@ -517,10 +571,37 @@ class _DecimalLoader(yaml.SafeLoader):  # type: ignore[misc]  # yaml is untyped 
 
 def _decimal(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
     text = str(loader.construct_scalar(node)).replace("_", "")
+    special = {".nan": "NaN", ".inf": "Infinity", "+.inf": "Infinity", "-.inf": "-Infinity"}
     try:
-        return Decimal(text)
+        return Decimal(special.get(text.lower(), text))  # .inf / .nan: refused with the field named
     except InvalidOperation:
-        return float(text)  # .inf / .nan: let validation reject them
+        return text  # a sexagesimal 1:30 and the like: refused by validation as not a number
+
+
+def _number_problem(v: Any) -> str | None:
+    if isinstance(v, float) and (v != v or v in (float("inf"), float("-inf"))):
+        return "must be a finite number (not .inf or .nan)"
+    if isinstance(v, Decimal):
+        if not v.is_finite():
+            return "must be a finite number (not .inf or .nan)"
+        if abs(v) > MAX_AMOUNT:
+            return f"{v} is above {MAX_AMOUNT:,.0f} (MAX_AMOUNT)"
+        if v and (len(v.as_tuple().digits) > MAX_DECIMAL_DIGITS or v.adjusted() < -MAX_DECIMAL_DIGITS):
+            return f"has more than {MAX_DECIMAL_DIGITS} significant digits or decimals (MAX_DECIMAL_DIGITS)"
+    return None
+
+
+def _check_numbers(data: Any, lines: dict[Loc, int], loc: Loc = ()) -> list[str]:
+    """Every number of a price book, wherever it is (tariff sections too): finite and of sane size."""
+    problems: list[str] = []
+    items = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
+    for key, value in items:
+        problems += _check_numbers(value, lines, (*loc, key))
+    problem = _number_problem(data)
+    if problem:
+        line = lines.get(loc)
+        problems.append(f"{'.'.join(str(p) for p in loc)}: {problem}" + (f" (line {line})" if line else ""))
+    return problems
 
 
 _DecimalLoader.add_constructor("tag:yaml.org,2002:float", _decimal)
@@ -528,7 +609,14 @@ _DecimalLoader.add_constructor("tag:yaml.org,2002:float", _decimal)
 
 def read_price_book(path: Path) -> PriceBook:
     """Read and validate one price book file (floats read as exact Decimals)."""
-    return load_model(path, PriceBook, "price book", loader=_DecimalLoader)
+    data, lines = read_yaml(path, "price book", _DecimalLoader)
+    if not isinstance(data, dict):
+        raise InputError(f"{path}: a price book file must be a YAML mapping of keys to values")
+    problems = _check_numbers(data, lines)
+    if problems:
+        n = len(problems)
+        raise InputError(f"{path}: {n} problem{'s' if n > 1 else ''}", problems)
+    return validate(data, PriceBook, what=f"{path}", lines=lines)
 
 
 def book_from_snapshot(data: dict[str, Any]) -> PriceBook:

@@ -6,17 +6,63 @@ errors name the field and the line (see :mod:`quoter.yamlio`). Key reference: do
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_serializer, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_serializer,
+    model_validator,
+)
 
 from quoter.calendar import DAYS, WEEKS_PER_MONTH_F, parse_time
+from quoter.inputs.text import Name, RequiredName, Text
 from quoter.inputs.yamlio import check_timezone, load_model
+from quoter.limits import (
+    MAX_AGENTS,
+    MAX_CONTACTS_PER_MONTH,
+    MAX_CONTACTS_PER_WEEK,
+    MAX_HANDLE_SECONDS,
+    MAX_HOURS_PER_FTE_WEEK,
+    MAX_LANGUAGES,
+    MAX_PATIENCE_SECONDS,
+    MAX_PROFILE_VALUES,
+    MAX_TERM_MONTHS,
+    MIN_HOURS_PER_FTE_WEEK,
+)
 from quoter.shifts.rules import ShiftRules
 
-PositiveFloat = Annotated[float, Field(gt=0)]
-Share = Annotated[float, Field(gt=0, le=1)]
+
+def _no_bool(v: Any) -> Any:
+    """``true`` is not 1: YAML booleans are refused where a number is due."""
+    if isinstance(v, bool):
+        raise ValueError("must be a number, not true/false")
+    return v
+
+
+NotBool = BeforeValidator(_no_bool)
+# Numbers are never booleans and always finite (``.inf`` and ``.nan`` are refused).
+PositiveFloat = Annotated[float, NotBool, Field(gt=0, allow_inf_nan=False)]
+NonNegativeFloat = Annotated[float, NotBool, Field(ge=0, allow_inf_nan=False)]
+Share = Annotated[float, NotBool, Field(gt=0, le=1, allow_inf_nan=False)]
+Contacts = Annotated[float, NotBool, Field(gt=0, le=float(MAX_CONTACTS_PER_MONTH), allow_inf_nan=False)]
+"""A monthly volume (contacts, records)."""
+WeeklyContacts = Annotated[float, NotBool, Field(gt=0, le=MAX_CONTACTS_PER_WEEK, allow_inf_nan=False)]
+"""A weekly volume: the monthly limit over the weeks of a month."""
+HandleSeconds = Annotated[float, NotBool, Field(gt=0, le=MAX_HANDLE_SECONDS, allow_inf_nan=False)]
+"""The time an agent spends on one contact."""
+ExtraSeconds = Annotated[float, NotBool, Field(ge=0, le=MAX_HANDLE_SECONDS, allow_inf_nan=False)]
+"""A part of a contact's time (after-call work, IVR, dialling) that may be zero."""
+WaitSeconds = Annotated[float, NotBool, Field(ge=0, le=MAX_PATIENCE_SECONDS, allow_inf_nan=False)]
+"""How long a customer waits (answer targets, patience)."""
+PositiveWaitSeconds = Annotated[float, NotBool, Field(gt=0, le=MAX_PATIENCE_SECONDS, allow_inf_nan=False)]
+Weight = Annotated[float, NotBool, Field(ge=0, allow_inf_nan=False)]
 WEEKS_PER_MONTH = WEEKS_PER_MONTH_F
 
 
@@ -53,6 +99,7 @@ def open_mask(spec: HoursSpec, interval_minutes: int) -> list[bool]:
     """Which intervals of the week (Saturday 00:00 first) are open. Ranges may cross midnight."""
     per_day = 1440 // interval_minutes
     mask = [False] * (7 * per_day)
+    owner: dict[int, str] = {}  # interval -> the range that opened it (overlaps are refused)
     if isinstance(spec, str):
         if spec.strip().lower() in ("24/7", "24x7"):
             return [True] * (7 * per_day)
@@ -80,7 +127,11 @@ def open_mask(spec: HoursSpec, interval_minutes: int) -> list[bool]:
             for d in days:
                 first = d * per_day + start // interval_minutes
                 for k in range(length // interval_minutes):
-                    mask[(first + k) % len(mask)] = True
+                    i = (first + k) % len(mask)
+                    if i in owner:
+                        raise ValueError(f"'{key}: {rng}' overlaps '{owner[i]}' on {DAYS[i // per_day]}")
+                    owner[i] = f"{key}: {rng}"
+                    mask[i] = True
     if not any(mask):
         raise ValueError("the service is never open")
     return mask
@@ -88,20 +139,36 @@ def open_mask(spec: HoursSpec, interval_minutes: int) -> list[bool]:
 
 # ---------------------------------------------------------------- parts
 class Client(Strict):
-    name: str = Field(min_length=1)
-    name_fa: str | None = None
-    address: str | None = None
-    address_fa: str | None = None
-    national_id: str | None = None
-    contact: str | None = None
+    name: RequiredName
+    name_fa: Name | None = None
+    address: Name | None = None
+    address_fa: Name | None = None
+    national_id: Name | None = None
+    contact: Name | None = None
 
 
 class Service(Strict):
     interval_minutes: Literal[15, 30, 60] = 30
     hours: HoursSpec = "24/7"
     timezone: str = "Asia/Tehran"
-    term_months: int = Field(default=12, ge=1, le=120, description="contract term in months")
-    start_date: str | None = None
+    term_months: Annotated[int, NotBool] = Field(
+        default=12, ge=1, le=MAX_TERM_MONTHS, description="contract term in months"
+    )
+    start_date: str | None = Field(default=None, description="the contract's first day, an ISO date (2026-03-21)")
+
+    @field_validator("start_date", mode="before")
+    @classmethod
+    def _iso_date(cls, v: Any) -> Any:
+        if isinstance(v, dt.date) and not isinstance(v, dt.datetime):
+            return v.isoformat()
+        if isinstance(v, str):
+            try:
+                return dt.date.fromisoformat(v.strip()).isoformat()
+            except ValueError:
+                raise ValueError(f"'{v}' is not an ISO date such as 2026-03-21") from None
+        if v is None:
+            return v
+        raise ValueError("must be an ISO date such as 2026-03-21")
 
     @field_validator("hours")
     @classmethod
@@ -116,8 +183,15 @@ class Service(Strict):
 
 
 class Profile(Strict):
-    intraday: str | list[Annotated[float, Field(ge=0)]] = "flat"
-    weekly: str | list[Annotated[float, Field(ge=0)]] = "flat"
+    intraday: str | Annotated[list[Weight], Field(max_length=MAX_PROFILE_VALUES)] = "flat"
+    weekly: str | Annotated[list[Weight], Field(max_length=7)] = "flat"
+
+    @field_validator("intraday", "weekly")
+    @classmethod
+    def _some_weight(cls, v: str | list[float]) -> str | list[float]:
+        if isinstance(v, list) and not any(w > 0 for w in v):
+            raise ValueError("needs at least one positive weight")
+        return v
 
 
 class Channels(BaseModel):
@@ -204,28 +278,30 @@ class Channels(BaseModel):
 
 
 class Staffing(Strict):
-    shrinkage: Annotated[float, Field(ge=0, lt=1)] = 0.30
+    shrinkage: Annotated[float, NotBool, Field(ge=0, lt=1, allow_inf_nan=False)] = 0.30
     max_occupancy: Share = 0.85
-    hours_per_fte_week: Annotated[float, Field(gt=0, le=84)] = 44
-    min_agents: Annotated[int, Field(ge=0)] = 1
-    line_blocking: Annotated[float, Field(gt=0, lt=1)] = 0.01
+    hours_per_fte_week: Annotated[
+        float, NotBool, Field(ge=MIN_HOURS_PER_FTE_WEEK, le=MAX_HOURS_PER_FTE_WEEK, allow_inf_nan=False)
+    ] = 44
+    min_agents: Annotated[int, NotBool, Field(ge=0, le=MAX_AGENTS)] = 1
+    line_blocking: Annotated[float, NotBool, Field(gt=0, lt=1, allow_inf_nan=False)] = 0.01
 
 
 def _check_shares(shares: dict[str, float], where: str) -> None:
     total = sum(shares.values())
     if abs(total - 1) > 1e-6:
-        raise ValueError(f"{where} shares sum to {total:g}, not 1")
+        raise ValueError(f"{where}: shares sum to {total:g}, not 1")
 
 
 class Requirements(Strict):
     client: Client
     service: Service = Service()
-    languages: dict[str, Share] = {"fa": 1.0}
+    languages: Annotated[dict[Name, Share], Field(min_length=1, max_length=MAX_LANGUAGES)] = {"fa": 1.0}
     pools: list[list[str]] = []
     channels: Channels
     staffing: Staffing = Staffing()
     shifts: ShiftRules | None = None
-    notes: str | None = None
+    notes: Text | None = None
 
     @model_validator(mode="after")
     def _consistent(self) -> Requirements:
@@ -243,6 +319,12 @@ class Requirements(Strict):
         for name, ch in self.channels.present().items():
             if getattr(ch, "languages", None) is not None:
                 _check_shares(ch.languages, f"channels.{name}.languages")
+                unknown = [lang for lang in ch.languages if lang not in self.languages]
+                if unknown:
+                    raise ValueError(
+                        f"channels.{name}.languages: {', '.join(unknown)} not among the languages "
+                        f"({', '.join(self.languages)})"
+                    )
             if getattr(ch, "hours", None) is not None:
                 try:
                     open_mask(ch.hours, self.service.interval_minutes)

@@ -16,49 +16,207 @@ from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
+from yaml.composer import Composer
+from yaml.constructor import BaseConstructor
+from yaml.resolver import Resolver
 
 from quoter.errors import InputError
+from quoter.limits import YAML_MAX_ALIASES, YAML_MAX_BYTES, YAML_MAX_DEPTH, YAML_MAX_NODES
 
 M = TypeVar("M", bound=BaseModel)
 Loc = tuple[str | int, ...]
 
 
-def _line_map(node: yaml.Node, path: Loc = (), out: dict[Loc, int] | None = None) -> dict[Loc, int]:
-    """Map each key path of a composed YAML document to its 1-based line."""
-    out = {} if out is None else out
-    out.setdefault(path, node.start_mark.line + 1)
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            key = key_node.value
-            out[(*path, key)] = key_node.start_mark.line + 1
-            _line_map(value_node, (*path, key), out)
-    elif isinstance(node, yaml.SequenceNode):
-        for i, item in enumerate(node.value):
-            out[(*path, i)] = item.start_mark.line + 1
-            _line_map(item, (*path, i), out)
+class Refused(yaml.YAMLError):  # type: ignore[misc]  # yaml is untyped here
+    """A YAML file refused while composing (too big, too deep, too many aliases, a duplicate key)."""
+
+    def __init__(self, where: Loc, problem: str, mark: Any) -> None:
+        self.where, self.problem, self.mark = where, problem, mark
+        super().__init__(problem)
+
+
+class _Guard:
+    """A composer mixin that refuses alias bombs, deep or huge documents and duplicate keys while
+    composing, before anything is constructed: every node counts once, and an alias counts the nodes
+    of what it refers to (so "billion laughs" stops at the first level that exceeds the limit)."""
+
+    # Python's composer, even when the events come from libyaml's parser (whose own composer is in C)
+    get_single_node = Composer.get_single_node
+    compose_document = Composer.compose_document
+    compose_scalar_node = Composer.compose_scalar_node
+    compose_sequence_node = Composer.compose_sequence_node
+
+    def _guard_init(self) -> None:
+        self._aliases = 0
+        self._nodes = 0
+        self._depth = 0
+        self._deepest = 0
+        self._path: list[str | int] = []
+        self._size: dict[int, tuple[int, int]] = {}  # id(node) -> (nodes, height) once composed
+
+    def _refuse(self, problem: str, mark: Any) -> None:
+        raise Refused(tuple(self._path), problem, mark)
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if not hasattr(self, "_size"):
+            self._guard_init()
+        part: str | int = index.value if isinstance(index, yaml.ScalarNode) else index if index is not None else "?"
+        if parent is not None:
+            self._path.append(part)
+        try:
+            return self._compose_counted(parent, index)
+        finally:
+            if parent is not None:
+                self._path.pop()
+
+    def _compose_counted(self, parent: Any, index: Any) -> Any:
+        event = self.peek_event()  # type: ignore[attr-defined]
+        if isinstance(event, yaml.AliasEvent):
+            self._aliases += 1
+            if self._aliases > YAML_MAX_ALIASES:
+                self._refuse(f"more than {YAML_MAX_ALIASES} aliases (YAML_MAX_ALIASES)", event.start_mark)
+            node = Composer.compose_node(self, parent, index)
+            if id(node) not in self._size:
+                self._refuse("an alias refers to the collection that contains it", event.start_mark)
+            nodes, height = self._size[id(node)]
+            self._count(nodes, self._depth + height, event.start_mark)
+            return node
+        self._count(1, self._depth + 1, event.start_mark)
+        start, outer = self._nodes, self._deepest
+        self._depth += 1
+        self._deepest = self._depth
+        try:
+            node = Composer.compose_node(self, parent, index)
+        finally:
+            self._depth -= 1
+        self._size[id(node)] = (self._nodes - start + 1, self._deepest - self._depth)
+        self._deepest = max(outer, self._deepest)
+        return node
+
+    def _count(self, nodes: int, depth: int, mark: Any) -> None:
+        self._nodes += nodes
+        self._deepest = max(self._deepest, depth)
+        if self._nodes > YAML_MAX_NODES:
+            self._refuse(f"more than {YAML_MAX_NODES:,} values once aliases are expanded (YAML_MAX_NODES)", mark)
+        if depth > YAML_MAX_DEPTH:
+            self._refuse(f"nested more than {YAML_MAX_DEPTH} levels deep (YAML_MAX_DEPTH)", mark)
+
+    def compose_mapping_node(self, anchor: Any) -> Any:
+        node = Composer.compose_mapping_node(self, anchor)
+        first: dict[str, int] = {}
+        for key_node, _ in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+                continue
+            line = key_node.start_mark.line + 1
+            if key_node.value in first:
+                self._path.append(key_node.value)
+                self._refuse(
+                    f"duplicate key '{key_node.value}' (lines {first[key_node.value]} and {line})",
+                    None,
+                )
+            first[key_node.value] = line
+        return node
+
+
+_GUARDED: dict[type[Any], type[Any]] = {}
+
+
+def _guarded(loader: type[yaml.SafeLoader]) -> type[Any]:
+    """``loader`` with the :class:`_Guard` composer; events come from libyaml when it is installed (the
+    pure-Python scanner takes seconds for a megabyte of scalars), composing stays here, in Python."""
+    if loader not in _GUARDED:
+        c_parser = getattr(getattr(yaml, "cyaml", None), "CParser", None)
+        if c_parser is None:
+            _GUARDED[loader] = type(f"Guarded{loader.__name__}", (_Guard, loader), {})
+        else:
+
+            def __init__(self: Any, stream: str) -> None:
+                c_parser.__init__(self, stream)
+                Composer.__init__(self)
+                BaseConstructor.__init__(self)
+                Resolver.__init__(self)
+
+            _GUARDED[loader] = type(f"GuardedC{loader.__name__}", (_Guard, c_parser, loader), {"__init__": __init__})
+    return _GUARDED[loader]
+
+
+def _line_map(root: yaml.Node) -> dict[Loc, int]:
+    """Map each key path of a composed YAML document to its 1-based line.
+
+    A node reached again through an alias is not walked again (an alias bomb would otherwise cost
+    memory and time in the number of references, not in the size of the file)."""
+    out: dict[Loc, int] = {}
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, Loc]] = [(root, ())]
+    while stack:
+        node, path = stack.pop()
+        out.setdefault(path, node.start_mark.line + 1)
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                key = key_node.value
+                out.setdefault((*path, key), key_node.start_mark.line + 1)
+                stack.append((value_node, (*path, key)))
+        elif isinstance(node, yaml.SequenceNode):
+            for i, item in enumerate(node.value):
+                out.setdefault((*path, i), item.start_mark.line + 1)
+                stack.append((item, (*path, i)))
     return out
+
+
+def _read_text(path: Path, what: str) -> str:
+    try:
+        with path.open("rb") as f:
+            raw = f.read(YAML_MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise InputError(f"{what} file not found: {path}") from None
+    except (IsADirectoryError, PermissionError, OSError) as exc:
+        raise InputError(f"cannot read {what} file {path}: {exc}") from None
+    if len(raw) > YAML_MAX_BYTES:
+        raise InputError(f"{path}: a {what} file must not be larger than {YAML_MAX_BYTES:,} bytes (YAML_MAX_BYTES)")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"cannot read {what} file {path}: {exc}") from None
+
+
+def _count_events(path: Path, text: str) -> None:
+    """Refuse a file of more than YAML_MAX_NODES events at libyaml's speed, before composing in Python."""
+    c_parser = getattr(getattr(yaml, "cyaml", None), "CParser", None)
+    if c_parser is None:
+        return
+    try:
+        events = c_parser(text).raw_parse()
+    except yaml.YAMLError:
+        return  # reported with its line by the real parse
+    if events > YAML_MAX_NODES + 4:  # stream and document start and end
+        raise InputError(f"{path}: refused: more than {YAML_MAX_NODES:,} values (YAML_MAX_NODES)")
 
 
 def read_yaml(path: Path, what: str, loader: type[yaml.SafeLoader] = yaml.SafeLoader) -> tuple[Any, dict[Loc, int]]:
     """Parse a YAML file (one pass, with ``loader``); return its data and the line of every key path."""
+    text = _read_text(path, what)
+    _count_events(path, text)
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(f"{what} file not found: {path}") from None
-    except (IsADirectoryError, PermissionError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read {what} file {path}: {exc}") from None
-    try:
-        parser = loader(text)
+        parser = _guarded(loader)(text)
         try:
             node = parser.get_single_node()
             data = parser.construct_document(node) if node is not None else None
         finally:
             parser.dispose()
+    except Refused as exc:
+        where = ".".join(str(p) for p in exc.where) or "(top level)"
+        line = f" (line {exc.mark.line + 1})" if exc.mark is not None else ""
+        raise InputError(f"{path}: refused", [f"{where}: {exc.problem}{line}"]) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
         problem = getattr(exc, "problem", None) or str(exc)
         raise InputError(f"{path}: broken YAML{where}: {problem}") from None
+    except RecursionError:
+        raise InputError(f"{path}: refused: nested too deeply") from None
     lines = _line_map(node) if node is not None else {}
     return data, lines
 
@@ -117,6 +275,19 @@ def _clean_loc(loc: Loc) -> Loc:
     return tuple(p for p in loc if not (isinstance(p, str) and ("[" in p or p.startswith("function-"))))
 
 
+def _field_prefix(model: type[BaseModel], loc: Loc, msg: str) -> tuple[Loc, str]:
+    """A cross-field message ``"languages: shares sum to 0.9"`` raised by the model at ``loc`` is
+    located at ``loc + ("languages",)`` when ``languages`` is one of that model's fields."""
+    head, sep, rest = msg.partition(": ")
+    parts = head.split(".")
+    if not sep or not all(p.isidentifier() for p in parts):
+        return loc, msg
+    holder = _model_at(model, loc)
+    if holder is None or parts[0] not in holder.model_fields:
+        return loc, msg
+    return (*loc, *parts), rest
+
+
 def format_errors(exc: ValidationError, model: type[BaseModel], lines: dict[Loc, int]) -> list[str]:
     """One ``path: message (line N)`` string per pydantic error."""
     problems: list[str] = []
@@ -138,6 +309,8 @@ def format_errors(exc: ValidationError, model: type[BaseModel], lines: dict[Loc,
             msg = "required key is missing"
         elif msg.startswith("Value error, "):
             msg = msg[len("Value error, ") :]
+            loc, msg = _field_prefix(model, loc, msg)
+            path = ".".join(str(p) for p in loc) or "(top level)"
         line = None
         probe = loc
         while probe and line is None:
