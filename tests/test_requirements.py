@@ -92,7 +92,7 @@ def test_unknown_top_level_key(write_yaml):
             "channels.voice.calls_per_week: Input should be greater than 0",
         ),
         ("aht_seconds: 180", "aht_seconds: 0", "channels.voice.aht_seconds: Input should be greater than 0"),
-        ("{fa: 1.0}", "{fa: 0.7, en: 0.2}", "languages shares sum to 0.9, not 1"),
+        ("{fa: 1.0}", "{fa: 0.7, en: 0.2}", "languages: shares sum to 0.9, not 1"),
         (
             '"24/7"',
             '{sat-wed: "8-20"}',
