@@ -1,0 +1,81 @@
+"""The engine against hostile and random input: no lost volume, no overflow, no runaway search,
+premium hours that partition paid hours, bills monotone in volume, quotes independent of the clock."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from quoter.inputs.requirements import Requirements
+from quoter.inputs.yamlio import validate
+from quoter.staffing.planner import plan_staffing, queue_groups
+
+LANGS = ("fa", "en", "ar", "tr", "ku")
+
+
+def _req(data: dict[str, Any]) -> Requirements:
+    base: dict[str, Any] = {"client": {"name": "Test Co"}, "service": {"hours": "24/7", "interval_minutes": 60}}
+    return validate({**base, **data}, Requirements, what="test requirements")
+
+
+# ---------------------------------------------------------------- 1. every contact in exactly one queue
+def test_a_pool_incomplete_in_a_channel_keeps_its_members():
+    req = _req(
+        {
+            "languages": {"fa": 0.5, "en": 0.3, "ar": 0.2},
+            "pools": [["en", "ar"]],
+            "channels": {
+                "voice": {"calls_per_week": 7000, "aht_seconds": 180, "languages": {"fa": 0.5, "en": 0.5}},
+                "chat": {"chats_per_week": 1000, "aht_seconds": 300, "languages": {"fa": 0.9, "en": 0.1}},
+            },
+        }
+    )
+    plan = plan_staffing(req)
+    for channel, weekly in (("voice", 7000), ("chat", 1000)):
+        queues = [q for q in plan.queues if q.channel == channel]
+        assert sum(q.contacts_week for q in queues) == pytest.approx(weekly)
+        assert sorted(q.language for q in queues) == ["en", "fa"]
+    assert queue_groups({"fa": 0.5, "en": 0.5}, [["en", "ar"]]) == [("en",), ("fa",)]
+
+
+def _shares(draw: st.DrawFn, langs: list[str]) -> dict[str, float]:
+    weights = [draw(st.integers(1, 20)) for _ in langs]
+    total = sum(weights)
+    return {lang: w / total for lang, w in zip(langs, weights, strict=True)}
+
+
+@st.composite
+def _language_setups(draw: st.DrawFn) -> tuple[dict[str, float], list[list[str]], dict[str, float] | None]:
+    langs = draw(st.lists(st.sampled_from(LANGS), min_size=1, max_size=5, unique=True))
+    order = draw(st.permutations(langs))
+    pools: list[list[str]] = []
+    i = 0
+    while i < len(order) - 1 and draw(st.booleans()):
+        size = draw(st.integers(2, len(order) - i))
+        pools.append(list(order[i : i + size]))
+        i += size
+    own = None
+    if draw(st.booleans()):
+        own = _shares(draw, draw(st.lists(st.sampled_from(LANGS), min_size=1, max_size=5, unique=True)))
+    return _shares(draw, langs), pools, own
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_language_setups())
+def test_every_contact_lands_in_exactly_one_queue(setup):
+    languages, pools, own = setup
+    groups = queue_groups(own or languages, pools)
+    flat = [lang for g in groups for lang in g]
+    assert sorted(flat) == sorted(own or languages)
+    voice: dict[str, Any] = {"calls_per_week": 3000, "aht_seconds": 200}
+    chat: dict[str, Any] = {"chats_per_week": 500, "aht_seconds": 300}
+    if own is not None:
+        voice["languages"] = own
+    req = _req({"languages": languages, "pools": pools, "channels": {"voice": voice, "chat": chat}})
+    plan = plan_staffing(req, compare_pools=False)
+    for channel, weekly in (("voice", 3000), ("chat", 500)):
+        total = sum(q.contacts_week for q in plan.queues if q.channel == channel)
+        assert total == pytest.approx(weekly, rel=1e-9)
