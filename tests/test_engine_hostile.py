@@ -79,3 +79,41 @@ def test_every_contact_lands_in_exactly_one_queue(setup):
     for channel, weekly in (("voice", 3000), ("chat", 500)):
         total = sum(q.contacts_week for q in plan.queues if q.channel == channel)
         assert total == pytest.approx(weekly, rel=1e-9)
+
+
+# ---------------------------------------------------------------- 2. no overflow, no runaway search
+@pytest.mark.parametrize("calls", [1e7, 1e17, 1e23, 1e29, 1e308])
+@pytest.mark.parametrize("patience", [None, 90.0])
+def test_loads_beyond_max_agents_are_refused_not_overflowed(calls, patience):
+    from quoter.errors import DomainError
+    from quoter.staffing import erlang
+
+    target = erlang.Target(service_level=0.8, patience_seconds=patience, max_abandon=0.05 if patience else None)
+    with pytest.raises(DomainError, match="Erlangs"):
+        erlang.required_agents(calls, 180, 1800, target)
+
+
+@pytest.mark.parametrize("erlangs", [2e6, 1e17, 1e29, 1e308])
+def test_line_sizing_is_bounded(erlangs):
+    from quoter.errors import DomainError
+    from quoter.staffing import erlang
+
+    with pytest.raises(DomainError, match="lines"):
+        erlang.lines_required(erlangs, 0.01)
+
+
+def test_a_huge_floor_is_refused():
+    from quoter.errors import DomainError
+    from quoter.staffing import erlang
+
+    with pytest.raises(DomainError, match="agents"):
+        erlang.required_agents(10, 180, 1800, erlang.Target(service_level=0.8, min_agents=10**30))
+
+
+@pytest.mark.parametrize("calls_per_month", [1e12, 1e23, 1e29])
+def test_planner_refuses_huge_volumes(calls_per_month):
+    from quoter.errors import DomainError
+
+    req = _req({"channels": {"voice": {"calls_per_month": calls_per_month, "aht_seconds": 180}}})
+    with pytest.raises(DomainError, match="Erlangs"):
+        plan_staffing(req)
