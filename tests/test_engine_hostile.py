@@ -117,3 +117,63 @@ def test_planner_refuses_huge_volumes(calls_per_month):
     req = _req({"channels": {"voice": {"calls_per_month": calls_per_month, "aht_seconds": 180}}})
     with pytest.raises(DomainError, match="Erlangs"):
         plan_staffing(req)
+
+
+# ---------------------------------------------------------------- 3. premium hours partition paid hours
+def _book():
+    from quoter.inputs.pricebook import load_price_book
+
+    return load_price_book("ir-1405")
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    day=st.sampled_from(["sat", "wed", "thu", "fri"]),
+    start=st.integers(0, 23),
+    length=st.integers(1, 24),
+    tz=st.sampled_from(["Asia/Tehran", "Europe/Berlin", "Asia/Dubai", "America/New_York"]),
+    calls=st.integers(50, 3000),
+)
+def test_roster_hour_kinds_partition_paid_hours(day, start, length, tz, calls):
+    from quoter.pricing.usage import measure, shifts_hours
+    from quoter.shifts.solver import plan_shifts
+
+    end = min(24, start + length)
+    hours = {day: f"{start:02d}:00-{end:02d}:00" if end < 24 else f"{start:02d}:00-24:00"}
+    req = _req(
+        {
+            "service": {"hours": hours, "interval_minutes": 60, "timezone": tz},
+            "channels": {"voice": {"calls_per_week": calls, "aht_seconds": 240}},
+        }
+    )
+    book = _book()
+    staffing = plan_staffing(req)
+    result = plan_shifts(req, staffing, time_limit_s=0, book=book)
+    split = result.paid_hours_week
+    paid = result.totals["paid_hours_week"]
+    assert all(v >= 0 for v in split.values()), split
+    assert sum(split.values()) == pytest.approx(paid, rel=1e-9, abs=1e-9)
+    assert shifts_hours(result)["total"] == pytest.approx(paid, rel=1e-9, abs=1e-9)
+    u = measure(req, book, staffing)
+    for kind in (u.night_hours, u.friday_hours, u.holiday_hours):
+        assert 0 <= kind <= u.paid_hours
+
+
+def test_a_friday_night_service_has_no_negative_normal_hours():
+    from quoter.shifts.for_quote import plan_shifts_for_quote
+    from quoter.shifts.solver import plan_shifts
+
+    # Friday 00:00-06:00 in Tehran: every paid hour is a night hour and a rest-day hour (before: normal = -paid)
+    req = _req(
+        {
+            "service": {"hours": {"fri": "00:00-06:00"}, "interval_minutes": 60, "timezone": "Asia/Tehran"},
+            "channels": {"voice": {"calls_per_week": 400, "aht_seconds": 240}},
+            "shifts": {"lengths_hours": [6]},
+        }
+    )
+    staffing = plan_staffing(req)
+    result = plan_shifts(req, staffing, time_limit_s=0, book=_book())
+    assert result.paid_hours_week["normal"] >= 0
+    _, use = plan_shifts_for_quote(req, staffing, _book(), True)
+    assert use.paid_hours_week is not None and min(use.paid_hours_week.values()) >= 0
+    assert sum(use.paid_hours_week.values()) == pytest.approx(result.totals["paid_hours_week"], rel=1e-6)
