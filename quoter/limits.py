@@ -35,6 +35,9 @@ MAX_PATIENCE_SECONDS = 3600
 """Callers do not wait an hour in a queue; Erlang A's patience is minutes."""
 MAX_AGENTS = 100_000
 """Agents the Erlang search may return for one interval; beyond it the staffing is not a quote."""
+MAX_LINES = 1_000_000
+"""Telephone lines the Erlang B sizing may return; a million lines (ten times MAX_AGENTS, room for IVR
+and queue time) is beyond any contact centre, and beyond it the line search would step past float precision."""
 MAX_TERM_MONTHS = 120
 """Ten years: the longest outsourcing contracts."""
 MAX_CONTACTS_PER_WEEK = float(MAX_CONTACTS_PER_MONTH) * 84 / 365.25

@@ -148,10 +148,11 @@ def _weekly(req: Requirements, book: PriceBook, plan: StaffingPlan) -> _Weekly:
     return w
 
 
-def _interval_hours(plan: StaffingPlan, labour: Labour, shift: int) -> tuple[float, float, float, set[int]]:
-    """Required agent-hours a week in the night window, on rest days and in all, from the staffing intervals
-    on the agents' clock (``shift`` minutes ahead of the service's), and the local start minutes staffed."""
-    night_h = friday_h = total_h = 0.0
+def _interval_hours(plan: StaffingPlan, labour: Labour, shift: int) -> tuple[float, float, float, float, set[int]]:
+    """Required agent-hours a week in the night window, on rest days, in all and at night on rest days, from
+    the staffing intervals on the agents' clock (``shift`` minutes ahead of the service's), and the local
+    start minutes staffed."""
+    night_h = friday_h = total_h = rest_night_h = 0.0
     starts: set[int] = set()
     for q in plan.queues:
         h = plan.interval_minutes / 60
@@ -166,7 +167,9 @@ def _interval_hours(plan: StaffingPlan, labour: Labour, shift: int) -> tuple[flo
                 night_h += hours
             if labour.is_rest_day(day):
                 friday_h += hours
-    return night_h, friday_h, total_h, starts
+                if labour.is_night(minute):
+                    rest_night_h += hours
+    return night_h, friday_h, total_h, rest_night_h, starts
 
 
 def _roster_hours(shifts: Any, paid_week: float, fte_tier: dict[str, float]) -> _PaidHours:
@@ -186,14 +189,22 @@ def _roster_hours(shifts: Any, paid_week: float, fte_tier: dict[str, float]) -> 
 
 
 def _plan_hours(
-    paid_week: float, labour: Labour, interval_hours: tuple[float, float, float], fte_tier: dict[str, float]
+    paid_week: float, labour: Labour, interval_hours: tuple[float, float, float, float], fte_tier: dict[str, float]
 ) -> _PaidHours:
-    """The staffing plan's paid hours, with premium hours in the shares of the interval estimate."""
-    night_h, friday_h, total_h = interval_hours
+    """The staffing plan's paid hours, with premium hours in the shares of the interval estimate.
+
+    Night, Friday and holiday hours overlap as their premiums stack (a Friday night hour is both); counted
+    once each, in the shift planner's precedence (rest day, then holiday, then night), they fit in the
+    paid hours: Friday + holiday + night off rest days and holidays <= paid.
+    """
+    night_h, friday_h, total_h, rest_night_h = interval_hours
     night_week = paid_week * night_h / total_h if total_h else 0.0
     friday_week = paid_week * friday_h / total_h if total_h else 0.0
     open_friday = friday_h > 0  # a service open on its rest days is taken to be open on official holidays
-    holiday_week = (paid_week - friday_week) * labour.holidays_per_year / float(DAYS_PER_YEAR) if open_friday else 0.0
+    holiday_share = labour.holidays_per_year / float(DAYS_PER_YEAR) if open_friday else 0.0
+    holiday_week = (paid_week - friday_week) * holiday_share
+    night_only = paid_week * (night_h - rest_night_h) / total_h * (1 - holiday_share) if total_h else 0.0
+    assert friday_week + holiday_week + night_only <= paid_week * (1 + 1e-9) + 1e-9, (paid_week, interval_hours)
     return _PaidHours(paid_week, night_week, friday_week, holiday_week, 0.0, fte_tier, SOURCE_PLAN)
 
 
@@ -221,12 +232,12 @@ def measure(req: Requirements, book: PriceBook, plan: StaffingPlan, shifts: Any 
     labour = book.labour
     shift = clock_shift_minutes(req.service.timezone, labour.timezone, book.as_of)
     w = _weekly(req, book, plan)
-    night_h, friday_h, total_h, starts = _interval_hours(plan, labour, shift)
+    night_h, friday_h, total_h, rest_night_h, starts = _interval_hours(plan, labour, shift)
     paid_week = plan.totals.scheduled_hours_week
     if shifts is not None:
         paid = _roster_hours(shifts, paid_week, w.fte_tier)
     else:
-        paid = _plan_hours(paid_week, labour, (night_h, friday_h, total_h), w.fte_tier)
+        paid = _plan_hours(paid_week, labour, (night_h, friday_h, total_h, rest_night_h), w.fte_tier)
     return Usage(
         contacts={k: _month(v) for k, v in w.contacts.items()},
         handled_minutes={k: _month(v) for k, v in w.handled.items()},
@@ -252,7 +263,14 @@ def shifts_hours(shifts: Any) -> dict[str, float]:
     ``overtime`` hours among them.
 
     The shift planner's result is read through ``paid_hours_week``: a mapping of hours per week by kind
-    (``normal``, ``night``, ``friday``, ``holiday``, ``overtime``; see docs/pricing.md).
+    (``normal``, ``night``, ``friday``, ``holiday``, ``overtime``, and the hours of two kinds ``friday_night``
+    and ``holiday_night``, all disjoint; see docs/pricing.md). The hours of two kinds count in both premiums.
     """
     split = {k: float(v) for k, v in shifts.paid_hours_week.items()}
-    return {**split, "total": sum(split.values())}
+    total = sum(split.values())  # the kinds are disjoint: they sum to the paid hours
+    both_rest = split.pop("friday_night", 0.0)  # hours of two kinds carry both premiums (they stack)
+    both_holiday = split.pop("holiday_night", 0.0)
+    split["night"] = split.get("night", 0.0) + both_rest + both_holiday
+    split["friday"] = split.get("friday", 0.0) + both_rest
+    split["holiday"] = split.get("holiday", 0.0) + both_holiday
+    return {**split, "total": total}

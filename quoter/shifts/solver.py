@@ -63,7 +63,8 @@ class ShiftPlan:
     required_hours_week: float  # demand agent-hours (after shrinkage)
     paid_hours_week: float
     # The premium buckets overlap as the premiums stack: a Friday night hour is a night hour and a
-    # Friday hour. normal = hours with no premium at all.
+    # Friday hour (Labour Law arts. 58 and 62). normal = hours with no premium at all. The overlaps are
+    # kept below, so ``ShiftsResult.paid_hours_week`` can split the paid hours into disjoint kinds.
     normal_hours_week: float
     night_hours_week: float  # in the night window, any day
     friday_hours_week: float  # on a rest day (Friday), night or day
@@ -77,6 +78,8 @@ class ShiftPlan:
     lp_bound_hours: float  # paid hours of the LP relaxation (a lower bound on any roster)
     solve_seconds: float
     notes: tuple[str, ...] = ()
+    rest_night_hours_week: float = 0.0  # night hours on a rest day (in both night and friday)
+    holiday_night_hours_week: float = 0.0  # night hours expected on holidays (in both night and holiday)
 
     @property
     def over_coverage(self) -> tuple[int, ...]:
@@ -97,16 +100,30 @@ class ShiftsResult:
 
     @property
     def paid_hours_week(self) -> dict[str, float]:
-        """Paid hours per week for the cost build-up: ``night``, ``friday`` and ``holiday`` hours (which
-        overlap, as their premiums stack) and ``normal`` = the rest, so that the values sum to the paid hours."""
+        """Paid hours per week for the cost build-up, in disjoint kinds that sum to the paid hours.
+
+        Each hour counts once, in one kind; precedence: a rest-day hour is ``friday`` (``friday_night`` when it
+        is also a night hour), else a holiday hour is ``holiday`` (``holiday_night`` at night), else a night
+        hour is ``night``, else ``normal`` (>= 0). The combined kinds carry both premiums (they stack):
+        :func:`quoter.pricing.usage.shifts_hours` adds them back to the night, Friday and holiday hours.
+        """
         t = self.totals
-        premium = t["night_hours_week"] + t["friday_hours_week"] + t["holiday_hours_week"]
-        return {
-            "normal": t["paid_hours_week"] - premium,
-            "night": t["night_hours_week"],
-            "friday": t["friday_hours_week"],
-            "holiday": t["holiday_hours_week"],
+        paid = t["paid_hours_week"]
+        rest_night = t.get("rest_night_hours_week", 0.0)
+        holiday_night = t.get("holiday_night_hours_week", 0.0)
+        split = {
+            "night": t["night_hours_week"] - rest_night - holiday_night,
+            "friday": t["friday_hours_week"] - rest_night,
+            "holiday": t["holiday_hours_week"] - holiday_night,
+            "friday_night": rest_night,
+            "holiday_night": holiday_night,
         }
+        tol = 1e-9 * max(paid, 1.0)
+        assert all(v >= -tol for v in split.values()), split
+        split = {k: max(v, 0.0) for k, v in split.items()}
+        normal = paid - sum(split.values())
+        assert normal >= -tol, (normal, t)
+        return {"normal": max(normal, 0.0), **split}
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -319,17 +336,24 @@ def _solve(c: _Cover, limit: float, mip_gap: float) -> _Solution:
 
 def _hours_by_kind(
     coverage: Any, paid: float, kinds: _Kinds, h: float, holiday_share: float
-) -> tuple[float, float, float, float]:
-    """A plan's weekly (normal, night, Friday (rest day), holiday) hours from its coverage and paid hours."""
+) -> tuple[float, float, float, float, float, float]:
+    """A plan's weekly (normal, night, Friday (rest day), holiday, rest-day night, holiday night) hours.
+
+    Night, Friday and holiday hours overlap as their premiums stack; the last two are the overlaps, so
+    normal = paid - night - Friday - holiday + overlaps >= 0 (the hours with no premium).
+    """
     import numpy as np
 
     night, friday = kinds
-    night_h = h * float(coverage @ np.array(night, dtype=float))
-    friday_h = h * float(coverage @ np.array(friday, dtype=float))
-    plain_h = h * float(
-        coverage @ np.array([not (a_ or b_) for a_, b_ in zip(night, friday, strict=True)], dtype=float)
-    )
-    return plain_h * (1 - holiday_share), night_h, friday_h, (paid - friday_h) * holiday_share
+    cov = np.asarray(coverage, dtype=float)
+    is_night, is_rest = np.array(night, dtype=bool), np.array(friday, dtype=bool)
+    night_h = h * float(cov[is_night].sum())
+    friday_h = h * float(cov[is_rest].sum())
+    rest_night_h = h * float(cov[is_night & is_rest].sum())
+    holiday_h = (paid - friday_h) * holiday_share
+    holiday_night_h = (night_h - rest_night_h) * holiday_share
+    normal_h = paid - friday_h - holiday_h - (night_h - rest_night_h - holiday_night_h)
+    return max(normal_h, 0.0), night_h, friday_h, holiday_h, rest_night_h, holiday_night_h
 
 
 def _shift_list(tours: list[_Tour], x: Any) -> tuple[Shift, ...]:
@@ -357,7 +381,9 @@ def _read_plan(
         raise InfeasibleError(f"the plan for queue {queue} under-covers the demand")
     paid = float(c.hours @ x)
     required = sum(need) * h
-    normal_h, night_h, friday_h, holiday_h = _hours_by_kind(coverage, paid, kinds, h, holiday_share)
+    normal_h, night_h, friday_h, holiday_h, rest_night_h, holiday_night_h = _hours_by_kind(
+        coverage, paid, kinds, h, holiday_share
+    )
     notes = [f"plan from {sol.source}; cost within {sol.gap:.1%} of the best possible (the solver's bound)"]
     if sol.status == "time_limit":
         notes.append(f"the solver stopped at its {limit:g} s time limit; this is the best plan found")
@@ -379,6 +405,8 @@ def _read_plan(
         lp_bound_hours=lp_hours,
         solve_seconds=sol.seconds,
         notes=tuple(notes),
+        rest_night_hours_week=rest_night_h,
+        holiday_night_hours_week=holiday_night_h,
     )
 
 
@@ -455,7 +483,8 @@ def plan_shifts(
         for name, d in demands.items()
     )  # fmt: skip
     keys = ("headcount", "required_hours_week", "paid_hours_week", "normal_hours_week", "night_hours_week",
-            "friday_hours_week", "holiday_hours_week", "lp_bound_hours")  # fmt: skip
+            "friday_hours_week", "holiday_hours_week", "lp_bound_hours", "rest_night_hours_week",
+            "holiday_night_hours_week")  # fmt: skip
     totals: dict[str, float] = {k: sum(getattr(q, k) for q in queues) for k in keys}
     totals["efficiency"] = totals["required_hours_week"] / totals["paid_hours_week"] if totals["paid_hours_week"] else 1
     totals["mip_gap"] = max((q.mip_gap for q in queues), default=0.0)

@@ -27,6 +27,7 @@ from numpy.typing import NDArray
 from scipy import special
 
 from quoter.errors import DomainError, InputError
+from quoter.limits import MAX_AGENTS, MAX_LINES
 
 __all__ = [
     "SL_DEFINITION_A",
@@ -49,6 +50,9 @@ SL_DEFINITION_A = (
 
 _TINY = 1e-250  # below this a regularized gamma is recomputed from its series
 _CHUNK = 64  # series terms evaluated per numpy step
+_SEARCH_LIMIT = MAX_AGENTS + math.ceil(60.0 * math.sqrt(MAX_AGENTS)) + 100
+"""The most agents a search may start from: a load of MAX_AGENTS Erlangs (the largest accepted) at 100%
+occupancy plus the search's margin; beyond it a floor (min_agents, occupancy cap) is refused."""
 _QUAD_NODES = 96  # Gauss-Legendre nodes for the Erlang A mean wait of answered calls
 
 FloatArray = NDArray[np.float64]
@@ -328,9 +332,16 @@ def lines_required(erlangs: float, blocking: float = 0.01) -> int:
         return 0
     if p == 0.0:
         raise DomainError("lines_required: zero blocking cannot be reached with finitely many lines")
+    if a > MAX_LINES:
+        raise DomainError(
+            f"lines_required: an offered load of {a:.6g} Erlangs needs more than {MAX_LINES:,} telephone lines"
+        )
     n = max(0, math.floor(a * (1.0 - p)) - 1)  # carried load A(1 - B) <= N gives a lower bound
+    cap = n + math.ceil(60.0 * math.sqrt(a)) + 100 + math.ceil(a * p)
     b = erlang_b(n, a)
     while b > p:
+        if n >= cap:  # pragma: no cover - B falls below any p > 0 well before the cap
+            raise DomainError(f"lines_required: no number of lines up to {cap:,} reaches {p:g} blocking")
         n += 1
         b = a * b / (n + a * b)
     return n
@@ -460,7 +471,9 @@ def required_agents_many(
     if not np.all(np.isfinite(aht)) or np.any(aht <= 0):
         raise InputError("aht_seconds: must be finite and > 0 seconds")
     model = "erlang_c" if target.patience_seconds is None else "erlang_a"
-    a = c * aht / interval
+    with np.errstate(over="ignore"):
+        a = c * aht / interval
+    _check_load(a, interval)
     results: list[QueueResult | None] = [None] * c.size
     busy = np.flatnonzero(c > 0)
     for i in np.flatnonzero(c == 0).tolist():
@@ -472,6 +485,23 @@ def required_agents_many(
         for j, i in enumerate(busy.tolist()):
             results[i] = _result(model, n_list[j], a_list[j], m, j)
     return results  # type: ignore[return-value]
+
+
+def _check_load(a: FloatArray, interval: float) -> None:
+    """Refuse an interval whose offered load needs more than :data:`MAX_AGENTS` agents.
+
+    Erlang C needs n > A agents, and every target a quote sets keeps Erlang A's handled load
+    A (1 - P(ab)) close to A, with n agents handling at most n Erlangs. Far beyond MAX_AGENTS Erlangs the
+    search would overflow 64-bit integers or step past float precision, so the load is refused before any
+    search starts; with it every search below is bounded (by ``_cap``).
+    """
+    big = np.flatnonzero(~(a <= MAX_AGENTS))
+    if big.size:
+        i = int(big[0])
+        raise DomainError(
+            f"interval {i} (of {interval:g} s): an offered load of {float(a[i]):.6g} Erlangs needs more than "
+            f"{MAX_AGENTS:,} agents; split the volume or check it"
+        )
 
 
 def _start_c(a: FloatArray, target: Target) -> FloatArray:
@@ -497,7 +527,18 @@ def _start_a(a: FloatArray, target: Target) -> FloatArray:
 
 
 def _cap(a: FloatArray, n0: FloatArray, target: Target) -> FloatArray:
-    """A number of agents beyond which a still-unmet target is treated as unreachable."""
+    """A number of agents beyond which a still-unmet target is treated as unreachable.
+
+    Refuses a lower bound already above ``_SEARCH_LIMIT`` (a tiny occupancy cap, a huge ``min_agents``).
+    """
+    big = np.flatnonzero(n0 > _SEARCH_LIMIT)
+    if big.size:
+        i = int(big[0])
+        raise DomainError(
+            f"interval {i}: an offered load of {float(a[i]):.6g} Erlangs under {target} needs at least "
+            f"{float(n0[i]):,.0f} agents, more than {_SEARCH_LIMIT:,}"
+        )
+    # a <= MAX_AGENTS and n0 <= _SEARCH_LIMIT, so the cap is a few hundred thousand at most
     return np.maximum(n0, np.ceil(a / (target.max_occupancy or 1.0))) + np.ceil(60.0 * np.sqrt(a)) + 100.0
 
 

@@ -24,9 +24,18 @@ from quoter.staffing.result import IntervalResult, PoolSaving, QueuePlan, Staffi
 
 
 def queue_groups(languages: dict[str, float], pools: Sequence[Sequence[str]]) -> list[tuple[str, ...]]:
-    """The queues of a channel: each pool is one queue, every other language its own."""
+    """The queues of a channel: every language of ``languages`` in exactly one queue.
+
+    A pool serves the channel's languages it lists: two or more of them make one pooled queue, a single
+    one is its own queue (a pool is never dropped because the channel lacks some of its members).
+    Every language in no pool is its own queue. Pools come first, in their order; then the rest.
+    """
     pooled = {lang for pool in pools for lang in pool}
-    groups: list[tuple[str, ...]] = [tuple(p) for p in pools if all(lang in languages for lang in p)]
+    groups: list[tuple[str, ...]] = []
+    for pool in pools:
+        present = tuple(lang for lang in pool if lang in languages)
+        if present:
+            groups.append(present)
     groups += [(lang,) for lang in languages if lang not in pooled]
     return groups
 
