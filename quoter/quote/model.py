@@ -76,7 +76,8 @@ Channel = Annotated[str, Field(pattern=r"^[a-z_][a-z0-9_]*$")]
 ModelKey = Annotated[str, Field(pattern=r"^[a-z_][a-z0-9_]*$")]
 """A registered tariff model's key (the seven built-in ones are typed in :class:`Models`; a plug-in's as extra)."""
 KpiName = Literal["service_level", "abandon_rate", "asa", "csat", "fcr", "qa"]
-PaidHoursKind = Literal["normal", "night", "friday", "holiday", "overtime"]
+PaidHoursKind = Literal["normal", "night", "friday", "holiday", "overtime", "friday_night", "holiday_night"]
+"""Disjoint kinds of paid hours; an hour of two kinds (a rest-day or holiday night) carries both premiums."""
 
 
 class Doc(BaseModel):

@@ -113,7 +113,7 @@ def plan_shifts_for_quote(
             status=status,
             solve_seconds=totals.get("solve_seconds"),
         )
-    split = {k: float(quantity(float(v), HOURS_STEP)) for k, v in _saved_kinds(result.paid_hours_week).items()}
+    split = {k: float(quantity(float(v), HOURS_STEP)) for k, v in result.paid_hours_week.items()}
     headcount = totals.get("headcount")
     proof = "" if status == "optimal" else "; the solver's best roster within its time limit, not proven optimal"
     return result, ShiftUse(
@@ -125,18 +125,6 @@ def plan_shifts_for_quote(
         efficiency=totals.get("efficiency"),
         solve_seconds=totals.get("solve_seconds"),
     )
-
-
-def _saved_kinds(split: dict[str, float]) -> dict[str, float]:
-    """The roster's disjoint hour kinds in the kinds a quote saves (normal, night, friday, holiday, overtime).
-
-    An hour of two kinds counts once, by precedence: a rest-day night hour as ``friday``, a holiday night
-    hour as ``holiday``; the values still partition the paid hours (normal >= 0).
-    """
-    out = dict(split)
-    out["friday"] = out.get("friday", 0.0) + out.pop("friday_night", 0.0)
-    out["holiday"] = out.get("holiday", 0.0) + out.pop("holiday_night", 0.0)
-    return out
 
 
 @dataclass(frozen=True)
