@@ -289,13 +289,6 @@ class PerChannel(ModelPrice):
 
     model_config = ConfigDict(extra="allow", frozen=True)
 
-    @model_validator(mode="after")
-    def _plugin_keys(self) -> Plugins:
-        bad = [k for k in self.__pydantic_extra__ or {} if not re.match(MODEL_KEY, k)]
-        if bad:
-            raise ValueError(f"not a model key: {', '.join(repr(k) for k in bad)} (lower-case letters, digits, _)")
-        return self
-
     __pydantic_extra__: dict[str, Dec]
     channel_prefix: ClassVar[str] = "unit_price"
 
@@ -385,6 +378,13 @@ class Plugins(Doc):
     """Base of the per-model maps: a plug-in model (a registered key beyond the seven) is an extra key."""
 
     model_config = ConfigDict(extra="allow", frozen=True)
+
+    @model_validator(mode="after")
+    def _plugin_keys(self) -> Plugins:
+        bad = [k for k in self.__pydantic_extra__ or {} if not re.match(MODEL_KEY, k)]
+        if bad:
+            raise ValueError(f"not a model key: {', '.join(repr(k) for k in bad)} (lower-case letters, digits, _)")
+        return self
 
 
 class Models(Plugins):

@@ -156,7 +156,7 @@ def _int(text: str) -> int | _Bad:
 
 def _bad_numbers(value: Any, where: str) -> Any:
     if isinstance(value, _Bad):
-        yield f"{where or '(top)'}: the number {value.text} is out of range (NaN, Infinity and huge numbers are refused)"
+        yield f"{where or '(top)'}: the number {value.text} is out of range (NaN, Infinity, huge numbers)"
     elif isinstance(value, dict):
         for k, v in value.items():
             yield from _bad_numbers(v, f"{where}.{k}" if where else str(k))
