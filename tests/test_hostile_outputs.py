@@ -385,3 +385,28 @@ def test_staging_refuses_fifo_folder_and_path_under_a_file(tmp_path):
     with pytest.raises(InputError, match="is a file"), Staging(tmp_path / "file"):
         pass
     assert sorted(os.listdir(tmp_path)) == ["dir", "fifo", "file"]
+
+
+# --- PDF ------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.libreoffice
+def test_pdf_is_reproducible(quote, tmp_path):
+    import shutil
+    import subprocess
+
+    from quoter.render.documents.render import find_soffice
+
+    if find_soffice() is None or shutil.which("pdftotext") is None or shutil.which("pdfinfo") is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI must install LibreOffice and poppler-utils (see .ci/run)")
+        pytest.skip("LibreOffice or poppler-utils not installed")
+    first = render_documents(quote, langs=["en"], only=["nda"], out_dir=tmp_path / "a", pdf=True)[-1]
+    time.sleep(1.1)  # a new second on the clock LibreOffice would stamp
+    second = render_documents(quote, langs=["en"], only=["nda"], out_dir=tmp_path / "b", pdf=True)[-1]
+    assert first.suffix == ".pdf" and first.read_bytes() == second.read_bytes()
+    info = subprocess.run(["pdfinfo", str(first)], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"CreationDate:.*2026", info), info
+    assert "Syntax Error" not in subprocess.run(["pdfinfo", str(first)], capture_output=True, text=True).stderr
+    text = subprocess.run(["pdftotext", str(first), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Pars Retail Co." in text

@@ -35,7 +35,7 @@ from quoter.limits import (
     TEMPLATE_MAX_UNZIPPED_BYTES,
 )
 from quoter.render.documents.context import build_context
-from quoter.render.reproducible import normalise_zip
+from quoter.render.reproducible import normalise_pdf, normalise_zip
 
 DOCUMENTS = ("proposal", "sla", "nda", "contract")
 LANGS = ("fa", "en")
@@ -601,6 +601,7 @@ def convert_to_pdf(docx_files: Sequence[Path], out_dir: Path, *, timeout: float 
         for docx in docx_files:
             produced = staging / (Path(docx).stem + ".pdf")
             if produced.is_file() and produced.stat().st_size > 0:
+                normalise_pdf(produced, Path(docx))  # same .docx, same PDF bytes
                 target = out_dir / produced.name
                 os.replace(produced, target)
                 pdfs.append(target)
