@@ -51,7 +51,7 @@ HOSTILE = {
     "power_small_base": ("{{ 2**200 }}", "digits"),
     "product": ("{{ 99999999999999999999999 * 99999999999999999999999 }}", "digits"),
     "range": ("{% for i in range(100000) %}{% for j in range(100000) %}x{% endfor %}{% endfor %}", "range"),
-    "string_bomb": ("{{ 'x' * 100000000 }}", "larger than"),
+    "string_bomb": ("{{ 'x' * 100000000 }}", "repeated value"),
     "center": ("{{ 'x' | center(1000000000) }}", "filter argument"),
 }
 

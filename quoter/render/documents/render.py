@@ -215,6 +215,15 @@ def _int_digits(value: int) -> int:
     return max(1, (abs(value).bit_length() * 30103) // 100000 + 1)  # log10(2) ~ 0.30103
 
 
+def _repeat_size(left: Any, right: Any) -> int:
+    """The length of ``left * right`` when one side is a count and the other a string or list."""
+    if isinstance(left, int) and not isinstance(right, int):
+        left, right = right, left
+    if isinstance(right, int) and not isinstance(left, int):
+        return len(left) * max(right, 0)
+    return 0
+
+
 def _too_big_power(left: int, right: int) -> bool:
     return right > 0 and abs(left) > 1 and right * math.log10(abs(left)) > TEMPLATE_MAX_INT_DIGITS
 
@@ -235,11 +244,6 @@ def _environment() -> Any:
 
     budget = _Budget()
 
-    def _size(value: Any) -> int:
-        if isinstance(value, int) and not isinstance(value, bool):
-            return _int_digits(value)
-        return len(value) if isinstance(value, str | bytes | list | tuple) else 1
-
     class Bounded(SandboxedEnvironment):
         budget: _Budget
         intercepted_binops = frozenset({"**", "*", "+", "//", "%", "/", "-"})
@@ -253,7 +257,7 @@ def _environment() -> Any:
                 if isinstance(left, int) and isinstance(right, int):
                     if _int_digits(left) + _int_digits(right) > TEMPLATE_MAX_INT_DIGITS + 1:
                         raise _Refused(f"a product of more than {TEMPLATE_MAX_INT_DIGITS} digits")
-                elif _size(left) * _size(right) > TEMPLATE_MAX_OUTPUT_BYTES:
+                elif _repeat_size(left, right) > TEMPLATE_MAX_OUTPUT_BYTES:
                     raise _Refused(f"a repeated value larger than {TEMPLATE_MAX_OUTPUT_BYTES:,} characters")
             return _check_int(super().call_binop(context, op, left, right))
 
