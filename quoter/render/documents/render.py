@@ -273,16 +273,8 @@ def _environment() -> Any:
             budget.tick()
             return super().getitem(obj, argument)
 
-    def bounded_range(*args: int) -> Any:
-        r = range(*args)
-        if len(r) > TEMPLATE_MAX_RANGE:
-            raise _Refused(f"range() of {len(r):,} items (at most {TEMPLATE_MAX_RANGE:,})")
-        for i in r:
-            budget.tick()
-            yield i
-
     env = Bounded(undefined=StrictUndefined, autoescape=True)
-    env.globals["range"] = bounded_range
+    env.globals["range"] = _bounded_range(budget)
     for name, fn in list(env.filters.items()):
         env.filters[name] = _bounded_filter(fn, budget)
 
@@ -297,6 +289,20 @@ def _environment() -> Any:
     env.template_class = BoundedTemplate
     env.budget = budget
     return env
+
+
+def _bounded_range(budget: _Budget) -> Any:
+    """``range()`` for templates: at most TEMPLATE_MAX_RANGE items, the clock checked at every step."""
+
+    def bounded_range(*args: int) -> Any:
+        r = range(*args)
+        if len(r) > TEMPLATE_MAX_RANGE:
+            raise _Refused(f"range() of {len(r):,} items (at most {TEMPLATE_MAX_RANGE:,})")
+        for i in r:
+            budget.tick()
+            yield i
+
+    return bounded_range
 
 
 def _bounded_filter(fn: Any, budget: _Budget) -> Any:
