@@ -100,3 +100,10 @@ TEMPLATE_MAX_RANGE = 10_000
 # ---------------------------------------------------------------- solver
 MAX_SOLVER_SECONDS = 600.0
 """The longest a shift solve may be asked to run (``--time-limit``)."""
+
+# ---------------------------------------------------------------- saved quotes (quote.json numbers)
+QUOTE_JSON_MAX_NUMBER_CHARS = 60
+"""A JSON number literal in quote.json: quoter writes money as decimal strings and counts as small integers;
+a 60-character literal is already absurd, and longer ones cost time to convert."""
+QUOTE_JSON_MAX_EXPONENT = 30
+"""The decimal exponent of a JSON number in quote.json (1e999999 is finite as a Decimal, but no quantity is)."""

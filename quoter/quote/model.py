@@ -70,11 +70,13 @@ Dec = Annotated[
 
 Int = StrictInt
 Bool = StrictBool
-Jalali = Annotated[str, Field(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")]
+Jalali = Annotated[str, Field(pattern=r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")]
 Channel = Annotated[str, Field(pattern=r"^[a-z_][a-z0-9_]*$")]
 """A registered channel's key (voice, chat, email, outbound, or a plug-in's)."""
-ModelKey = Annotated[str, Field(pattern=r"^[a-z_][a-z0-9_]*$")]
-"""A registered tariff model's key (the seven built-in ones are typed in :class:`Models`; a plug-in's as extra)."""
+MODEL_KEY = r"^[a-z][a-z0-9_]{0,63}$"
+ModelKey = Annotated[str, Field(pattern=MODEL_KEY)]
+"""A registered tariff model's key (the seven built-in ones are typed in :class:`Models`; a plug-in's as extra).
+It starts with a letter: ``__class__`` and other dunder names are refused."""
 KpiName = Literal["service_level", "abandon_rate", "asa", "csat", "fcr", "qa"]
 PaidHoursKind = Literal["normal", "night", "friday", "holiday", "overtime", "friday_night", "holiday_night"]
 """Disjoint kinds of paid hours; an hour of two kinds (a rest-day or holiday night) carries both premiums."""
@@ -287,6 +289,7 @@ class PerChannel(ModelPrice):
     (the registered channels, plug-ins included); any other unknown key is refused."""
 
     model_config = ConfigDict(extra="allow", frozen=True)
+
     __pydantic_extra__: dict[str, Dec]
     channel_prefix: ClassVar[str] = "unit_price"
 
@@ -376,6 +379,13 @@ class Plugins(Doc):
     """Base of the per-model maps: a plug-in model (a registered key beyond the seven) is an extra key."""
 
     model_config = ConfigDict(extra="allow", frozen=True)
+
+    @model_validator(mode="after")
+    def _plugin_keys(self) -> Plugins:
+        bad = [k for k in self.__pydantic_extra__ or {} if not re.match(MODEL_KEY, k)]
+        if bad:
+            raise ValueError(f"not a model key: {', '.join(repr(k) for k in bad)} (lower-case letters, digits, _)")
+        return self
 
 
 class Models(Plugins):
@@ -579,6 +589,16 @@ class QuoteDoc(Doc):
     in_house: InHouse
     add_ons: list[AddOn]
     assumptions: list[str]
+    sha256: str | None = Field(default=None, pattern=r"^[0-9a-f]{64}$")
+    """The SHA-256 of the canonical JSON of the rest (quoter.quote.store); absent from ``Quote.to_dict()``."""
+
+    @model_validator(mode="after")
+    def _chosen_is_priced(self) -> QuoteDoc:
+        priced = set(type(self.models).model_fields) | set(self.models.__pydantic_extra__ or {})
+        for where, key in (("chosen_model", self.chosen_model), ("options.chosen_model", self.options.chosen_model)):
+            if key is not None and key not in priced:
+                raise ValueError(f"{where}: '{key}' is not a model this quote priced ({', '.join(sorted(priced))})")
+        return self
 
 
 def validate_quote(data: Any, *, source: str = "quote.json") -> QuoteDoc:

@@ -136,7 +136,7 @@ def _inputs_sheet(ctx: _Context, quote: Any) -> None:
     t, book = ctx.t, quote.book
     yellow = PatternFill("solid", fgColor="FFF2CC")
     wi = ctx.sheets["inputs"]
-    wi["A1"] = t["note_inputs"]
+    _text(wi, 1, 1, t["note_inputs"])
     inputs = [
         ("margin", t["margin"], book.target_margin, "0.00%"),
         ("term_discount", t["term_discount"], quote.cost.term_discount, "0.00%"),
@@ -147,7 +147,7 @@ def _inputs_sheet(ctx: _Context, quote: Any) -> None:
         ("show_toman", t["toman"], 1 if (book.currency == "IRR" and book.toman) else 0, "0"),
     ]
     for i, (key, label, value, fmt) in enumerate(inputs, start=3):
-        wi.cell(i, 1, label)
+        _text(wi, i, 1, label)
         c = wi.cell(i, 2, float(value) if isinstance(value, Decimal) else value)
         c.number_format = fmt
         c.fill = yellow
@@ -179,11 +179,11 @@ def _grid_sheet(ctx: _Context, rows: list[dict[str, Any]]) -> None:
     """The engine's usage leaves at every grid point (values, not live): one row per point, one column per leaf."""
     wg = ctx.sheets["grid"]
     leaf_keys = list(ctx.refs.columns)
-    wg.cell(1, 1, "key")
+    _text(wg, 1, 1, "key")
     for j, k in enumerate(leaf_keys, start=2):
-        wg.cell(1, j, k)
+        _text(wg, 1, j, k)
     for i, grid_row in enumerate(rows, start=2):
-        wg.cell(i, 1, grid_row["key"])
+        _text(wg, i, 1, grid_row["key"])
         for j, k in enumerate(leaf_keys, start=2):
             wg.cell(i, j, float(grid_row["leaves"].get(k, Decimal(0))))
 
@@ -195,19 +195,19 @@ def _cost_sheet(ctx: _Context, quote: Any) -> None:
     t, refs = ctx.t, ctx.refs
     bold = Font(bold=True)
     wc = ctx.sheets["cost"]
-    wc["A1"] = "grid row"
+    _text(wc, 1, 1, "grid row")
     wc["B1"] = f'=MATCH(TEXT(volume_change,"0.00")&"|"&TEXT(aht_change,"0.00"),\'{refs.grid}\'!$A$2:$A${refs.last},0)'
     ctx.name("grid_row", wc, "$B$1")
     refs.sheet = wc.title
     wc.append([])
-    wc.append([t["line"], t["qty"], t["rate"], t["amount"]])
+    _append(wc, [t["line"], t["qty"], t["rate"], t["amount"]])
     for c in wc[3]:
         c.font = bold
     i = 4
     for ln in quote.cost.all_lines:
         assert ln.exprs is not None
         qty, rate_, amount = ln.exprs
-        wc.cell(i, 1, text.line_label(ln.to_dict(), ctx.lang))
+        _text(wc, i, 1, text.line_label(ln.to_dict(), ctx.lang))
         wc.cell(i, 2, "=" + qty.excel(refs))
         refs.put(f"qty.{ln.key}", f"B{i}")
         wc.cell(i, 3, "=" + rate_.excel(refs))
@@ -216,12 +216,12 @@ def _cost_sheet(ctx: _Context, quote: Any) -> None:
         refs.put(f"amount.{ln.key}", f"D{i}")
         i += 1
         if ln.key == "overhead.risk":
-            wc.cell(i, 1, t["provider"])
+            _text(wc, i, 1, t["provider"])
             wc.cell(i, 4, "=" + quote.cost.exprs["provider_cost"].inner().excel(refs))
             refs.put("provider_cost", f"D{i}")
             ctx.name("provider_cost", wc, f"$D${i}")
             i += 1
-    wc.cell(i, 1, t["total"]).font = bold
+    _text(wc, i, 1, t["total"]).font = bold
     wc.cell(i, 4, "=" + quote.cost.exprs["monthly_total"].inner().excel(refs)).font = bold
     refs.put("monthly_total", f"D{i}")
     ctx.name("monthly_total", wc, f"$D${i}")
@@ -240,14 +240,14 @@ def _tariffs_sheet(ctx: _Context, quote: Any) -> dict[str, int]:
 
     t, refs, book = ctx.t, ctx.refs, quote.book
     wt = ctx.sheets["tariffs"]
-    wt.append([t["model"], t["price"], t["monthly"], t["vat"], t["with_vat"], t["premium"]])
+    _append(wt, [t["model"], t["price"], t["monthly"], t["vat"], t["with_vat"], t["premium"]])
     for c in wt[1]:
         c.font = Font(bold=True)
     rows_t: dict[str, int] = {}
     refs.sheet = wt.title
     for key, tariff in quote.tariffs.items():
         j = wt.max_row + 1
-        wt.cell(j, 1, text.model_name(key, ctx.lang))
+        _text(wt, j, 1, text.model_name(key, ctx.lang))
         wt.cell(j, 2, "=" + tariff.exprs["price"].excel(refs))
         wt.cell(j, 3, "=" + tariff.exprs["monthly"].excel(refs))
         refs.put(f"tariff.{key}", f"C{j}")
@@ -272,18 +272,18 @@ def _scenarios_sheet(ctx: _Context, quote: Any) -> None:
     """The engine's scenario bills and margins under each tariff (values, not live)."""
     t, lang = ctx.t, ctx.lang
     wsc = ctx.sheets["scenarios"]
-    wsc["A1"] = t["engine_note"]
+    _text(wsc, 1, 1, t["engine_note"])
     names = {k: text.model_name(k, lang) for k in quote.tariffs}
     header = [t["scenario"]]
     for key in quote.tariffs:
         header += [f"{names[key]}: {t['client_cost']}", f"{names[key]}: {t['margin_of']}"]
-    wsc.append(header)
+    _append(wsc, header)
     for sc in quote.scenarios:
         cells: list[Any] = [text.scenario_label(sc.key, lang)]
         for key in quote.tariffs:
             bill = sc.bills[key]
             cells += [float(bill), float((bill - sc.provider_cost) / bill) if bill else 0.0]
-        wsc.append(cells)
+        _append(wsc, cells)
         for j in range(2, len(cells) + 1):
             wsc.cell(wsc.max_row, j).number_format = ctx.money_fmt if j % 2 == 0 else "0.0%"
     wsc.column_dimensions["A"].width = 28
@@ -306,11 +306,10 @@ def _summary_sheet(ctx: _Context, quote: Any, tariff_rows: dict[str, int]) -> No
         (t["book"], f"{book.name} ({book.as_of.isoformat()}, {book.currency})"),
     ]
     for i, (k, v) in enumerate(head, start=1):
-        ws.cell(i, 1, k).font = bold
-        c = ws.cell(i, 2, v)
-        c.data_type = "s"  # a client name like "=HYPERLINK(...)" stays text
+        _text(ws, i, 1, k).font = bold
+        _text(ws, i, 2, v)  # a client name like "=HYPERLINK(...)" stays text
     ws.append([])
-    ws.append([t["model"], t["monthly"], t["with_vat"], t["display"]])
+    _append(ws, [t["model"], t["monthly"], t["with_vat"], t["display"]])
     for c in ws[ws.max_row]:
         c.font = bold
     for key in quote.tariffs:
@@ -333,11 +332,11 @@ def _staffing_sheet(ctx: _Context, quote: Any) -> None:
     t = ctx.t
     wst = ctx.sheets["staffing"]
     queues = quote.plan.queues
-    wst.append([t["day"], t["start"], t["calls"]] + [f"{q.channel} {q.language}" for q in queues])
+    _append(wst, [t["day"], t["start"], t["calls"]] + [f"{q.channel} {q.language}" for q in queues])
     n = len(queues[0].intervals) if queues else 0
     for i in range(n):
         iv = queues[0].intervals[i]
-        wst.append([iv.day, iv.start, round(sum(q.intervals[i].calls for q in queues), 2)]
+        _append(wst, [iv.day, iv.start, round(sum(q.intervals[i].calls for q in queues), 2)]
                    + [q.intervals[i].agents for q in queues])  # fmt: skip
     if n:
         chart = LineChart()
@@ -354,11 +353,11 @@ def _assumptions_sheet(ctx: _Context, quote: Any) -> None:
     """The price book, the grid's extent, the shift plan and the staffing notes."""
     book = quote.book
     wa = ctx.sheets["assumptions"]
-    wa.append([ctx.t["book"], f"{book.name}: {book.title} (as of {book.as_of.isoformat()})"])
-    wa.append(["Staffing grid", "volume -40%..+40% in 5% steps x handle time -10%..+10% in 5% steps; engine runs"])
-    wa.append(["Shift plan", quote.shift_use.note])
+    _append(wa, [ctx.t["book"], f"{book.name}: {book.title} (as of {book.as_of.isoformat()})"])
+    _append(wa, ["Staffing grid", "volume -40%..+40% in 5% steps x handle time -10%..+10% in 5% steps; engine runs"])
+    _append(wa, ["Shift plan", quote.shift_use.note])
     for note in quote.plan.notes:
-        wa.append(["Note", note])
+        _append(wa, ["Note", note])
     wa.column_dimensions["A"].width = 22
     wa.column_dimensions["B"].width = 110
 
@@ -403,6 +402,27 @@ class _SheetRefs:
             return None
         sheet, cell = self.cells[key]
         return cell if sheet == self.sheet else f"'{sheet}'!{cell}"
+
+
+def _text(ws: Any, row: int, col: int, value: Any) -> Any:
+    """Write a value that is data, never a formula: text is stored as a string even when it starts with
+    ``=``, ``+``, ``-``, ``@``, a tab or a carriage return (a price-book name ``=HYPERLINK(...)`` stays text).
+    Every cell the workbook writes goes through here except the formulas it builds itself."""
+    cell = ws.cell(row, col, value)
+    if isinstance(value, str):
+        cell.data_type = "s"
+    return cell
+
+
+def _append(ws: Any, values: list[Any]) -> None:
+    """``ws.append(values)`` with every text value stored as text (see :func:`_text`)."""
+    if all(v is None for v in values):
+        ws.append([])
+        return
+    row = ws._current_row + 1  # where ws.append would write
+    for col, value in enumerate(values, start=1):
+        if value is not None:
+            _text(ws, row, col, value)
 
 
 def _date_text(d: dt.date, lang: str) -> str:

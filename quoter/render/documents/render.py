@@ -8,19 +8,34 @@ that is renamed into place, so a failure never leaves a partial document.
 
 from __future__ import annotations
 
+import contextlib
+import math
 import os
 import re
 import shutil
+import signal
 import subprocess
 import tempfile
-from collections.abc import Iterable, Sequence
+import threading
+import time
+import zipfile
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from quoter.errors import InputError, QuoterError, TemplateError
+from quoter.limits import (
+    LOGO_MAX_BYTES,
+    TEMPLATE_MAX_BYTES,
+    TEMPLATE_MAX_INT_DIGITS,
+    TEMPLATE_MAX_OUTPUT_BYTES,
+    TEMPLATE_MAX_RANGE,
+    TEMPLATE_MAX_RENDER_SECONDS,
+    TEMPLATE_MAX_UNZIPPED_BYTES,
+)
 from quoter.render.documents.context import build_context
-from quoter.render.reproducible import normalise_zip
+from quoter.render.reproducible import normalise_pdf, normalise_zip
 
 DOCUMENTS = ("proposal", "sla", "nda", "contract")
 LANGS = ("fa", "en")
@@ -68,13 +83,20 @@ def render_documents(
     out_dir: str | Path = ".",
     templates_dir: str | Path | None = None,
     pdf: bool = False,
+    logo_dirs: Sequence[str | Path] | None = None,
 ) -> list[Path]:
     """Render the chosen documents in the chosen languages and return the paths written.
 
     Files are named ``<quote number>-<doc>-<lang>.docx`` (and ``.pdf``). Every template is checked
-    before any file is written. With ``pdf=True`` the .docx files are written first, then converted by
-    one LibreOffice run; :class:`PdfError` if LibreOffice is missing or a PDF did not appear.
+    before any file is written, and the documents are rendered in a hidden staging folder and moved into
+    place together, so a failing template leaves no file. With ``pdf=True`` the .docx files are written
+    first, then converted by one LibreOffice run; :class:`PdfError` if LibreOffice is missing or a PDF did
+    not appear. ``company.logo`` must be a PNG or JPEG under the templates folder, the price book's folder
+    (found from the quote's price-book name) or one of ``logo_dirs`` (the CLI passes the folder of a
+    ``--price-book`` file); see :func:`logo_file`.
     """
+    from quoter.outputs import Staging
+
     langs = _choose(langs, LANGS, "language")
     docs = _choose(only, DOCUMENTS, "document")
     tdir = Path(templates_dir) if templates_dir is not None else default_templates_dir()
@@ -84,21 +106,73 @@ def render_documents(
         raise TemplateError("template not found: " + ", ".join(missing))
     contexts = {lang: build_context(quote, lang) for lang in langs}
     created = _created(quote)
+    logo = logo_file(quote, [tdir, *_book_dirs(quote), *(Path(d) for d in logo_dirs or ())])
 
     prepared = []
     for lang in langs:
         for doc in docs:
-            prepared.append((lang, doc, _prepare(template_path(tdir, doc, lang), contexts[lang])))
+            prepared.append((lang, doc, _prepare(template_path(tdir, doc, lang), contexts[lang], logo)))
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    written = []
-    for lang, doc, (tpl, ctx, env, path) in prepared:
-        target = out / f"{_stem(quote)}-{doc}-{lang}.docx"
-        _render_to(tpl, ctx, env, path, target, created, lang)
-        written.append(target)
+    with Staging(out) as stage:
+        for lang, doc, (tpl, ctx, env, path) in prepared:
+            name = f"{_stem(quote)}-{doc}-{lang}.docx"
+            _render_to(tpl, ctx, env, path, stage.path(name), created, lang)
+    written = list(stage.written)
     if pdf:
         written += convert_to_pdf(written, out)
     return written
+
+
+_LOGO_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
+
+
+def _book_dirs(quote: dict[str, Any]) -> list[Path]:
+    """The folder of the quote's price book, if its name still resolves to a file."""
+    from quoter.inputs.pricebook import resolve_price_book
+
+    name = (quote.get("price_book") or {}).get("name")
+    if not isinstance(name, str) or not name or "/" in name or os.sep in name:
+        return []
+    try:
+        return [resolve_price_book(name).resolve().parent]
+    except (QuoterError, OSError):
+        return []
+
+
+def logo_file(quote: dict[str, Any], roots: Sequence[Path]) -> Path | None:
+    """The checked ``company.logo`` of a quote, or None if it has none.
+
+    A relative path is taken under each root in turn. The file (symlinks resolved) must lie under one
+    of ``roots``, be a regular file of at most LOGO_MAX_BYTES and start like a PNG or JPEG; otherwise
+    InputError naming ``company.logo``. This keeps a price book or an edited quote.json from putting
+    ``/etc/passwd`` or ``/proc/self/environ`` into a document.
+    """
+    logo = (quote.get("company") or {}).get("logo")
+    if not logo:
+        return None
+    if not isinstance(logo, str):
+        raise InputError(f"company.logo: must be a file name, not {type(logo).__name__}")
+    given = Path(logo)
+    real_roots = [Path(os.path.realpath(r)) for r in roots]
+    candidates = [given] if given.is_absolute() else [r / given for r in real_roots] + [given]
+    found = next((c for c in candidates if os.path.lexists(c)), None)
+    if found is None:
+        raise InputError(f"company.logo: file not found: {logo}")
+    real = Path(os.path.realpath(found))
+    if not any(real == r or r in real.parents for r in real_roots):
+        where = ", ".join(str(r) for r in real_roots)
+        raise InputError(f"company.logo: {logo} is outside the price book's and the templates' folders ({where}); "
+                         "put the logo next to the price book")  # fmt: skip
+    if not real.is_file():
+        raise InputError(f"company.logo: {logo} is not a regular file")
+    size = real.stat().st_size
+    if size > LOGO_MAX_BYTES:
+        raise InputError(f"company.logo: {logo} is {size:,} bytes (at most {LOGO_MAX_BYTES:,})")
+    with open(real, "rb") as fh:
+        head = fh.read(8)
+    if not head.startswith(_LOGO_MAGIC):
+        raise InputError(f"company.logo: {logo} is not a PNG or JPEG image")
+    return real
 
 
 def _created(quote: dict[str, Any]) -> datetime:
@@ -109,42 +183,244 @@ def _created(quote: dict[str, Any]) -> datetime:
     return datetime(d.year, d.month, d.day)
 
 
+class _Budget:
+    """The deadline and output budget of one document's render, shared by every hook of the sandbox."""
+
+    def __init__(self) -> None:
+        self.deadline = 0.0
+        self.output = 0
+        self.reset()
+
+    def reset(self) -> None:
+        """Start the clock and the output count (before each document)."""
+        self.deadline = time.monotonic() + TEMPLATE_MAX_RENDER_SECONDS
+        self.output = 0
+
+    def tick(self) -> None:
+        if time.monotonic() > self.deadline:
+            raise _Refused(f"rendering took longer than {TEMPLATE_MAX_RENDER_SECONDS:g} s (a runaway loop)")
+
+    def emit(self, chunk: str) -> None:
+        self.output += len(chunk)
+        if self.output > TEMPLATE_MAX_OUTPUT_BYTES:
+            raise _Refused(f"the rendered document is larger than {TEMPLATE_MAX_OUTPUT_BYTES:,} bytes")
+        self.tick()
+
+
+class _Refused(Exception):
+    """A template went beyond a limit of quoter.limits (turned into a TemplateError naming the file)."""
+
+
+def _int_digits(value: int) -> int:
+    return max(1, (abs(value).bit_length() * 30103) // 100000 + 1)  # log10(2) ~ 0.30103
+
+
+def _repeat_size(left: Any, right: Any) -> int:
+    """The length of ``left * right`` when one side is a count and the other a string or list."""
+    if isinstance(left, int) and not isinstance(right, int):
+        left, right = right, left
+    if isinstance(right, int) and not isinstance(left, int):
+        return len(left) * max(right, 0)
+    return 0
+
+
+def _too_big_power(left: int, right: int) -> bool:
+    return right > 0 and abs(left) > 1 and right * math.log10(abs(left)) > TEMPLATE_MAX_INT_DIGITS
+
+
+def _check_int(value: Any) -> Any:
+    if isinstance(value, int) and not isinstance(value, bool) and _int_digits(value) > TEMPLATE_MAX_INT_DIGITS:
+        raise _Refused(f"an integer of more than {TEMPLATE_MAX_INT_DIGITS} digits")
+    if isinstance(value, str | bytes | list | tuple) and len(value) > TEMPLATE_MAX_OUTPUT_BYTES:
+        raise _Refused(f"a value larger than {TEMPLATE_MAX_OUTPUT_BYTES:,} items")
+    return value
+
+
 def _environment() -> Any:
+    """A sandboxed jinja2 environment with no loader (include/extends/import cannot read a file) whose
+    arithmetic, calls, attribute reads, ``range`` and output are bounded by quoter.limits."""
     from jinja2 import StrictUndefined
     from jinja2.sandbox import SandboxedEnvironment
 
-    return SandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
+    budget = _Budget()
+
+    class Bounded(SandboxedEnvironment):
+        budget: _Budget
+        intercepted_binops = frozenset({"**", "*", "+", "//", "%", "/", "-"})
+        intercepted_unops = frozenset({"-", "+"})
+
+        def call_binop(self, context: Any, op: str, left: Any, right: Any) -> Any:
+            budget.tick()
+            if op == "**" and isinstance(left, int) and isinstance(right, int) and _too_big_power(left, right):
+                raise _Refused(f"{left} ** {right} has more than {TEMPLATE_MAX_INT_DIGITS} digits")
+            if op == "*" and isinstance(left, int | str | list | tuple) and isinstance(right, int | str | list | tuple):
+                if isinstance(left, int) and isinstance(right, int):
+                    if _int_digits(left) + _int_digits(right) > TEMPLATE_MAX_INT_DIGITS + 1:
+                        raise _Refused(f"a product of more than {TEMPLATE_MAX_INT_DIGITS} digits")
+                elif _repeat_size(left, right) > TEMPLATE_MAX_OUTPUT_BYTES:
+                    raise _Refused(f"a repeated value larger than {TEMPLATE_MAX_OUTPUT_BYTES:,} characters")
+            return _check_int(super().call_binop(context, op, left, right))
+
+        def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
+            budget.tick()
+            return _check_int(super().call(__context, __obj, *args, **kwargs))
+
+        def getattr(self, obj: Any, attribute: str) -> Any:
+            budget.tick()
+            return super().getattr(obj, attribute)
+
+        def getitem(self, obj: Any, argument: Any) -> Any:
+            budget.tick()
+            return super().getitem(obj, argument)
+
+    env = Bounded(undefined=StrictUndefined, autoescape=True)
+    env.globals["range"] = _bounded_range(budget)
+    for name, fn in list(env.filters.items()):
+        env.filters[name] = _bounded_filter(fn, budget)
+
+    class BoundedTemplate(env.template_class):  # type: ignore[misc,name-defined]
+        def render(self, *args: Any, **kwargs: Any) -> str:
+            parts = []
+            for chunk in self.generate(*args, **kwargs):
+                budget.emit(chunk)
+                parts.append(chunk)
+            return "".join(parts)
+
+    env.template_class = BoundedTemplate
+    env.budget = budget
+    return env
 
 
-def _prepare(path: Path, context: dict[str, Any]) -> tuple[Any, dict[str, Any], Any, Path]:
+def _bounded_range(budget: _Budget) -> Any:
+    """``range()`` for templates: at most TEMPLATE_MAX_RANGE items, the clock checked at every step."""
+
+    def bounded_range(*args: int) -> Any:
+        r = range(*args)
+        if len(r) > TEMPLATE_MAX_RANGE:
+            raise _Refused(f"range() of {len(r):,} items (at most {TEMPLATE_MAX_RANGE:,})")
+        for i in r:
+            budget.tick()
+            yield i
+
+    return bounded_range
+
+
+def _bounded_filter(fn: Any, budget: _Budget) -> Any:
+    import functools
+
+    @functools.wraps(fn)
+    def bounded(*args: Any, **kwargs: Any) -> Any:
+        budget.tick()
+        for value in list(args[1:]) + list(kwargs.values()):  # center(10**9), indent(10**9), ...
+            if isinstance(value, int) and not isinstance(value, bool) and value > TEMPLATE_MAX_OUTPUT_BYTES:
+                raise _Refused(f"a filter argument of {value:,}")
+        return _check_int(fn(*args, **kwargs))
+
+    return bounded
+
+
+def check_template_file(path: Path) -> None:
+    """TemplateError unless ``path`` is a .docx of at most TEMPLATE_MAX_BYTES whose parts inflate to at most
+    TEMPLATE_MAX_UNZIPPED_BYTES: the zip's declared sizes are checked, then every part is read with a cap
+    (a zip may lie about its sizes)."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise TemplateError(f"{path}: cannot read the template ({exc.strerror})") from None
+    if not path.is_file():
+        raise TemplateError(f"{path}: the template is not a regular file")
+    if size > TEMPLATE_MAX_BYTES:
+        raise TemplateError(f"{path}: the template is {size:,} bytes (at most {TEMPLATE_MAX_BYTES:,})")
+    too_big = TemplateError(f"{path}: the template's parts inflate beyond {TEMPLATE_MAX_UNZIPPED_BYTES:,} bytes "
+                            "(a zip bomb?)")  # fmt: skip
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+            if sum(i.file_size for i in infos) > TEMPLATE_MAX_UNZIPPED_BYTES:
+                raise too_big
+            total = 0
+            for info in infos:
+                with zf.open(info) as fh:
+                    while chunk := fh.read(1 << 20):
+                        total += len(chunk)
+                        if total > TEMPLATE_MAX_UNZIPPED_BYTES:
+                            raise too_big
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, RuntimeError, ValueError) as exc:
+        raise TemplateError(f"{path}: not a readable .docx template ({exc})") from None
+
+
+_REFUSED_TAGS = {"Include": "include", "Extends": "extends", "Import": "import", "FromImport": "from ... import"}
+
+
+def _refuse_loading(ast: Any, path: Path) -> None:
+    from jinja2 import nodes
+
+    for node in ast.find_all((nodes.Include, nodes.Extends, nodes.Import, nodes.FromImport)):
+        raise TemplateError(f"{path}: {{% {_REFUSED_TAGS[type(node).__name__]} %}} is not allowed in a template "
+                            f"(line {node.lineno}): templates cannot read other files")  # fmt: skip
+
+
+def _prepare(path: Path, context: dict[str, Any], logo: Path | None) -> tuple[Any, dict[str, Any], Any, Path]:
     """Load a template and check it against the context; TemplateError lists every missing name."""
     import jinja2
     from docx.shared import Mm
     from docxtpl import DocxTemplate, InlineImage
 
+    check_template_file(path)
     try:
         tpl = DocxTemplate(str(path))
         tpl.init_docx()
     except Exception as exc:  # a corrupt or non-docx file
         raise TemplateError(f"{path}: not a readable .docx template ({exc})") from None
     ctx = dict(context)
-    logo = (context.get("company") or {}).get("logo")
-    if logo:
-        if not Path(logo).is_file():
-            raise InputError(f"company.logo: file not found: {logo}")
-        ctx["logo"] = InlineImage(tpl, str(logo), height=Mm(18))
-    else:
-        ctx["logo"] = ""
+    ctx["logo"] = InlineImage(tpl, str(logo), height=Mm(18)) if logo is not None else ""
     env = _environment()
     try:
         missing = sorted(tpl.get_undeclared_template_variables(jinja_env=env, context=ctx))
         xml = tpl.patch_xml(tpl.get_xml())
-        missing += [m for m in _missing_attributes(env.parse(xml), ctx) if m.split(".")[0] not in missing]
+        ast = env.parse(xml)
+        _refuse_loading(ast, path)
+        for part_xml in _other_parts_xml(tpl):
+            _refuse_loading(env.parse(part_xml), path)
+        missing += [m for m in _missing_attributes(ast, ctx) if m.split(".")[0] not in missing]
     except jinja2.TemplateSyntaxError as exc:
-        raise TemplateError(f"{path}: template syntax error: {exc.message}") from None
+        raise TemplateError(f"{path}: template syntax error (line {exc.lineno}): {exc.message}") from None
+    except TemplateError:
+        raise
+    except Exception as exc:  # a template that trips the checker itself
+        raise TemplateError(f"{path}: the template cannot be read ({type(exc).__name__}: {exc})") from None
     if missing:
         raise TemplateError(f"{path}: the template uses names the context does not have: {', '.join(missing)}")
     return tpl, ctx, env, path
+
+
+def _other_parts_xml(tpl: Any) -> list[str]:
+    """The XML of headers and footers (rendered too): checked for include/extends/import as well."""
+    out = []
+    for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
+        for _rel, part in tpl.get_headers_footers(uri):
+            out.append(tpl.patch_xml(tpl.get_part_xml(part)))
+    return out
+
+
+@contextlib.contextmanager
+def _alarm(seconds: float) -> Iterator[None]:
+    """A backstop for loops the sandbox's hooks never see (``{% for a in s %}{% for b in s %}{% endfor %}``):
+    SIGALRM after ``seconds`` in the main thread of a Unix process; elsewhere the hooks alone."""
+    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def _fire(signum: int, frame: Any) -> None:
+        raise _Refused(f"rendering took longer than {TEMPLATE_MAX_RENDER_SECONDS:g} s (a runaway loop)")
+
+    previous = signal.signal(signal.SIGALRM, _fire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _missing_attributes(ast: Any, ctx: dict[str, Any]) -> list[str]:
@@ -214,10 +490,18 @@ def _render_to(tpl: Any, ctx: dict[str, Any], env: Any, path: Path, target: Path
                lang: str) -> None:  # fmt: skip
     import jinja2
 
+    env.budget.reset()  # the deadline starts now
     try:
-        tpl.render(ctx, jinja_env=env, autoescape=True)
+        with _alarm(TEMPLATE_MAX_RENDER_SECONDS + 1):
+            tpl.render(ctx, jinja_env=env, autoescape=True)
+    except _Refused as exc:
+        raise TemplateError(f"{path}: refused: {exc}") from None
     except jinja2.TemplateError as exc:
         raise TemplateError(f"{path}: {exc}") from None
+    except (MemoryError, RecursionError) as exc:
+        raise TemplateError(f"{path}: refused: the template ran out of {type(exc).__name__}") from None
+    except Exception as exc:  # {{ 1/0 }}, a filter given the wrong type, ...
+        raise TemplateError(f"{path}: the template failed: {type(exc).__name__}: {exc}") from None
     if lang == "fa":
         _ensure_bidi(tpl.docx)
     props = tpl.docx.core_properties
@@ -226,15 +510,8 @@ def _render_to(tpl: Any, ctx: dict[str, Any], env: Any, path: Path, target: Path
     props.revision = 1
     company = (ctx.get("company") or {}).get("name", "")
     props.author = props.last_modified_by = company
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".docx.tmp", dir=target.parent)
-    os.close(fd)
-    try:
-        tpl.save(tmp)
-        normalise_zip(Path(tmp))
-        os.replace(tmp, target)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    tpl.save(str(target))  # a staged path (quoter.outputs.Staging): moved into place with the others
+    normalise_zip(target)
 
 
 def _ensure_bidi(document: Any) -> None:
@@ -334,6 +611,7 @@ def convert_to_pdf(docx_files: Sequence[Path], out_dir: Path, *, timeout: float 
         for docx in docx_files:
             produced = staging / (Path(docx).stem + ".pdf")
             if produced.is_file() and produced.stat().st_size > 0:
+                normalise_pdf(produced, Path(docx))  # same .docx, same PDF bytes
                 target = out_dir / produced.name
                 os.replace(produced, target)
                 pdfs.append(target)
