@@ -166,6 +166,13 @@ def shifts_summary(result: Any) -> str:
     return "\n".join(parts)
 
 
+def _check_time_limit(seconds: float) -> None:
+    from quoter.limits import MAX_SOLVER_SECONDS
+
+    if not math.isfinite(seconds) or not 0 < seconds <= MAX_SOLVER_SECONDS:
+        raise InputError(f"--time-limit: {seconds:g} is not a number of seconds in (0, {MAX_SOLVER_SECONDS:g}]")
+
+
 @app.command()
 def shifts(
     requirements: ReqPath,
@@ -189,15 +196,18 @@ def shifts(
     from quoter.shifts.solver import plan_shifts
     from quoter.staffing.planner import plan_staffing
 
-    if chart is not None and chart.suffix.lower() not in (".png", ".svg"):
-        raise InputError(f"--chart: '{chart.name}' must end in .png or .svg")
+    if chart is not None:
+        _check_output_file(chart, "--chart", (".png", ".svg"))
+    if time_limit is not None:
+        _check_time_limit(time_limit)
     req = load_requirements(requirements)
     book = load_price_book(price_book)
     result = plan_shifts(req, plan_staffing(req), time_limit_s=time_limit, book=book)
     if chart is not None:
         from quoter.render.chart import coverage_chart
 
-        coverage_chart(result, chart)
+        with _delivery(chart.parent) as stage:
+            stage.adopt(coverage_chart(result, stage.scratch() / chart.name), chart)
     if as_json:
         _echo_json(result.to_dict())
     else:
@@ -270,13 +280,15 @@ def _check_erlang_options(
     agents: int | None,
 ) -> None:
     """Every bad option at once, as one error."""
+    from quoter.limits import MAX_CONTACTS_PER_MONTH, MAX_HANDLE_SECONDS, MAX_PATIENCE_SECONDS
+
     problems = []
-    if calls < 0:
-        problems.append("--calls: must be >= 0")
-    if aht <= 0:
-        problems.append("--aht: must be > 0 seconds")
-    if interval <= 0:
-        problems.append("--interval: must be > 0 minutes")
+    if not (math.isfinite(calls) and 0 <= calls <= MAX_CONTACTS_PER_MONTH):
+        problems.append(f"--calls: must be a number of calls in [0, {MAX_CONTACTS_PER_MONTH:,}]")
+    if not (math.isfinite(aht) and 0 < aht <= MAX_HANDLE_SECONDS):
+        problems.append(f"--aht: must be in (0, {MAX_HANDLE_SECONDS}] seconds")
+    if not (math.isfinite(interval) and 0 < interval <= 1440):
+        problems.append("--interval: must be in (0, 1440] minutes")
     if not 0 <= shrinkage < 1:
         problems.append("--shrinkage: must be in [0, 1)")
     if max_occupancy is not None and not 0 < max_occupancy <= 1:
@@ -285,8 +297,8 @@ def _check_erlang_options(
         problems.append("--max-abandon: must be in (0, 1]")
     if max_abandon is not None and patience is None:
         problems.append("--max-abandon: needs --patience (Erlang A)")
-    if patience is not None and patience <= 0:
-        problems.append("--patience: must be > 0 seconds")
+    if patience is not None and not (math.isfinite(patience) and 0 < patience <= MAX_PATIENCE_SECONDS):
+        problems.append(f"--patience: must be in (0, {MAX_PATIENCE_SECONDS}] seconds")
     if agents is not None and agents < 0:
         problems.append("--agents: must be >= 0")
     if problems:
@@ -589,14 +601,34 @@ def quote(
 
     Given a saved quote.json instead, show it as saved (nothing is re-run; pricing options do not apply).
     """
+    langs = _check_langs(lang) if (docs or xlsx is not None) else []
+    _check_output_dir(out, "--out")
+    if xlsx is not None:
+        _check_output_file(xlsx, "--xlsx", (".xlsx",))
     data, plan, q, book_toman = _load_or_price(
         requirements, price_book, number, certainty, goal, model, shifts, requote=xlsx is not None
     )
-    _show_quote(data, plan, out, as_json, toman or book_toman)
-    if docs:
-        _write_documents(data, lang, None, out or Path("."), None, pdf)
-    if xlsx is not None and q is not None:
-        _write_quote_workbook(q, xlsx, lang)
+    _write_quote_outputs(data, q, out, docs, pdf, xlsx, langs, price_book)
+    if as_json:
+        _echo_json(data)
+    else:
+        typer.echo(quote_summary(data, plan, toman=toman or book_toman))
+
+
+def _write_quote_outputs(
+    data: dict[str, Any], q: Any, out: Path | None, docs: bool, pdf: bool, xlsx: Path | None, langs: list[str],
+    price_book: str | None,
+) -> None:  # fmt: skip
+    """quote.json (--out), the documents (--docs) and the workbook (--xlsx): every output, or none."""
+    with _delivery(out or Path(".")) as stage:
+        if out is not None:
+            _save_quote_staged(data, stage)
+        if docs:
+            _documents_staged(data, langs, None, None, pdf, stage, price_book)
+        if xlsx is not None and q is not None:
+            _workbook_staged(q, xlsx, langs[0], stage)
+    for path in stage.written:
+        typer.echo(f"{'Saved' if path.name == 'quote.json' else 'Wrote'} {path}", err=True)
 
 
 def _load_or_price(
@@ -639,41 +671,88 @@ def _load_or_price(
     return q.to_dict(), q.plan, q, book.toman
 
 
-def _show_quote(data: dict[str, Any], plan: Any, out: Path | None, as_json: bool, toman: bool) -> None:
-    """Save the quote as ``out``/quote.json when asked, then print it (JSON or the readable summary)."""
-    from quoter.quote.pipeline import save_quote
+def _delivery(folder: Path) -> Any:
+    """One staging for a command's outputs (:class:`quoter.outputs.Staging`): all are written, or none."""
+    from quoter.outputs import Staging
 
-    if out is not None:
-        path = save_quote(data, out)
-        typer.echo(f"Saved {path}", err=True)
-    if as_json:
-        _echo_json(data)
-    else:
-        typer.echo(quote_summary(data, plan, toman=toman))
+    return Staging(folder)
 
 
-def _write_quote_workbook(q: Any, xlsx: Path, lang: str) -> None:
+def _save_quote_staged(data: dict[str, Any], stage: Any) -> None:
+    from quoter.quote.store import save_quote
+
+    stage.adopt(save_quote(data, stage.scratch()))
+
+
+def _workbook_staged(q: Any, xlsx: Path, lang: str, stage: Any) -> None:
     """The negotiation workbook, in the first of the --lang languages."""
     from quoter.render.workbook import write_workbook
 
-    langs = _split(lang) or ["fa"]
-    typer.echo(f"Wrote {write_workbook(q, xlsx, lang=langs[0])}", err=True)
+    made = write_workbook(q, stage.scratch() / xlsx.name, lang=lang)
+    stage.adopt(made, xlsx)
+
+
+def _documents_staged(
+    data: Any, langs: list[str], only: str | None, templates: Path | None, pdf: bool, stage: Any,
+    price_book: str | None,
+) -> None:  # fmt: skip
+    from quoter.render.documents import render_documents
+
+    logo_dirs = [Path(price_book).resolve().parent] if price_book and Path(price_book).suffix in (".yaml", ".yml") \
+        else []  # fmt: skip
+    for made in render_documents(data, langs=langs, only=_split(only), out_dir=stage.scratch(),
+                                 templates_dir=templates, pdf=pdf, logo_dirs=logo_dirs):  # fmt: skip
+        stage.adopt(made)
+
+
+def _check_langs(lang: str) -> list[str]:
+    from quoter.render.wording import LANGS
+
+    langs = _split(lang) or ["fa", "en"]
+    bad = [x for x in langs if x not in LANGS]
+    if bad:
+        raise InputError(f"--lang: '{bad[0]}' is not one of {', '.join(LANGS)}")
+    return langs
+
+
+def _check_output_dir(folder: Path | None, option: str) -> None:
+    """A folder for outputs: absent or a folder, not under /proc, /sys or /dev, not below a file."""
+    from quoter.outputs import check_target
+
+    if folder is None:
+        return
+    if folder.exists() and not folder.is_dir():
+        raise InputError(f"{option}: {folder} is a file, not a folder")
+    try:
+        check_target(folder / "quote.json")
+    except InputError as exc:
+        raise InputError(f"{option}: {exc}") from None
+
+
+def _check_output_file(path: Path, option: str, suffixes: tuple[str, ...]) -> None:
+    """An output file: the right suffix, and a place a regular file can go (see quoter.outputs)."""
+    from quoter.outputs import check_target
+
+    if path.suffix.lower() not in suffixes:
+        raise InputError(f"{option}: '{path.name}' must end in {' or '.join(suffixes)}")
+    try:
+        check_target(path)
+    except InputError as exc:
+        raise InputError(f"{option}: {exc}") from None
 
 
 def _split(text: str | None) -> list[str] | None:
     return [t.strip() for t in text.split(",") if t.strip()] if text else None
 
 
-def _write_documents(data: Any, lang: str, only: str | None, out: Path, templates: Path | None, pdf: bool) -> None:
-    from quoter.render.documents import render_documents
-    from quoter.render.documents.render import PdfError
-
-    try:
-        paths = render_documents(data, langs=_split(lang), only=_split(only), out_dir=out, templates_dir=templates,
-                                 pdf=pdf)  # fmt: skip
-    except PdfError as exc:
-        raise PdfError(f"{exc} (the .docx files are written in {out})") from None
-    for p in paths:
+def _write_documents(
+    data: Any, lang: str, only: str | None, out: Path, templates: Path | None, pdf: bool, price_book: str | None
+) -> None:
+    langs = _check_langs(lang)
+    _check_output_dir(out, "--out")
+    with _delivery(out) as stage:
+        _documents_staged(data, langs, only, templates, pdf, stage, price_book)
+    for p in stage.written:
         typer.echo(f"Wrote {p}", err=True)
 
 
@@ -696,7 +775,8 @@ def docs_cmd(
     """Proposal, SLA, NDA and service contract in Persian and English (Word, and PDF with --pdf)."""
     from quoter.render.documents import quote_source
 
-    _write_documents(quote_source(source, price_book), lang, only, out, templates, pdf)
+    _check_langs(lang)
+    _write_documents(quote_source(source, price_book), lang, only, out, templates, pdf, price_book)
 
 
 @app.command("schema")
@@ -714,7 +794,7 @@ def price_books() -> None:
     """List the price books found, with their dates and currencies."""
     from quoter.inputs.pricebook import list_price_books, search_dirs
 
-    books = list_price_books()
+    books = list_price_books()  # a broken book is an InputError naming its file and field: exit 1
     rows = [[b.name, b.as_of.isoformat(), b.currency, b.title, str(b.path)] for b in books]
     typer.echo(_plain_table(["name", "as of", "currency", "title", "file"], rows, left=5))
     typer.echo(f"\nSearched: {', '.join(str(d) for d in search_dirs())} (add folders with $QUOTER_PRICE_BOOKS)")
@@ -725,6 +805,12 @@ def main(argv: list[str] | None = None) -> None:
 
     Usage errors (unknown option, missing argument) are reported by typer with exit 2.
     """
+    import signal
+
+    def _terminate(signum: int, frame: Any) -> None:
+        raise KeyboardInterrupt  # unwinds like Ctrl-C: staged outputs are removed, child processes ended
+
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         app(args=argv, prog_name="quoter")
     except QuoterError as exc:
@@ -734,8 +820,8 @@ def main(argv: list[str] | None = None) -> None:
         typer.echo(f"Error: {exc}", err=True)
         sys.exit(1)
     except KeyboardInterrupt:
-        typer.echo("Aborted.", err=True)
-        sys.exit(1)
+        typer.echo("Aborted: nothing was written.", err=True)
+        sys.exit(130)
 
 
 if __name__ == "__main__":  # pragma: no cover

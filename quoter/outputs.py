@@ -93,6 +93,16 @@ class Staging:
         self._files.append((staged, final))
         return staged
 
+    def scratch(self) -> Path:
+        """A fresh folder inside the staging folder (removed with it) for producers that write into a folder."""
+        if self._dir is None:
+            raise RuntimeError("Staging.scratch() outside the with block")
+        return Path(tempfile.mkdtemp(prefix="scratch-", dir=self._dir))
+
+    def adopt(self, made: Path, target: str | Path | None = None) -> None:
+        """Stage a file a producer already wrote (in :meth:`scratch`) for ``target`` (default ``out_dir/name``)."""
+        os.replace(made, self.path(made.name, target))
+
     def commit(self) -> list[Path]:
         """Move every staged file into place (called by ``__exit__`` on success)."""
         for staged, final in self._files:

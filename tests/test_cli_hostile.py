@@ -222,7 +222,7 @@ CASES: list[tuple[str, Callable[[Path], list[str]], int, str]] = [
         1,
         "models.per_week",
     ),
-    ("book logo /etc/passwd", book("  logo: null", "  logo: /etc/passwd"), 1, "logo"),
+    ("book logo /etc/passwd", lambda tmp: [*book("  logo: null", "  logo: /etc/passwd")(tmp), "--docs"], 1, "logo"),
     ("price book not found", cli("quote", "{tmp}/req.yaml", "--price-book", "no-such-book"), 1, "no-such-book"),
     # saved quotes
     ("quote.json total abc", saved(_set("cost.monthly_total", "abc")), 1, "cost.monthly_total"),

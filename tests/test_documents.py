@@ -393,7 +393,7 @@ def test_logo_is_placed(quote, tmp_path):
     logo = tmp_path / "logo.png"
     Image.new("RGB", (120, 40), (31, 58, 95)).save(logo)
     quote["company"]["logo"] = str(logo)
-    (path,) = render_documents(quote, langs=["en"], only=["proposal"], out_dir=tmp_path / "out")
+    (path,) = render_documents(quote, langs=["en"], only=["proposal"], out_dir=tmp_path / "out", logo_dirs=[tmp_path])
     assert Document(str(path)).inline_shapes, "the logo is an inline picture"
 
 

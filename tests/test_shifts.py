@@ -240,7 +240,7 @@ def test_cli_shifts_takes_the_labour_facts_from_a_price_book(tmp_path, capsys):
     runs = {}
     for name in ("ir-1405", str(book)):
         with pytest.raises(SystemExit) as exc:
-            main(["shifts", bank, "--json", "--time-limit", "0", "--price-book", name])
+            main(["shifts", bank, "--json", "--time-limit", "2", "--price-book", name])
         assert exc.value.code == 0
         runs[name] = json.loads(capsys.readouterr().out)["totals"]
     assert runs["ir-1405"]["friday_hours_week"] == 0 < runs[str(book)]["friday_hours_week"]
