@@ -584,7 +584,7 @@ def quote(
         typer.Option(
             "--shifts/--no-shifts",
             help="Price paid and premium hours from a shift plan: --shifts waits for the planner, --no-shifts "
-            "skips it; by default it is used when it proves a roster within 0.3 s.",
+            "skips it; by default it is used when the planner proves a roster within a fixed work budget (branch-and-bound nodes, not seconds).",
         ),
     ] = None,
     docs: Annotated[

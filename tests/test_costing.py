@@ -174,7 +174,7 @@ def test_paid_hours_and_premiums_come_from_the_shift_plan(monkeypatch):
     scheduled = plan.totals.scheduled_hours_week
     seen = {}
 
-    def plan_shifts(req_, plan_, premiums, time_limit_s=None, *, book):
+    def plan_shifts(req_, plan_, premiums, time_limit_s=None, *, book, node_limit=None):
         seen.update(premiums, book=book.name)
         split = {"normal": scheduled * 0.6, "night": scheduled * 0.3, "friday": scheduled * 0.12,
                  "holiday": scheduled * 0.03, "overtime": scheduled * 0.05}  # fmt: skip

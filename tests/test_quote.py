@@ -279,7 +279,7 @@ def test_shift_plan_is_used_when_proved_and_saved_with_the_quote(tmp_path):
     assert off["staffing"]["shift_plan"] == {
         "used": False,
         "note": "shift planning not asked for: paid hours and premium hours from the staffing intervals",
-        "status": None, "paid_hours_week": None, "headcount": None, "efficiency": None, "solve_seconds": None,
+        "status": None, "paid_hours_week": None, "headcount": None, "efficiency": None,
     }  # fmt: skip
 
 
@@ -288,3 +288,22 @@ def test_round_the_clock_rosters_are_not_attempted_by_default():
     sp = q.to_dict()["staffing"]["shift_plan"]
     assert not sp["used"] and sp["note"].startswith("a round-the-clock roster takes the shift planner longer")
     assert q.cost.usage.hours_source == "staffing plan"
+
+
+def test_the_default_roster_attempt_is_bounded_by_work_not_time(monkeypatch):
+    """The same input gets the same quote under any load: the default shift attempt has a node budget
+    (deterministic), and the quote stores no timing."""
+    from quoter.shifts import for_quote, solver
+
+    seen = {}
+    real = solver.plan_shifts
+
+    def spy(*args, **kwargs):
+        seen.update(kwargs)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(solver, "plan_shifts", spy)
+    a = build_quote(EXAMPLES[0], today=TODAY, scenarios=False).to_dict()
+    assert seen["node_limit"] == for_quote.SHIFT_NODES and seen["time_limit_s"] >= 30
+    assert a["staffing"]["shift_plan"]["used"] and "solve_seconds" not in a["staffing"]["shift_plan"]
+    assert build_quote(EXAMPLES[0], today=TODAY, scenarios=False).to_dict() == a

@@ -202,7 +202,6 @@ class ShiftPlan(Doc):
     paid_hours_week: dict[PaidHoursKind, Dec] | None
     headcount: Int | None
     efficiency: Dec | None
-    solve_seconds: Dec | None
 
 
 class Staffing(Doc):

@@ -13,10 +13,13 @@ from quoter.money import dec_str, quantity
 from quoter.pricing.usage import rotations
 from quoter.staffing.result import StaffingPlan
 
-SHIFT_SECONDS = 0.3
+SHIFT_NODES = 1000
+"""Branch-and-bound nodes the quote gives the shift planner by default, per queue: a budget of work, not of
+time, so the same input gets the same roster (or none) on any machine under any load. Business-hours
+accounts prove their roster within a few nodes; one that needs more falls back to the interval estimate."""
+SHIFT_SECONDS = 60.0
+"""A safety net on the default attempt's wall-clock time, far above what the node budget takes here."""
 HOURS_STEP = "0.000001"  # shift-plan hours are kept (and saved) to this step
-"""Time the quote gives the shift planner by default: enough for business-hours accounts (they solve in
-a few hundredths of a second); a large 24/7 roster that needs longer falls back to the interval estimate."""
 
 
 @dataclass(frozen=True)
@@ -29,7 +32,6 @@ class ShiftUse:
     paid_hours_week: dict[str, float] | None = None
     headcount: int | None = None
     efficiency: float | None = None
-    solve_seconds: float | None = None
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ShiftUse:
@@ -46,7 +48,6 @@ class ShiftUse:
             paid_hours_week=None if hours is None else {k: float(str(v)) for k, v in hours.items()},
             headcount=data.get("headcount"),
             efficiency=f(data.get("efficiency")),
-            solve_seconds=f(data.get("solve_seconds")),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -62,7 +63,6 @@ class ShiftUse:
             else {k: q(v, HOURS_STEP) for k, v in self.paid_hours_week.items()},
             "headcount": self.headcount,
             "efficiency": q(self.efficiency, "0.0001"),
-            "solve_seconds": q(self.solve_seconds, "0.001"),
         }
 
 
@@ -95,9 +95,9 @@ def plan_shifts_for_quote(
     p = book.premiums
     premiums = {"night": float(p.night), "friday": float(p.friday), "holiday": float(p.holiday)}
     try:
-        result = solver.plan_shifts(
-            req, plan, premiums=premiums, time_limit_s=seconds if mode is None else None, book=book
-        )
+        default = mode is None
+        result = solver.plan_shifts(req, plan, premiums=premiums, time_limit_s=seconds if default else None,
+                                    book=book, node_limit=SHIFT_NODES if default else None)  # fmt: skip
     except DomainError as exc:
         if mode:
             raise
@@ -108,10 +108,9 @@ def plan_shifts_for_quote(
     if mode is None and status != "optimal":
         return None, ShiftUse(
             False,
-            f"the shift planner did not prove a roster within {seconds:g} s: {interval} "
+            f"the shift planner did not prove a roster within {SHIFT_NODES} branch-and-bound nodes: {interval} "
             "(quote with shift planning on to wait for it)",
             status=status,
-            solve_seconds=totals.get("solve_seconds"),
         )
     split = {k: float(quantity(float(v), HOURS_STEP)) for k, v in result.paid_hours_week.items()}
     headcount = totals.get("headcount")
@@ -123,7 +122,6 @@ def plan_shifts_for_quote(
         paid_hours_week=split,
         headcount=None if headcount is None else int(headcount),
         efficiency=totals.get("efficiency"),
-        solve_seconds=totals.get("solve_seconds"),
     )
 
 

@@ -302,7 +302,9 @@ def _lp_rounding(c: _Cover) -> tuple[Any, float]:
     return _round_cover(c.a, c.need, c.cost, lp_cost.x), float(lp_cost.fun)
 
 
-def _solve_milp(c: _Cover, x: Any, lower: float, limit: float, mip_gap: float) -> tuple[Any, float, str, str]:
+def _solve_milp(
+    c: _Cover, x: Any, lower: float, limit: float, mip_gap: float, node_limit: int | None = None
+) -> tuple[Any, float, str, str]:
     """HiGHS's MILP within ``limit`` s: its plan replaces ``x`` if no dearer and covering; its dual bound raises
     ``lower``. Returns (plan, lower bound, status, plan's source)."""
     import numpy as np
@@ -311,7 +313,8 @@ def _solve_milp(c: _Cover, x: Any, lower: float, limit: float, mip_gap: float) -
     status, source = "heuristic", "LP rounding"
     if limit > 0:
         res = milp(c.cost, constraints=c.constraint(), bounds=Bounds(0, np.inf), integrality=np.ones(len(c.tours)),
-                   options={"time_limit": limit, "mip_rel_gap": mip_gap})  # fmt: skip
+                   options={"time_limit": limit, "mip_rel_gap": mip_gap,
+                            **({"node_limit": node_limit} if node_limit is not None else {})})  # fmt: skip
         if res.x is not None:
             lower = max(lower, float(getattr(res, "mip_dual_bound", lower) or lower))
             x_mip = np.round(res.x).astype(int)
@@ -321,11 +324,11 @@ def _solve_milp(c: _Cover, x: Any, lower: float, limit: float, mip_gap: float) -
     return x, lower, status, source
 
 
-def _solve(c: _Cover, limit: float, mip_gap: float) -> _Solution:
+def _solve(c: _Cover, limit: float, mip_gap: float, node_limit: int | None = None) -> _Solution:
     """The timed solve: the LP-rounding plan, then the MILP within ``limit`` s; the gap to the best bound."""
     t0 = time.perf_counter()
     x, lower = _lp_rounding(c)
-    x, lower, status, source = _solve_milp(c, x, lower, limit, mip_gap)
+    x, lower, status, source = _solve_milp(c, x, lower, limit, mip_gap, node_limit)
     elapsed = time.perf_counter() - t0
     total = c.cost @ x
     gap = max(0.0, float(total - lower) / float(total)) if total > 0 else 0.0
@@ -420,6 +423,7 @@ def solve_shifts(
     clock_shift: int = 0,
     queue: str = "all",
     time_limit_s: float | None = None,
+    node_limit: int | None = None,
 ) -> ShiftPlan:
     """Cover ``demand`` (agents on shift per interval, Saturday 00:00 first) with weekly tours.
 
@@ -440,7 +444,7 @@ def solve_shifts(
     cover = _build_cover(need, rules, interval_minutes, prem, kinds)
     lp_hours = _lp_bound_hours(cover)
     limit = rules.time_limit_seconds if time_limit_s is None else time_limit_s
-    sol = _solve(cover, limit, rules.mip_gap)
+    sol = _solve(cover, limit, rules.mip_gap, node_limit)
     return _read_plan(queue, cover, sol, kinds, h, holiday_share, lp_hours, limit)
 
 
@@ -461,13 +465,15 @@ def plan_shifts(
     time_limit_s: float | None = None,
     *,
     book: PriceBook,
+    node_limit: int | None = None,
 ) -> ShiftsResult:
     """Roster every language queue of a staffing plan with the requirements' shift rules and the labour
     facts of ``book`` (night window, rest days, holidays, on the agents' clock ``book.labour.timezone``).
 
     ``premiums`` (default: the book's night, Friday and holiday rates) weigh the hours in the objective.
     ``time_limit_s`` (default: the rules' ``time_limit_seconds``) is the budget for the whole plan,
-    shared equally by the queues that have demand.
+    shared equally by the queues that have demand. ``node_limit`` bounds each queue's branch and bound by
+    nodes instead (a budget that does not depend on the machine's speed or load).
     """
     rules = getattr(req, "shifts", None) or ShiftRules()
     if premiums is None:
@@ -479,7 +485,7 @@ def plan_shifts(
     per_queue = budget / max(1, len(demands))
     queues = tuple(
         solve_shifts(d, interval_minutes=plan.interval_minutes, rules=rules, premiums=premiums, labour=book.labour,
-                     clock_shift=shift, queue=name, time_limit_s=per_queue)
+                     clock_shift=shift, queue=name, time_limit_s=per_queue, node_limit=node_limit)
         for name, d in demands.items()
     )  # fmt: skip
     keys = ("headcount", "required_hours_week", "paid_hours_week", "normal_hours_week", "night_hours_week",
