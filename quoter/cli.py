@@ -584,7 +584,8 @@ def quote(
         typer.Option(
             "--shifts/--no-shifts",
             help="Price paid and premium hours from a shift plan: --shifts waits for the planner, --no-shifts "
-            "skips it; by default it is used when the planner proves a roster within a fixed work budget (branch-and-bound nodes, not seconds).",
+            "skips it; by default it is used when the planner proves a roster within a fixed work budget "
+            "(branch-and-bound nodes, not seconds).",
         ),
     ] = None,
     docs: Annotated[
@@ -800,6 +801,10 @@ def price_books() -> None:
     typer.echo(f"\nSearched: {', '.join(str(d) for d in search_dirs())} (add folders with $QUOTER_PRICE_BOOKS)")
 
 
+class Interrupted(BaseException):  # noqa: N818  (a signal, like KeyboardInterrupt, not an error)
+    """Ctrl-C or SIGTERM: raised by the signal handler so that every ``with`` block cleans up on the way out."""
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the app; quoter errors become one line on stderr and exit 1.
 
@@ -807,10 +812,10 @@ def main(argv: list[str] | None = None) -> None:
     """
     import signal
 
-    def _terminate(signum: int, frame: Any) -> None:
-        raise KeyboardInterrupt  # unwinds like Ctrl-C: staged outputs are removed, child processes ended
+    def _interrupt(signum: int, frame: Any) -> None:
+        raise Interrupted(signum)  # unwinds the work: staged outputs removed, LibreOffice ended
 
-    signal.signal(signal.SIGTERM, _terminate)
+    previous = {sig: signal.signal(sig, _interrupt) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
         app(args=argv, prog_name="quoter")
     except QuoterError as exc:
@@ -819,9 +824,12 @@ def main(argv: list[str] | None = None) -> None:
     except OSError as exc:  # disk full, permission denied on an output path
         typer.echo(f"Error: {exc}", err=True)
         sys.exit(1)
-    except KeyboardInterrupt:
-        typer.echo("Aborted: nothing was written.", err=True)
+    except (Interrupted, KeyboardInterrupt):
+        typer.echo("Interrupted: nothing was written.", err=True)
         sys.exit(130)
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 if __name__ == "__main__":  # pragma: no cover

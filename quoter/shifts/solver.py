@@ -302,6 +302,29 @@ def _lp_rounding(c: _Cover) -> tuple[Any, float]:
     return _round_cover(c.a, c.need, c.cost, lp_cost.x), float(lp_cost.fun)
 
 
+def _interruptible(fn: Any, *args: Any, **kwargs: Any) -> Any:
+    """``fn(*args, **kwargs)`` in a worker thread while the main thread waits in short steps, so Ctrl-C or
+    SIGTERM takes effect within a tenth of a second even while HiGHS (which does not return to Python until
+    it stops) is still solving; the abandoned solve ends with the process."""
+    import threading
+
+    box: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            box["value"] = fn(*args, **kwargs)
+        except BaseException as exc:  # handed to the caller
+            box["error"] = exc
+
+    worker = threading.Thread(target=run, name="highs", daemon=True)
+    worker.start()
+    while worker.is_alive():
+        worker.join(0.1)
+    if "error" in box:
+        raise box["error"]
+    return box["value"]
+
+
 def _solve_milp(
     c: _Cover, x: Any, lower: float, limit: float, mip_gap: float, node_limit: int | None = None
 ) -> tuple[Any, float, str, str]:
@@ -312,7 +335,8 @@ def _solve_milp(
 
     status, source = "heuristic", "LP rounding"
     if limit > 0:
-        res = milp(c.cost, constraints=c.constraint(), bounds=Bounds(0, np.inf), integrality=np.ones(len(c.tours)),
+        res = _interruptible(milp, c.cost, constraints=c.constraint(), bounds=Bounds(0, np.inf),
+                             integrality=np.ones(len(c.tours)),
                    options={"time_limit": limit, "mip_rel_gap": mip_gap,
                             **({"node_limit": node_limit} if node_limit is not None else {})})  # fmt: skip
         if res.x is not None:

@@ -576,6 +576,23 @@ def _font_installed(family: str) -> bool:
     return bool(result.stdout.strip())
 
 
+def _run_own_group(cmd: list[str], timeout: float) -> subprocess.CompletedProcess[str]:
+    """Run LibreOffice in a process group of its own and end the whole group (soffice starts soffice.bin
+    as a child) when the run times out or is interrupted."""
+    import signal
+
+    with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                          start_new_session=True) as proc:  # fmt: skip
+        try:
+            out, err = proc.communicate(timeout=timeout)
+        except BaseException:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+            raise
+    return subprocess.CompletedProcess(cmd, proc.returncode, out, err)
+
+
 def convert_to_pdf(docx_files: Sequence[Path], out_dir: Path, *, timeout: float = 300) -> list[Path]:
     """Convert .docx files to PDF with one headless LibreOffice run and a fresh profile of its own.
 
@@ -604,9 +621,13 @@ def convert_to_pdf(docx_files: Sequence[Path], out_dir: Path, *, timeout: float 
                "--nolockcheck", "--convert-to", "pdf", "--outdir", str(staging),
                *[str(Path(p).resolve()) for p in docx_files]]  # fmt: skip
         try:
-            result = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, check=False)
+            result = _run_own_group(cmd, timeout)
         except subprocess.TimeoutExpired:
+            shutil.rmtree(staging, ignore_errors=True)
             raise PdfError(f"LibreOffice did not finish converting within {timeout:.0f} s") from None
+        except BaseException:  # Ctrl-C, SIGTERM: no half-written PDF, no staging folder, no LibreOffice left
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
         pdfs, missing = [], []
         for docx in docx_files:
             produced = staging / (Path(docx).stem + ".pdf")

@@ -1,0 +1,75 @@
+"""Ctrl-C and SIGTERM: the command stops within a second, leaves no output, no staging folder, no LibreOffice
+profile and no LibreOffice process (issue 10). Real processes, real signals."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT
+
+QUOTER = [sys.executable, "-m", "quoter.cli"]
+
+
+def _start(args: list[str], cwd: Path) -> subprocess.Popen[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.Popen([*QUOTER, *args], cwd=cwd, env=env, text=True, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, start_new_session=True)  # fmt: skip
+
+
+def _stop(proc: subprocess.Popen[str], sig: int) -> tuple[float, str]:
+    t0 = time.monotonic()
+    proc.send_signal(sig)
+    _, err = proc.communicate(timeout=30)
+    return time.monotonic() - t0, err
+
+
+def _lo_runs(tmp_path: Path) -> list[str]:
+    """Live LibreOffice processes converting into ``tmp_path`` (their --outdir is under it)."""
+    out = subprocess.run(["ps", "-eww", "-o", "pid=,stat=,args="], capture_output=True, text=True).stdout
+    return [ln for ln in out.splitlines() if "soffice" in ln and str(tmp_path) in ln and " Z" not in ln[:12]]
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+def test_a_signal_stops_a_shift_solve_within_a_second(tmp_path, sig):
+    proc = _start(["shifts", str(ROOT / "examples/pars-retail-24x7.yaml"), "--time-limit", "60", "--chart",
+                   str(tmp_path / "chart.png")], tmp_path)  # fmt: skip
+    time.sleep(3)  # well into the MILP
+    assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
+    took, err = _stop(proc, sig)
+    assert proc.returncode == 130 and "Interrupted: nothing was written." in err, err
+    assert took < 1.5, f"took {took:.2f} s"
+    assert "Traceback" not in err
+    assert not list(tmp_path.iterdir()), list(tmp_path.iterdir())
+
+
+@pytest.mark.libreoffice
+def test_sigterm_during_pdf_conversion_leaves_nothing(tmp_path):
+    if shutil.which("soffice") is None:
+        if os.environ.get("CI"):
+            pytest.fail("LibreOffice (soffice) is required in CI")
+        pytest.skip("LibreOffice (soffice) is not installed")
+    profiles_before = set(Path(tempfile.gettempdir()).glob("quoter-lo-*"))
+    out = tmp_path / "out"
+    proc = _start(["quote", str(ROOT / "examples/bank-sat-thu.yaml"), "--out", str(out), "--xlsx",
+                   str(out / "wb.xlsx"), "--docs", "--pdf", "--no-shifts"], tmp_path)  # fmt: skip
+    deadline = time.monotonic() + 60
+    while not _lo_runs(tmp_path) and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.05)
+    assert _lo_runs(tmp_path), "LibreOffice never started"
+    time.sleep(0.3)
+    took, err = _stop(proc, signal.SIGTERM)
+    assert proc.returncode == 130 and "Interrupted" in err, err
+    assert took < 2, f"took {took:.2f} s"
+    assert not list(tmp_path.rglob("*")), sorted(str(p) for p in tmp_path.rglob("*"))
+    time.sleep(0.2)
+    assert not _lo_runs(tmp_path), _lo_runs(tmp_path)
+    assert set(Path(tempfile.gettempdir()).glob("quoter-lo-*")) <= profiles_before
