@@ -104,16 +104,19 @@ class PerCall:
         return rows
 
     def bill(self, tariff: Tariff, basis: Basis, usage: Usage) -> Decimal:
-        """Units at each channel's price, the tier discounts on the units above each threshold (the same
-        share of every channel), never below the minimum commitment."""
+        """Units at each channel's price, less the tier discounts on the units above each threshold valued
+        at the forecast's average price per unit, never below the minimum commitment.
+
+        Valuing the discounted units at the forecast's average (not the month's own) keeps the bill from
+        falling when a cheaper channel grows: more units never cost the client less."""
         book = basis.book
         qty = units(usage, book, self.unit)
         total = sum(qty.values(), ZERO)
-        full = charge(tariff.detail["unit_prices"], qty)
-        amount = full
+        amount = charge(tariff.detail["unit_prices"], qty)
         tiers = tariff.detail["tiers"]
-        if total > 0:
-            avg = full / total
+        forecast = tariff.detail["forecast_units"]
+        if total > 0 and forecast > 0:
+            avg = charge(tariff.detail["unit_prices"], units(basis.usage, book, self.unit)) / forecast
             for i, t in enumerate(tiers):
                 if i == 0:
                     continue
