@@ -118,12 +118,17 @@ def staffing_summary(plan: Any) -> str:
             f"Pooling {s.channel} {s.pool}: {s.fte_pooled:.1f} FTE pooled vs {s.fte_separate:.1f} separate "
             f"(saves {s.fte_saved:.1f} FTE; peak {s.peak_pooled} vs {s.peak_separate})"
         )
-    parts.append("")
-    parts.append("Service level definitions:")
-    for d in dict.fromkeys(f"  {q.channel} {q.language} ({q.model}): {q.sl_definition}" for q in plan.queues):
-        parts.append(d)
-    parts.extend(f"Note: {n}" for n in plan.notes)
-    return "\n".join(parts)
+    return "\n".join([*parts, *_staffing_footer(plan)])
+
+
+def _staffing_footer(plan: Any) -> list[str]:
+    """The service-level definitions and the method's notes."""
+    from quoter.render.text import staffing_notes
+
+    parts = ["", "Service level definitions:"]
+    parts += dict.fromkeys(f"  {q.channel} {q.language} ({q.model}): {q.sl_definition}" for q in plan.queues)
+    notes = staffing_notes(plan.notes, plan.shrinkage, plan.hours_per_fte_week, plan.totals.lines_blocking, "en")
+    return parts + [f"Note: {n}" for n in notes]
 
 
 @app.command()
@@ -485,11 +490,13 @@ def _scenarios_section(data: dict[str, Any], toman: bool) -> list[str]:
 def _shift_line(sp: dict[str, Any] | None) -> str:
     if not sp:
         return ""
+    from quoter.render.text import shift_note
+
     if not sp["used"]:
-        return f"Shift planning: {sp['note']}."
+        return f"Shift planning: {shift_note(sp, 'en')}."
     paid = sum(_dec(v) for v in sp["paid_hours_week"].values())
     return (
-        f"Shift planning: {sp['note']}: {sp['headcount']} people, {paid:,.0f} paid hours a week, "
+        f"Shift planning: {shift_note(sp, 'en')}: {sp['headcount']} people, {paid:,.0f} paid hours a week, "
         f"efficiency {_share(sp['efficiency'], 1)}."
     )
 

@@ -194,4 +194,4 @@ def test_paid_hours_and_premiums_come_from_the_shift_plan(monkeypatch):
     keys = {ln.key: ln for ln in cost.lines}
     assert keys["premium.overtime"].source == "shift plan" and keys["premium.night"].source == "shift plan"
     assert cost.monthly_total > base.monthly_total
-    assert plan_shifts_for_quote(req, plan, book, mode=False)[1].note.startswith("shift planning not asked for")
+    assert plan_shifts_for_quote(req, plan, book, mode=False)[1].reason == "not_asked"

@@ -197,7 +197,8 @@ class StaffingTotals(Doc):
 
 class ShiftPlan(Doc):
     used: Bool
-    note: str
+    reason: Literal["not_asked", "round_the_clock", "no_roster", "not_proven", "used", "used_best"]
+    detail: str | None = None
     status: Literal["optimal", "time_limit"] | None
     paid_hours_week: dict[PaidHoursKind, Dec] | None
     headcount: Int | None
@@ -211,7 +212,7 @@ class Staffing(Doc):
     hours_per_fte_week: Dec | None
     queues: list[Queue]
     totals: StaffingTotals
-    notes: list[str]
+    notes: list[Literal["month", "scheduled", "lines"]]
     shift_plan: ShiftPlan
 
 
@@ -551,6 +552,11 @@ class Recommendation(Doc):
     at_risk_share: Dec
 
 
+class Assumption(Doc):
+    key: str
+    fields: dict[str, str] | None = None
+
+
 class AddOn(Doc):
     key: str
     name: str | None = None
@@ -587,7 +593,7 @@ class QuoteDoc(Doc):
     chosen_model: ModelKey
     in_house: InHouse
     add_ons: list[AddOn]
-    assumptions: list[str]
+    assumptions: list[Assumption]
     sha256: str | None = Field(default=None, pattern=r"^[0-9a-f]{64}$")
     """The SHA-256 of the canonical JSON of the rest (quoter.quote.store); absent from ``Quote.to_dict()``."""
 

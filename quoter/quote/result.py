@@ -252,21 +252,20 @@ def _staffing(plan: StaffingPlan, usage: Usage) -> dict[str, Any]:
     }
 
 
-def _assumptions(q: Quote) -> list[str]:
-    b = q.book
-    out = [
-        f"Price book {b.name} as of {b.as_of.isoformat()}, amounts in {b.currency}, VAT {b.vat_rate * 100:.4g}% "
-        "shown separately.",
-        f"Minimum wage {b.labour.minimum_wage_year} of {b.labour.minimum_wage_daily:f} a day raised by an assumed "
-        f"{b.labour.minimum_wage_uplift * 100:.4g}% for the book's year."
-        if b.labour.minimum_wage_uplift
-        else f"Minimum wage {b.labour.minimum_wage_daily:f} a day ({b.labour.minimum_wage_year}).",
-        f"Shift planning: {q.shift_use.note}; night is {b.labour.night_start}-{b.labour.night_end} "
-        f"{b.labour.timezone} time.",
-        "Seats from peak concurrent agents plus spare seats; support staff from the span of control.",
-        "Every tariff prices the same target revenue at the forecast plus its own risk premium.",
-        "Performance credits: KPIs the staffing plan cannot predict (CSAT, FCR, QA) are assumed met.",
-        "Scenarios re-run the staffing for each volume and handle time; per-seat and per-hour bills follow "
-        "the re-sized team.",
-    ]
-    return out
+def _assumptions(q: Quote) -> list[dict[str, Any]]:
+    """What the quote assumes, as wording keys (``assumption.<key>``) with the figures they name."""
+    b, lab = q.book, q.book.labour
+    wage = {"year": str(lab.minimum_wage_year), "daily": dec_str(lab.minimum_wage_daily)}
+    items: list[tuple[str, dict[str, str]]] = [
+        ("book", {"name": b.name, "as_of": b.as_of.isoformat(), "currency": b.currency,
+                  "vat": dec_str((b.vat_rate * 100).normalize())}),
+        ("minimum_wage_uplift", {**wage, "uplift": dec_str((lab.minimum_wage_uplift * 100).normalize())})
+        if lab.minimum_wage_uplift
+        else ("minimum_wage", wage),
+        ("shifts", {"night_start": lab.night_start, "night_end": lab.night_end, "timezone": lab.timezone}),
+        ("seats", {}),
+        ("same_target", {}),
+        ("kpis", {}),
+        ("scenarios", {}),
+    ]  # fmt: skip
+    return [{"key": k, **({"fields": f} if f else {})} for k, f in items]

@@ -6,6 +6,7 @@ The quote holds keys and figures only; every renderer (terminal, workbook, docum
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from typing import Any
 
@@ -64,3 +65,47 @@ def recommendation(quote: dict[str, Any], lang: str) -> str:
         monthly=money(rec["monthly"]),
         spread=spread,
     )
+
+
+def shift_note(shift_plan: dict[str, Any], lang: str) -> str:
+    """Why a quote's paid hours do (or do not) come from a shift plan."""
+    return wording.text(f"note.shift.{shift_plan['reason']}", lang, detail=shift_plan.get("detail") or "")
+
+
+def staffing_notes(notes: Any, shrinkage: Any, hours: Any, blocking: Any, lang: str) -> list[str]:
+    """The staffing method in words (``notes``: the plan's keys), with its shrinkage, hours per FTE-week and
+    line blocking."""
+    from quoter.render.localize import format_number, format_percent
+
+    fields = {
+        "shrinkage": format_number(Decimal(str(shrinkage)).normalize(), lang),
+        "hours": format_number(Decimal(str(hours)).normalize(), lang),
+        "blocking": format_percent(Decimal(str(blocking)), lang, decimals=1),
+    }
+    return [wording.text(f"note.staffing.{key}", lang, **fields) for key in notes or ()]
+
+
+def quote_staffing_notes(quote: dict[str, Any], lang: str) -> list[str]:
+    """:func:`staffing_notes` of a quote dict."""
+    st = quote["staffing"]
+    blocking = quote["requirements"]["staffing"].get("line_blocking", "0.01")
+    return staffing_notes(st.get("notes"), st["shrinkage"], st["hours_per_fte_week"], blocking, lang)
+
+
+def assumptions(quote: dict[str, Any], lang: str) -> list[str]:
+    """What the quote assumes, one sentence each."""
+    from quoter.render.localize import format_date, format_number, to_persian_digits
+
+    def local(key: str, value: str) -> str:  # figures in the reader's digits, dates in the reader's calendar
+        if key == "as_of":
+            return str(format_date(dt.date.fromisoformat(value), lang))
+        if key in ("daily", "vat", "uplift"):
+            return str(format_number(Decimal(value), lang))
+        return to_persian_digits(value) if lang == "fa" and key in ("year", "night_start", "night_end") else value
+
+    shift = shift_note(quote["staffing"]["shift_plan"], lang)
+    out = []
+    for a in quote.get("assumptions") or ():
+        fields = {k: local(k, v) for k, v in (a.get("fields") or {}).items()}
+        out.append(wording.text(f"assumption.{a['key']}", lang, shift=shift, **fields))
+    return out

@@ -151,6 +151,9 @@ EN: dict[str, str] = {
     "workbook.grid": "Grid",
     "workbook.staffing": "Staffing",
     "workbook.assumptions": "Assumptions",
+    "workbook.grid_extent": (
+        "volume -40%..+40% in 5% steps x handle time -10%..+10% in 5% steps; the staffing engine ran at each point"
+    ),
     "workbook.margin": "Target margin (share of the price)",
     "workbook.term_discount": "Term discount",
     "workbook.volume_change": "Volume change",
@@ -299,6 +302,45 @@ EN: dict[str, str] = {
     "cli.books.currency": "currency",
     "cli.books.title": "title",
     "cli.books.file": "file",
+    "note.shift.not_asked": "shift planning not asked for: paid hours and premium hours from the staffing intervals",
+    "note.shift.round_the_clock": (
+        "a round-the-clock roster takes the shift planner longer than a quote allows: paid hours and premium hours "
+        "from the staffing intervals (quote with shift planning on to wait for it)"
+    ),
+    "note.shift.no_roster": (
+        "the shift planner found no roster ({detail}): paid hours and premium hours from the staffing intervals"
+    ),
+    "note.shift.not_proven": (
+        "the shift planner did not prove a roster within its work budget: paid hours and premium hours from the "
+        "staffing intervals (quote with shift planning on to wait for it)"
+    ),
+    "note.shift.used": "paid hours and premium hours from the shift plan (whole weekly shifts)",
+    "note.shift.used_best": (
+        "paid hours and premium hours from the shift plan (whole weekly shifts; the solver's best roster within "
+        "its time limit, not proven optimal)"
+    ),
+    "note.staffing.month": (
+        "A month is 365.25/12 days; volumes spread over the open intervals of a typical week by the profiles."
+    ),
+    "note.staffing.scheduled": (
+        "Scheduled hours = required hours / (1 - {shrinkage} shrinkage); FTE = scheduled hours / {hours} h per week."
+    ),
+    "note.staffing.lines": (
+        "Lines: Erlang B at {blocking} blocking over calls in IVR, queue and talk at the busiest interval."
+    ),
+    "assumption.book": "Price book {name} as of {as_of}, amounts in {currency}, VAT {vat}% shown separately.",
+    "assumption.minimum_wage_uplift": (
+        "Minimum wage {year} of {daily} a day raised by an assumed {uplift}% for the book's year."
+    ),
+    "assumption.minimum_wage": "Minimum wage {daily} a day ({year}).",
+    "assumption.shifts": "Shift planning: {shift}; night is {night_start}-{night_end} {timezone} time.",
+    "assumption.seats": "Seats from peak concurrent agents plus spare seats; support staff from the span of control.",
+    "assumption.same_target": "Every tariff prices the same target revenue at the forecast plus its own risk premium.",
+    "assumption.kpis": "Performance credits: KPIs the staffing plan cannot predict (CSAT, FCR, QA) are assumed met.",
+    "assumption.scenarios": (
+        "Scenarios re-run the staffing for each volume and handle time; per-seat and per-hour bills follow the "
+        "re-sized team."
+    ),
 }
 
 FA: dict[str, str] = {
@@ -414,6 +456,10 @@ FA: dict[str, str] = {
     "workbook.grid": "جدول ظرفیت",
     "workbook.staffing": "نیروی انسانی",
     "workbook.assumptions": "فرض‌ها",
+    "workbook.grid_extent": (
+        "حجم از ۴۰٪ کمتر تا ۴۰٪ بیشتر با گام ۵٪ و زمان رسیدگی از ۱۰٪ کمتر تا ۱۰٪ بیشتر با گام ۵٪؛ "
+        "موتور نیروی انسانی در هر نقطه اجرا شده است"
+    ),
     "workbook.margin": "حاشیه سود هدف (سهم از قیمت)",
     "workbook.term_discount": "تخفیف مدت قرارداد",
     "workbook.volume_change": "تغییر حجم تماس",
@@ -519,6 +565,53 @@ FA: dict[str, str] = {
     "doc.timezones.Europe/London": "به وقت لندن",
     "doc.timezones.Europe/Istanbul": "به وقت استانبول",
     "doc.timezones.UTC": "به وقت جهانی",
+    "note.shift.not_asked": (
+        "برنامه‌ریزی شیفت خواسته نشده است: ساعات پرداختی و ساعات فوق‌العاده از بازه‌های برنامه نیروی انسانی"
+    ),
+    "note.shift.round_the_clock": (
+        "چیدن شیفت‌های شبانه‌روزی بیش از زمانِ یک پیشنهاد قیمت طول می‌کشد: ساعات پرداختی و ساعات فوق‌العاده از "
+        "بازه‌های برنامه نیروی انسانی (برای استفاده از برنامه شیفت، پیشنهاد را با برنامه‌ریزی شیفت بگیرید)"
+    ),
+    "note.shift.no_roster": (
+        "برنامه‌ریز شیفت برنامه‌ای نیافت ({detail}): ساعات پرداختی و ساعات فوق‌العاده از بازه‌های برنامه نیروی انسانی"
+    ),
+    "note.shift.not_proven": (
+        "برنامه‌ریز شیفت در سقف کار خود برنامه بهینه را اثبات نکرد: ساعات پرداختی و ساعات فوق‌العاده از بازه‌های "
+        "برنامه نیروی انسانی"
+    ),
+    "note.shift.used": "ساعات پرداختی و ساعات فوق‌العاده از برنامه شیفت (شیفت‌های کامل هفتگی)",
+    "note.shift.used_best": (
+        "ساعات پرداختی و ساعات فوق‌العاده از برنامه شیفت (شیفت‌های کامل هفتگی؛ بهترین برنامه در سقف زمان، "
+        "بهینه بودن آن اثبات نشده است)"
+    ),
+    "note.staffing.month": (
+        "هر ماه ۳۶۵٫۲۵ تقسیم بر ۱۲ روز است؛ حجم کار بر پایه الگوها میان بازه‌های باز یک هفته نمونه پخش شده است."
+    ),
+    "note.staffing.scheduled": (
+        "ساعات برنامه‌ریزی‌شده = ساعات لازم تقسیم بر (۱ منهای {shrinkage} اتلاف زمان)؛ معادل تمام‌وقت = ساعات "
+        "برنامه‌ریزی‌شده تقسیم بر {hours} ساعت در هفته."
+    ),
+    "note.staffing.lines": (
+        "خطوط تلفن: ارلنگ B با {blocking} احتمال اشغالی، برای تماس‌های در پاسخگوی خودکار، صف و مکالمه در شلوغ‌ترین بازه."
+    ),
+    "assumption.book": (
+        "دفترچه قیمت {name} به تاریخ {as_of}، مبالغ به {currency}، مالیات بر ارزش افزوده {vat}٪ جداگانه."
+    ),
+    "assumption.minimum_wage_uplift": "حداقل مزد سال {year} روزانه {daily} با افزایش فرضی {uplift}٪ برای سال دفترچه.",
+    "assumption.minimum_wage": "حداقل مزد روزانه {daily} (سال {year}).",
+    "assumption.shifts": "برنامه‌ریزی شیفت: {shift}؛ ساعات شب از {night_start} تا {night_end} به وقت {timezone}.",
+    "assumption.seats": (
+        "ایستگاه‌های کاری از بیشترین کارشناسان همزمان به‌علاوه ایستگاه ذخیره؛ نیروی پشتیبان از دامنه سرپرستی."
+    ),
+    "assumption.same_target": "همه تعرفه‌ها یک درآمد هدف را در حجم پیش‌بینی‌شده به‌علاوه صرف ریسک خود قیمت می‌گذارند.",
+    "assumption.kpis": (
+        "اعتبارهای عملکرد: شاخص‌هایی که برنامه نیروی انسانی پیش‌بینی نمی‌کند (رضایت، حل در اولین تماس، "
+        "کیفیت) محقق فرض شده‌اند."
+    ),
+    "assumption.scenarios": (
+        "در سناریوها نیروی انسانی برای هر حجم و زمان رسیدگی دوباره محاسبه می‌شود؛ صورتحساب به ازای ایستگاه و "
+        "ساعت از تیمِ با اندازه جدید پیروی می‌کند."
+    ),
 }
 
 TABLES: dict[str, dict[str, str]] = {"en": EN, "fa": FA}

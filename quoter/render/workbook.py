@@ -354,10 +354,10 @@ def _assumptions_sheet(ctx: _Context, quote: Any) -> None:
     book = quote.book
     wa = ctx.sheets["assumptions"]
     _append(wa, [ctx.t["book"], f"{book.name}: {book.title} (as of {book.as_of.isoformat()})"])
-    _append(wa, ["Staffing grid", "volume -40%..+40% in 5% steps x handle time -10%..+10% in 5% steps; engine runs"])
-    _append(wa, ["Shift plan", quote.shift_use.note])
-    for note in quote.plan.notes:
-        _append(wa, ["Note", note])
+    data = quote.to_dict()
+    _append(wa, [ctx.t["grid"], wording.text("workbook.grid_extent", ctx.lang)])
+    for line in text.assumptions(data, ctx.lang) + text.quote_staffing_notes(data, ctx.lang):
+        _append(wa, [ctx.t["assumptions"], line])
     wa.column_dimensions["A"].width = 22
     wa.column_dimensions["B"].width = 110
 

@@ -27,11 +27,12 @@ class ShiftUse:
     """Whether the quote's paid hours and premium hours come from a shift plan, and why (not)."""
 
     used: bool
-    note: str
+    reason: str  # why (not): wording key ``note.shift.<reason>``; ``detail`` fills it where it needs one
     status: str | None = None
     paid_hours_week: dict[str, float] | None = None
     headcount: int | None = None
     efficiency: float | None = None
+    detail: str | None = None
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ShiftUse:
@@ -43,7 +44,8 @@ class ShiftUse:
         hours = data.get("paid_hours_week")
         return cls(
             used=bool(data["used"]),
-            note=str(data["note"]),
+            reason=str(data["reason"]),
+            detail=data.get("detail"),
             status=data.get("status"),
             paid_hours_week=None if hours is None else {k: float(str(v)) for k, v in hours.items()},
             headcount=data.get("headcount"),
@@ -56,7 +58,8 @@ class ShiftUse:
 
         return {
             "used": self.used,
-            "note": self.note,
+            "reason": self.reason,
+            **({"detail": self.detail} if self.detail is not None else {}),
             "status": self.status,
             "paid_hours_week": None
             if self.paid_hours_week is None
@@ -76,20 +79,15 @@ def plan_shifts_for_quote(
     the solver proves it (status optimal), so the same input always gives the same quote; a
     round-the-clock service is not attempted by default (its roster needs seconds).
     """
-    interval = "paid hours and premium hours from the staffing intervals"
     if mode is False:
-        return None, ShiftUse(False, f"shift planning not asked for: {interval}")
+        return None, ShiftUse(False, "not_asked")
     if (
         mode is None
         and len(rotations({parse_time(iv.start) for q in plan.queues for iv in q.intervals if iv.agents > 0})) == 3
     ):
         # measured: round-the-clock rosters take the MILP seconds (1.5-4 s even for one queue), never a
         # quote's fraction of a second, so the attempt would only cost time
-        return None, ShiftUse(
-            False,
-            f"a round-the-clock roster takes the shift planner longer than a quote allows: {interval} "
-            "(quote with shift planning on to wait for it)",
-        )
+        return None, ShiftUse(False, "round_the_clock")
     from quoter.shifts import solver
 
     p = book.premiums
@@ -101,23 +99,21 @@ def plan_shifts_for_quote(
     except DomainError as exc:
         if mode:
             raise
-        return None, ShiftUse(False, f"the shift planner found no roster ({exc}): {interval}")
+        return None, ShiftUse(False, "no_roster", detail=str(exc))
     statuses = [q.status for q in result.queues]
     status = "optimal" if all(s in ("optimal", "skipped") for s in statuses) else "time_limit"
     totals = result.totals
     if mode is None and status != "optimal":
         return None, ShiftUse(
             False,
-            f"the shift planner did not prove a roster within {SHIFT_NODES} branch-and-bound nodes: {interval} "
-            "(quote with shift planning on to wait for it)",
+            "not_proven",
             status=status,
         )
     split = {k: float(quantity(float(v), HOURS_STEP)) for k, v in result.paid_hours_week.items()}
     headcount = totals.get("headcount")
-    proof = "" if status == "optimal" else "; the solver's best roster within its time limit, not proven optimal"
     return result, ShiftUse(
         True,
-        f"paid hours and premium hours from the shift plan (whole weekly shifts{proof})",
+        "used" if status == "optimal" else "used_best",
         status=status,
         paid_hours_week=split,
         headcount=None if headcount is None else int(headcount),

@@ -265,13 +265,7 @@ def plan_staffing(req: Requirements, *, compare_pools: bool = True) -> StaffingP
         lines_blocking=st.line_blocking,
         contacts_week=sum(q.contacts_week for q in queues),
     )
-    notes = (
-        "A month is 365.25/12 days; volumes spread over the open intervals of a typical week by the profiles.",
-        f"Scheduled hours = required hours / (1 - {st.shrinkage:g} shrinkage); FTE = scheduled hours / "
-        f"{st.hours_per_fte_week:g} h per week.",
-        f"Lines: Erlang B at {st.line_blocking:.0%} blocking over calls in IVR, queue and talk "
-        "at the busiest interval.",
-    )
+    notes = ("month", "scheduled", "lines")  # the method, in words: ``note.staffing.<key>`` (render.text)
     return StaffingPlan(
         interval_minutes=ctx.im,
         shrinkage=st.shrinkage,
