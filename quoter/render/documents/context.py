@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from quoter.calendar import WEEKS_PER_MONTH
+from quoter.calendar import DAYS, WEEKS_PER_MONTH
 from quoter.errors import InputError
 from quoter.pricing.tariffs import model_keys
 from quoter.render.localize import (
@@ -45,150 +45,25 @@ DEFAULT_TERMS: dict[str, Any] = {
 }
 """Deal terms the quote may override under ``terms``; they are negotiation defaults, not price-book data."""
 
-_NAMES: dict[str, dict[str, Any]] = {
-    "fa": {
-        "channels": {"voice": "تماس صوتی", "chat": "چت", "email": "ایمیل", "outbound": "تماس خروجی"},
-        "volume": {"voice": "تماس", "chat": "گفتگو", "email": "ایمیل", "outbound": "رکورد"},
-        "per_month": "در ماه",
-        "languages": {
-            "fa": "فارسی",
-            "en": "انگلیسی",
-            "ar": "عربی",
-            "tr": "ترکی",
-            "az": "آذری",
-            "ku": "کردی",
-            "ru": "روسی",
-            "de": "آلمانی",
-            "fr": "فرانسوی",
-            "zh": "چینی",
-            "ur": "اردو",
-        },  # fmt: skip
-        "and": " و ",
-        "list_sep": "، ",
-        "seconds": "ثانیه",
-        "within": "در",
-        "minutes": "دقیقه",
-        "hours": "ساعت",
-        "kpis": {
-            "service_level": "سطح خدمت",
-            "abandon_rate": "نرخ رهاشدگی",
-            "asa": "میانگین سرعت پاسخگویی",
-            "csat": "رضایت مشتری",
-            "fcr": "حل مشکل در اولین تماس",
-            "qa": "امتیاز تضمین کیفیت",
-            "first_response": "زمان اولین پاسخ چت",
-        },
-        "at_least": "حداقل",
-        "at_most": "حداکثر",
-        "days": ["شنبه", "یکشنبه", "دوشنبه", "سه‌شنبه", "چهارشنبه", "پنجشنبه", "جمعه"],
-        "daily": "همه روزها",
-        "to": " تا ",
-        "closed": "تعطیل",
-        "all_day": "شبانه‌روزی",
-        "24/7": "شبانه‌روزی، هفت روز هفته",
-        "increments": {
-            "per_second": "ثانیه‌ای",
-            "per_6_seconds": "در واحدهای ۶ ثانیه‌ای",
-            "per_started_minute": "دقیقه‌ای (هر دقیقه آغازشده یک دقیقه کامل به حساب می‌آید)",
-        },
-        "price_units": {
-            "contact": {
-                "voice": "برای هر تماس پاسخ‌داده‌شده",
-                "chat": "برای هر گفتگوی چت",
-                "email": "برای هر ایمیل پاسخ‌داده‌شده",
-                "outbound": "برای هر تلاش شماره‌گیری",
-            },
-            "minute": {
-                "voice": "برای هر دقیقه رسیدگی به تماس",
-                "chat": "برای هر دقیقه گفتگوی چت",
-                "email": "برای هر دقیقه رسیدگی به ایمیل",
-                "outbound": "برای هر دقیقه تماس خروجی",
-            },
-        },
-        "currencies": {"IRR": "ریال", "USD": "دلار آمریکا", "EUR": "یورو"},
-        "units": {"call": "هر تماس", "minute": "هر دقیقه"},
-        "week": "هفته",
-        "weeks": "هفته",
-        "over": "در",
-        "month": "ماه",
-        "timezones": {
-            "Asia/Tehran": "به وقت رسمی ایران",
-            "Asia/Dubai": "به وقت دبی",
-            "Europe/Berlin": "به وقت برلین",
-            "Europe/London": "به وقت لندن",
-            "Europe/Istanbul": "به وقت استانبول",
-            "UTC": "به وقت جهانی",
-        },
-    },
-    "en": {
-        "channels": {"voice": "Voice", "chat": "Chat", "email": "Email", "outbound": "Outbound calls"},
-        "volume": {"voice": "calls", "chat": "chats", "email": "emails", "outbound": "records"},
-        "per_month": "per month",
-        "languages": {
-            "fa": "Persian",
-            "en": "English",
-            "ar": "Arabic",
-            "tr": "Turkish",
-            "az": "Azerbaijani",
-            "ku": "Kurdish",
-            "ru": "Russian",
-            "de": "German",
-            "fr": "French",
-            "zh": "Chinese",
-            "ur": "Urdu",
-        },  # fmt: skip
-        "and": " and ",
-        "list_sep": ", ",
-        "seconds": "seconds",
-        "within": "within",
-        "minutes": "minutes",
-        "hours": "hours",
-        "kpis": {
-            "service_level": "Service level",
-            "abandon_rate": "Abandon rate",
-            "asa": "Average speed of answer",
-            "csat": "Customer satisfaction",
-            "fcr": "First-contact resolution",
-            "qa": "Quality score",
-            "first_response": "Chat first response",
-        },
-        "at_least": "at least",
-        "at_most": "at most",
-        "days": ["Saturday", "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday"],
-        "daily": "Every day",
-        "to": " to ",
-        "closed": "closed",
-        "all_day": "around the clock",
-        "24/7": "24 hours a day, 7 days a week",
-        "increments": {
-            "per_second": "per second",
-            "per_6_seconds": "in 6-second steps",
-            "per_started_minute": "per started minute",
-        },
-        "price_units": {
-            "contact": {
-                "voice": "per call answered",
-                "chat": "per chat handled",
-                "email": "per email answered",
-                "outbound": "per dial attempt",
-            },
-            "minute": {
-                "voice": "per minute of call handling",
-                "chat": "per minute of chat",
-                "email": "per minute of email handling",
-                "outbound": "per minute of outbound calling",
-            },
-        },
-        "currencies": {"IRR": "Iranian rials", "USD": "US dollars", "EUR": "euros"},
-        "units": {"call": "per call", "minute": "per minute"},
-        "week": "week",
-        "weeks": "weeks",
-        "over": "over",
-        "month": "month",
-        "timezones": {"Asia/Tehran": "Iran time"},
-    },
-}
-_DAY_KEYS = ["sat", "sun", "mon", "tue", "wed", "thu", "fri"]
+
+def _names(lang: str) -> dict[str, Any]:
+    """The documents' words in ``lang``, from the one wording table (``doc.*``, ``channel.*``, ``volume.*``),
+    nested by their dotted keys (``doc.days.sat`` -> ``names["days"]``, a list in week order)."""
+
+    from quoter.render import wording
+
+    out: dict[str, Any] = {"channels": wording.labels("channel.", lang), "volume": wording.labels("volume.", lang)}
+    for key, text in wording.labels("doc.", lang).items():
+        *parents, leaf = key.split(".")
+        node = out
+        for part in parents:
+            node = node.setdefault(part, {})
+        node[leaf] = text
+    out["days"] = [out["days"][d] for d in DAYS]
+    return out
+
+
+_DAY_KEYS = list(DAYS)
 _LOWER_IS_BETTER = {"abandon_rate", "asa", "first_response"}
 
 
@@ -197,7 +72,7 @@ class _Fmt:
 
     def __init__(self, lang: str, currency: str) -> None:
         self.lang, self.currency = lang, currency
-        self.names = _NAMES[lang]
+        self.names = _names(lang)
 
     def digits(self, text: Any) -> str:
         return to_persian_digits(str(text)) if self.lang == "fa" else str(text)
