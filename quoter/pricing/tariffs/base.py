@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 from typing import Any, Protocol
 
 from pydantic import BaseModel
@@ -61,9 +62,14 @@ class Basis:
         """The target revenue plus the model's risk premium (unrounded)."""
         return self.total() * (1 + self.premium(key))
 
+    @cached_property
+    def leaves(self) -> dict[str, Decimal]:
+        """:func:`tariff_leaves` of this basis, computed once (every price reads several)."""
+        return tariff_leaves(self.usage, self.book)
+
     def leaf(self, key: str) -> Leaf:
         """A usage quantity of :func:`tariff_leaves` as an expression leaf."""
-        return Leaf(key, tariff_leaves(self.usage, self.book)[key])
+        return Leaf(key, self.leaves[key])
 
     def round(self, x: Expr, kind: str) -> Expr:
         r = self.book.rounder
