@@ -9,42 +9,15 @@ on the price book validates its section, the quote prices it, and the workbook a
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
-
 from quoter.pricing.tariffs.base import Basis, Model, Tariff
+from quoter.registry import Registry
 
-_REGISTRY: dict[str, Model] = {}
-
-
-def register(model: Model, *, replace: bool = False) -> Model:
-    """Add a tariff model (returns it, so a module can write ``MODEL = register(PerDay())``)."""
-    if model.key in _REGISTRY and not replace and _REGISTRY[model.key] is not model:
-        raise ValueError(f"tariff model '{model.key}' is registered already")
-    if not model.key.isidentifier():
-        raise ValueError(f"tariff model key '{model.key}' must be a Python identifier (it names cells and fields)")
-    _REGISTRY[model.key] = model
-    return model
-
-
-def unregister(key: str) -> None:
-    _REGISTRY.pop(key, None)
-
-
-def models() -> tuple[Model, ...]:
-    """Every registered model, in display order."""
-    return tuple(sorted(_REGISTRY.values(), key=lambda m: (m.order, m.key)))
-
-
-def model_keys() -> tuple[str, ...]:
-    return tuple(m.key for m in models())
-
-
-def get(key: str) -> Model:
-    try:
-        return _REGISTRY[key]
-    except KeyError:
-        raise KeyError(key) from None
+_REGISTRY: Registry[Model] = Registry("tariff model")
+register = _REGISTRY.register
+unregister = _REGISTRY.unregister
+models = _REGISTRY.items  # every registered model, in display order
+model_keys = _REGISTRY.keys
+get = _REGISTRY.get
 
 
 def price_all(basis: Basis) -> dict[str, Tariff]:
@@ -52,16 +25,6 @@ def price_all(basis: Basis) -> dict[str, Tariff]:
     return {m.key: m.price(basis) for m in models()}
 
 
-def _discover() -> None:
-    for info in pkgutil.iter_modules(__path__):
-        if info.name == "base":
-            continue
-        module = importlib.import_module(f"{__name__}.{info.name}")
-        model = getattr(module, "MODEL", None)
-        if model is not None:
-            register(model)
-
-
-_discover()
+_REGISTRY.discover(__name__, __path__, "MODEL")
 
 __all__ = ["Basis", "Model", "Tariff", "get", "model_keys", "models", "price_all", "register", "unregister"]
