@@ -18,7 +18,7 @@ Leaves:
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from decimal import ROUND_CEILING, Decimal
+from decimal import ROUND_CEILING, Decimal, DivisionByZero, InvalidOperation, localcontext
 from typing import Protocol
 
 from quoter.money import RoundingMode, round_to
@@ -291,11 +291,9 @@ class _Lazy(Expr):
         self.make, self.value = make, Decimal(0)
 
     def excel(self, refs: Refs) -> str:
-        from decimal import localcontext
-
-        with localcontext() as ctx:
-            ctx.traps[__import__("decimal").DivisionByZero] = False
-            ctx.traps[__import__("decimal").InvalidOperation] = False
+        with localcontext() as ctx:  # the branch's values may divide by zero; only its text is wanted
+            ctx.traps[DivisionByZero] = False
+            ctx.traps[InvalidOperation] = False
             return self.make().excel(refs)
 
     def leaves(self) -> Iterable[str]:
