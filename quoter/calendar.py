@@ -87,3 +87,27 @@ def jalali_year(d: dt.date) -> int:
     import jdatetime
 
     return int(jdatetime.date.fromgregorian(date=d).year)
+
+
+def from_jalali(text: str) -> dt.date:
+    """A Jalali ``YYYY-MM-DD`` as a Gregorian date (``ValueError`` if it is no such day)."""
+    import jdatetime
+
+    y, m, d = (int(x) for x in text.split("-"))
+    return dt.date.fromisoformat(jdatetime.date(y, m, d).togregorian().isoformat())
+
+
+def jalali_month(d: dt.date) -> tuple[int, int]:
+    """(Jalali year, month 1..12) of a Gregorian date."""
+    import jdatetime
+
+    j = jdatetime.date.fromgregorian(date=d)
+    return int(j.year), int(j.month)
+
+
+def jalali_month_start(year: int, month: int) -> dt.date:
+    """The Gregorian date of the first day of Jalali ``year``-``month`` (month may run past 12)."""
+    import jdatetime
+
+    year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
+    return dt.date.fromisoformat(jdatetime.date(year, month, 1).togregorian().isoformat())

@@ -40,6 +40,8 @@ MAX_LINES = 1_000_000
 and queue time) is beyond any contact centre, and beyond it the line search would step past float precision."""
 MAX_TERM_MONTHS = 120
 """Ten years: the longest outsourcing contracts."""
+MAX_SEASON_FACTOR = 10.0
+"""A month's volume at most ten times the forecast month (a campaign peak); beyond it it is another deal."""
 MAX_CONTACTS_PER_WEEK = float(MAX_CONTACTS_PER_MONTH) * 84 / 365.25
 """The monthly limit over the weeks of a month (365.25/12/7): the same volume, given per week."""
 MAX_RECORDS_TOTAL = float(MAX_CONTACTS_PER_MONTH) * MAX_TERM_MONTHS

@@ -21,7 +21,6 @@ from typing import Annotated, Any, Literal, NamedTuple
 import yaml
 from pydantic import (
     BaseModel,
-    BeforeValidator,
     ConfigDict,
     Field,
     ValidationError,
@@ -32,64 +31,29 @@ from pydantic import (
 
 from quoter.calendar import DAYS, in_window, parse_time
 from quoter.errors import InputError
+from quoter.inputs.numbers import (
+    DaysPerMonth,
+    Factor,
+    HoursPerWeek,
+    Money,
+    Number,
+    Positive,
+    Rate,
+    Ratio,
+    Step,
+    Strict,
+    _number_problem,
+)
+from quoter.inputs.term_book import Indexation, Law, Payment, Source
 from quoter.inputs.text import Name, RequiredName
 from quoter.inputs.yamlio import Loc, check_timezone, read_yaml, validate
 from quoter.limits import (
     MAX_AGENTS,
-    MAX_AMOUNT,
-    MAX_DAYS_PER_MONTH,
-    MAX_DECIMAL_DIGITS,
-    MAX_FACTOR,
-    MAX_HOURS_PER_FTE_WEEK,
-    MAX_ROUNDING_STEP,
-    MAX_SPAN_RATIO,
-    MIN_DAYS_PER_MONTH,
-    MIN_HOURS_PER_FTE_WEEK,
-    MIN_ROUNDING_STEP,
-    MIN_SPAN_RATIO,
 )
 from quoter.money import WEEKS_PER_MONTH, Rounder
 
 DEFAULT_BOOK = "ir-1405"
 MODEL_KEYS = ("per_call", "per_minute", "per_seat", "per_hour", "fixed", "hybrid", "performance")
-
-
-def _number(v: Any) -> Any:
-    """Before validation of every price-book number: ``true`` is not 1, and a number is finite."""
-    if isinstance(v, bool):
-        raise ValueError("must be a number, not true/false")
-    if isinstance(v, str):
-        try:
-            v = Decimal(v.strip().replace("_", ""))
-        except InvalidOperation:
-            return v  # not a number: pydantic says so
-    if _number_problem(v):
-        raise ValueError(_number_problem(v))
-    return v
-
-
-Number = BeforeValidator(_number)
-Money = Annotated[Decimal, Number, Field(ge=0, le=MAX_AMOUNT)]
-"""An amount of the book's currency (at most MAX_AMOUNT)."""
-Positive = Annotated[Decimal, Number, Field(gt=0, le=MAX_FACTOR)]
-"""A strictly positive multiplier (e.g. in-house wage factor)."""
-Factor = Annotated[Decimal, Number, Field(ge=0, le=MAX_FACTOR)]
-"""A count or multiplier that is not money: days, hours, weeks, uplifts."""
-Rate = Annotated[Decimal, Number, Field(ge=0, le=1)]
-Step = Annotated[Decimal, Number, Field(ge=MIN_ROUNDING_STEP, le=MAX_ROUNDING_STEP)]
-"""A rounding step (MIN_ROUNDING_STEP..MAX_ROUNDING_STEP)."""
-Ratio = Annotated[Decimal, Number, Field(ge=MIN_SPAN_RATIO, le=MAX_SPAN_RATIO)]
-"""Agents per person in a support role (MIN_SPAN_RATIO..MAX_SPAN_RATIO)."""
-HoursPerWeek = Annotated[
-    Decimal,
-    Number,
-    Field(ge=Decimal(str(MIN_HOURS_PER_FTE_WEEK)), le=Decimal(str(MAX_HOURS_PER_FTE_WEEK))),
-]
-DaysPerMonth = Annotated[Decimal, Number, Field(ge=MIN_DAYS_PER_MONTH, le=MAX_DAYS_PER_MONTH)]
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class Company(Strict):
@@ -126,7 +90,6 @@ class Labour(Strict):
     days_per_month: DaysPerMonth = Decimal(30)
     minimum_wage_daily: Money
     minimum_wage_year: Annotated[int, Field(ge=1300, le=3000, strict=True)]
-    minimum_wage_uplift: Factor = Decimal(0)
     holidays_per_year: Annotated[int, Field(ge=0, le=60)] = 0
     night_start: str = "22:00"
     night_end: str = "06:00"
@@ -139,8 +102,8 @@ class Labour(Strict):
 
     @property
     def minimum_wage_monthly(self) -> Decimal:
-        """Minimum monthly wage for the book's year: the known daily figure x (1 + assumed uplift) x 30."""
-        return self.minimum_wage_daily * (1 + self.minimum_wage_uplift) * self.days_per_month
+        """Minimum monthly wage for the book's year: the daily figure x days per month (30)."""
+        return self.minimum_wage_daily * self.days_per_month
 
     @property
     def night_window(self) -> tuple[int, int]:
@@ -214,16 +177,37 @@ class Wages(Strict):
 class Loads(Strict):
     employer_insurance: Rate
     other: Rate = Decimal(0)
-    insured_allowances: list[Literal["housing", "food", "child"]] = []
+    insured_allowances: list[Literal["housing", "food", "child", "marriage", "seniority"]] = []
     insure_premiums: bool = True  # shift, night, Friday, holiday and overtime premiums are insured pay
 
 
 class Allowances(Strict):
-    """Monthly allowances per full-time head (currency per month)."""
+    """Monthly allowances per full-time head (currency per month).
+
+    The child allowance is ``child_days`` of the minimum wage per child times the average children per head
+    (or a fixed ``child`` amount per head); marriage and seniority are paid to the married share and to the
+    share with a year's service or more. The shares are the provider's staff figures (assumptions).
+    """
 
     housing: Money
     food: Money
     child: Money = Decimal(0)
+    child_days: Factor = Decimal(0)
+    children_per_head: Factor = Decimal(0)
+    marriage: Money = Decimal(0)
+    married_share: Rate = Decimal(0)
+    seniority: Money = Decimal(0)
+    seniority_share: Rate = Decimal(0)
+
+    def per_head(self, minimum_daily: Decimal) -> dict[str, Decimal]:
+        """Each allowance's average amount per head a month (``child`` from the days of ``minimum_daily``)."""
+        return {
+            "housing": self.housing,
+            "food": self.food,
+            "child": self.child + self.child_days * minimum_daily * self.children_per_head,
+            "marriage": self.marriage * self.married_share,
+            "seniority": self.seniority * self.seniority_share,
+        }
 
 
 class Accruals(Strict):
@@ -497,6 +481,10 @@ class PriceBook(Strict):
     rounding: Rounding
     models: Models
     in_house: InHouse
+    law: Law | None = None
+    indexation: Indexation = Indexation()
+    payment: Payment = Payment()
+    sources: dict[RequiredName, Source] = {}
 
     @field_validator("currency")
     @classmethod
@@ -516,17 +504,6 @@ class PriceBook(Strict):
             raise ValueError("must be below 1 (100%): the margin is a share of the price")
         return v
 
-    @field_validator("wages")
-    @classmethod
-    def _above_minimum(cls, v: Wages, info: ValidationInfo) -> Wages:
-        labour = info.data.get("labour")
-        if labour is not None:
-            minimum = labour.minimum_wage_monthly
-            low = [k for k, w in v.agent.items() if w < minimum]
-            if low:
-                raise ValueError(f"agent tier {', '.join(low)} below the minimum monthly wage ({minimum:.0f})")
-        return v
-
     @field_validator("ramp_up")
     @classmethod
     def _within_term(cls, v: RampUp, info: ValidationInfo) -> RampUp:
@@ -540,6 +517,23 @@ class PriceBook(Strict):
                 )
         return v
 
+    @model_validator(mode="after")
+    def _legal(self) -> PriceBook:
+        problems = legal_shortfalls(self)
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+    def allowances_per_head(self) -> dict[str, Decimal]:
+        """Each allowance's average amount per full-time head a month."""
+        return self.allowances.per_head(self.labour.minimum_wage_daily)
+
+    def insurance_ceiling(self) -> Decimal | None:
+        """The most insured pay of one head a month (the law's multiple of the minimum wage), if the book says."""
+        if self.law is None or self.law.insurance_ceiling_minimum_wages is None:
+            return None
+        return self.law.insurance_ceiling_minimum_wages * self.labour.minimum_wage_monthly
+
     @property
     def rounder(self) -> Rounder:
         return self.rounding.rounder()
@@ -548,6 +542,34 @@ class PriceBook(Strict):
         """The whole book as JSON-ready data (decimals as strings) for quote.json."""
         data: dict[str, Any] = _jsonable(self.model_dump(mode="python"))
         return data
+
+
+def legal_shortfalls(book: PriceBook) -> list[str]:
+    """Every wage and allowance of ``book`` below its year's legal minimum, each naming its key."""
+    lab = book.labour
+    minimum = lab.minimum_wage_monthly
+    year = lab.minimum_wage_year
+    wages = {f"wages.agent.{k}": w for k, w in book.wages.agent.items()}
+    wages.update({f"wages.{r}": getattr(book.wages, r) for r in ("supervisor", "qa", "trainer", "wfm", "manager")})
+    out = [
+        f"{key}: {w:,.0f} is below the {year} minimum monthly wage {minimum:,.0f} "
+        f"(labour.minimum_wage_daily {lab.minimum_wage_daily:,.0f} x {lab.days_per_month:.0f} days)"
+        for key, w in wages.items()
+        if w < minimum
+    ]
+    law, a = book.law, book.allowances
+    if law is None:
+        return out
+    for key, paid, legal in (
+        ("housing", a.housing, law.housing),
+        ("food", a.food, law.food),
+        ("child_days", a.child_days if a.children_per_head else law.child_days, law.child_days),
+        ("marriage", a.marriage if a.married_share else law.marriage, law.marriage),
+        ("seniority", a.seniority if a.seniority_share else law.seniority_base, law.seniority_base),
+    ):
+        if paid < legal:
+            out.append(f"allowances.{key}: {paid:,.0f} is below the {year} legal figure {legal:,.0f} (law)")
+    return out
 
 
 def _jsonable(data: Any) -> Any:
@@ -576,19 +598,6 @@ def _decimal(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
         return Decimal(special.get(text.lower(), text))  # .inf / .nan: refused with the field named
     except InvalidOperation:
         return text  # a sexagesimal 1:30 and the like: refused by validation as not a number
-
-
-def _number_problem(v: Any) -> str | None:
-    if isinstance(v, float) and (v != v or v in (float("inf"), float("-inf"))):
-        return "must be a finite number (not .inf or .nan)"
-    if isinstance(v, Decimal):
-        if not v.is_finite():
-            return "must be a finite number (not .inf or .nan)"
-        if abs(v) > MAX_AMOUNT:
-            return f"{v} is above {MAX_AMOUNT:,.0f} (MAX_AMOUNT)"
-        if v and (len(v.as_tuple().digits) > MAX_DECIMAL_DIGITS or v.adjusted() < -MAX_DECIMAL_DIGITS):
-            return f"has more than {MAX_DECIMAL_DIGITS} significant digits or decimals (MAX_DECIMAL_DIGITS)"
-    return None
 
 
 def _check_numbers(data: Any, lines: dict[Loc, int], loc: Loc = ()) -> list[str]:

@@ -22,6 +22,7 @@ from pydantic import (
 )
 
 from quoter.calendar import DAYS, WEEKS_PER_MONTH_F, parse_time
+from quoter.inputs.term_book import PaymentTerms
 from quoter.inputs.text import Name, RequiredName, Text
 from quoter.inputs.yamlio import check_timezone, load_model
 from quoter.limits import (
@@ -33,6 +34,7 @@ from quoter.limits import (
     MAX_LANGUAGES,
     MAX_PATIENCE_SECONDS,
     MAX_PROFILE_VALUES,
+    MAX_SEASON_FACTOR,
     MAX_TERM_MONTHS,
     MIN_HOURS_PER_FTE_WEEK,
 )
@@ -154,7 +156,11 @@ class Service(Strict):
     term_months: Annotated[int, NotBool] = Field(
         default=12, ge=1, le=MAX_TERM_MONTHS, description="contract term in months"
     )
-    start_date: str | None = Field(default=None, description="the contract's first day, an ISO date (2026-03-21)")
+    start_date: str | None = Field(
+        default=None,
+        description="the contract's first day: an ISO date (2026-12-22) or a Jalali one (1405-10-01); "
+        "default: the first day of the next Jalali month",
+    )
 
     @field_validator("start_date", mode="before")
     @classmethod
@@ -162,13 +168,10 @@ class Service(Strict):
         if isinstance(v, dt.date) and not isinstance(v, dt.datetime):
             return v.isoformat()
         if isinstance(v, str):
-            try:
-                return dt.date.fromisoformat(v.strip()).isoformat()
-            except ValueError:
-                raise ValueError(f"'{v}' is not an ISO date such as 2026-03-21") from None
+            return parse_start_date(v).isoformat()
         if v is None:
             return v
-        raise ValueError("must be an ISO date such as 2026-03-21")
+        raise ValueError("must be a date such as 2026-12-22 or 1405-10-01 (Jalali)")
 
     @field_validator("hours")
     @classmethod
@@ -287,6 +290,33 @@ class Staffing(Strict):
     line_blocking: Annotated[float, NotBool, Field(gt=0, lt=1, allow_inf_nan=False)] = 0.01
 
 
+def parse_start_date(text: str) -> dt.date:
+    """An ISO date, or a Jalali ``YYYY-MM-DD`` (a year before 1700 is Jalali), as a Gregorian date."""
+    from quoter.calendar import from_jalali
+
+    t = text.strip().replace("/", "-")
+    try:
+        year = int(t.split("-")[0])
+        return from_jalali(t) if year < 1700 else dt.date.fromisoformat(t)
+    except ValueError:
+        raise ValueError(f"'{text}' is not a date such as 2026-12-22 or 1405-10-01 (Jalali)") from None
+
+
+Season = Annotated[float, NotBool, Field(ge=0, le=MAX_SEASON_FACTOR, allow_inf_nan=False)]
+
+
+def _season(v: Any) -> Any:
+    if isinstance(v, str):
+        from quoter.term.seasonality import PROFILES
+
+        if v not in PROFILES:
+            raise ValueError(f"'{v}' is not a seasonality profile ({', '.join(PROFILES)}) or a list of 12 factors")
+    elif isinstance(v, list):
+        if len(v) != 12:
+            raise ValueError(f"needs 12 monthly factors, Farvardin first (got {len(v)})")
+    return v
+
+
 def _check_shares(shares: dict[str, float], where: str) -> None:
     total = sum(shares.values())
     if abs(total - 1) > 1e-6:
@@ -301,11 +331,19 @@ class Requirements(Strict):
     channels: Channels
     staffing: Staffing = Staffing()
     shifts: ShiftRules | None = None
+    seasonality: Annotated[str | list[Season], BeforeValidator(_season)] = Field(
+        default="flat",
+        description="monthly volume factors over the year, Farvardin first: a profile (flat, iran-retail, "
+        "iran-services) or 12 factors (1 = the forecast month)",
+    )
+    payment: PaymentTerms | None = None
     notes: Text | None = None
 
     @model_validator(mode="after")
     def _consistent(self) -> Requirements:
         _check_shares(self.languages, "languages")
+        if isinstance(self.seasonality, list) and not any(f > 0 for f in self.seasonality):
+            raise ValueError("seasonality: needs at least one positive factor")
         seen: set[str] = set()
         for pool in self.pools:
             if len(pool) < 2:

@@ -22,6 +22,7 @@ from quoter.staffing.result import StaffingPlan
 
 SOURCE_BOOK = "price book"
 SOURCE_LINES = "cost lines"
+SOURCE_TERM = "term plan"
 
 GROUPS: tuple[str, ...] = ("agents", "support", "seats", "telephony", "overhead", "price")
 """Cost groups in display order (their words: quoter.render.wording, ``group.<key>``)."""
@@ -74,6 +75,7 @@ class CostBuildUp:
     agent_hourly_wage: Decimal  # blended base wage per paid hour (premium basis)
     agent_loaded_monthly: Decimal  # fully loaded monthly cost of one agent FTE (setup and in-house basis)
     usage: Usage
+    financing: Decimal = ZERO  # the cost of being paid, a share of the cost before it (the term plan's)
     all_lines: tuple[Line, ...] = field(default=(), compare=False, repr=False)  # shown and optional (workbook)
     exprs: dict[str, Expr] = field(default_factory=dict, compare=False, repr=False)  # provider_cost, monthly_total
 
@@ -91,6 +93,7 @@ class CostBuildUp:
             "term_discount": dec_str(self.term_discount),
             "agent_hourly_wage": dec_str(self.agent_hourly_wage),
             "agent_loaded_monthly": dec_str(self.agent_loaded_monthly),
+            "financing": dec_str(self.financing),
             "lines": [ln.to_dict() for ln in self.lines],
             "summary": [
                 {"key": g, "amount": dec_str(self.group_total(g))}
@@ -156,11 +159,26 @@ class Lines:
         return tuple(ln for ln in self.items if ln.key not in self.hidden)
 
 
+def allowances_total(book: PriceBook) -> Decimal:
+    """Every allowance of one full-time head a month (the law's and the provider's)."""
+    return sum(book.allowances_per_head().values(), ZERO)
+
+
+def insured_allowances(book: PriceBook) -> Decimal:
+    """The allowances of one head a month that are insured pay (``loads.insured_allowances``)."""
+    per_head = book.allowances_per_head()
+    return sum((per_head[k] for k in book.loads.insured_allowances), ZERO)
+
+
 def loaded_monthly(book: PriceBook, wage: Decimal) -> Decimal:
-    """Fully loaded monthly cost of one full-time employee on ``wage`` (before premiums), line-rounded."""
-    a = book.allowances
-    allowances = a.housing + a.food + a.child
-    insured = wage + sum((getattr(a, k) for k in book.loads.insured_allowances), ZERO)
+    """Fully loaded monthly cost of one full-time employee on ``wage`` (before premiums), line-rounded.
+
+    Insured pay is capped at the law's ceiling (``law.insurance_ceiling_minimum_wages`` x the minimum wage)."""
+    allowances = allowances_total(book)
+    insured = wage + insured_allowances(book)
+    ceiling = book.insurance_ceiling()
+    if ceiling is not None:
+        insured = min(insured, ceiling)
     loads = insured * book.loads.employer_insurance + wage * book.loads.other
     return book.rounder.line(wage + allowances + loads + accrual_monthly(book, wage))
 
@@ -184,9 +202,11 @@ def accrual_expr(book: PriceBook, wage: Expr) -> Expr:
 
 
 def rotation_premium(book: PriceBook, rotations: tuple[str, ...]) -> Decimal:
-    """Shift premium on agents' base wages when the service covers the night, so agents rotate.
+    """Shift premium on agents' base wages when the service covers the night, so agents rotate (Labour Law
+    art. 56: all three bands, or morning or evening with the night).
 
-    Day-only services (morning and evening bands) are staffed with fixed shifts: no premium.
+    Day-only services (morning and evening bands) are staffed with fixed shifts: no premium. Rotating
+    agents are not also paid the night premium (art. 58 is for workers who do not rotate).
     """
     p = book.premiums
     if "night" not in rotations:
@@ -222,14 +242,24 @@ class _Build:
         return Round(x, r.step(kind), r.mode)
 
 
-def build_cost(req: Requirements, book: PriceBook, plan: StaffingPlan, shifts: Any = None) -> CostBuildUp:
+def build_cost(
+    req: Requirements,
+    book: PriceBook,
+    plan: StaffingPlan,
+    shifts: Any = None,
+    *,
+    usage: Usage | None = None,
+    financing: Decimal = ZERO,
+) -> CostBuildUp:
     """The monthly cost build-up and target revenue of ``plan`` under ``book``: agents, support, seats and
-    telephony, then overhead, margin and the term discount."""
-    u = measure(req, book, plan, shifts)
+    telephony, then overhead (G&A, risk, and ``financing``: the cost of being paid, a share of the cost that
+    the term plan computes), margin and the term discount. ``usage``, when given, replaces measuring ``plan``
+    (the term plan prices the same usage at each year's figures)."""
+    u = usage if usage is not None else measure(req, book, plan, shifts)
     b = _Build(book, u, usage_leaves(u, book), Lines(book))
-    hourly = _agent_lines(b, plan)
+    hourly = _agent_lines(b, plan.hours_per_fte_week)
     _support_seat_telephony_lines(b)
-    direct, provider_cost = _overhead_lines(b)
+    direct, provider_cost = _overhead_lines(b, financing)
     margin, discount, monthly = _price_lines(b, req, provider_cost)
     term_discount = book.terms.discount(req.service.term_months)
     return CostBuildUp(
@@ -244,12 +274,13 @@ def build_cost(req: Requirements, book: PriceBook, plan: StaffingPlan, shifts: A
         agent_hourly_wage=hourly.value,
         agent_loaded_monthly=_agent_loaded(book, u),
         usage=u,
+        financing=financing,
         all_lines=tuple(b.lines.items),
         exprs={"provider_cost": provider_cost, "monthly_total": monthly},
     )
 
 
-def _agent_lines(b: _Build, plan: StaffingPlan) -> Expr:
+def _agent_lines(b: _Build, hours_per_fte_week: float) -> Expr:
     """Wages by tier (following the wage-change input), allowances, accruals, premiums, insurance and other
     loads; returns the blended hourly wage the premiums are paid on."""
     book, u, L = b.book, b.usage, b.lines
@@ -260,23 +291,27 @@ def _agent_lines(b: _Build, plan: StaffingPlan) -> Expr:
         wage = b.round(book.wages.agent[tier] * (1 + wage_change))
         L.add(f"wages.{tier}", "agents", b.leaf(f"fte.{tier}"), "FTE", wage, src)
     wages_total = L.sum_of(lambda ln: ln.key.startswith("wages."))
-    L.add("allowances", "agents", b.leaf("fte"), "FTE", a.housing + a.food + a.child, src)
+    L.add("allowances", "agents", b.leaf("fte"), "FTE", allowances_total(book), src)
     for tier in u.fte_by_tier:
         wage = Ref(f"rate.wages.{tier}", L.rate(f"wages.{tier}"))
         L.add(f"accruals.{tier}", "agents", b.leaf(f"fte.{tier}"), "FTE", accrual_expr(book, wage), src)
-    hours_per_month = quantity(quantity(plan.hours_per_fte_week) * WEEKS_PER_MONTH)
+    hours_per_month = quantity(quantity(hours_per_fte_week) * WEEKS_PER_MONTH)
     hourly = IfPositive(b.leaf("fte"), lambda: b.round(wages_total / (b.leaf("fte") * hours_per_month)))
     p = book.premiums
+    rotating = b.values["shift_premium"] > 0  # art. 58: no night premium for agents who rotate (art. 56)
     for key, share in (("night", p.night), ("friday", p.friday), ("holiday", p.holiday), ("overtime", p.overtime)):
-        if share > 0 and b.values[f"hours.{key}"] > 0:
+        if share > 0 and b.values[f"hours.{key}"] > 0 and not (key == "night" and rotating):
             L.add(f"premium.{key}", "agents", b.leaf(f"hours.{key}"), "h", b.round(hourly * share), src)
     if b.values["shift_premium"] > 0:
         rotations = {"rotations": "/".join(u.rotations)}
         L.add("premium.shift", "agents", wages_total, book.currency, b.leaf("shift_premium"), SOURCE_LINES,
               fields=rotations)  # fmt: skip
-    insured: Expr = wages_total + b.leaf("fte") * sum((getattr(a, k) for k in book.loads.insured_allowances), ZERO)
+    insured: Expr = wages_total + b.leaf("fte") * insured_allowances(book)
     if book.loads.insure_premiums:
         insured = insured + L.sum_of(lambda ln: ln.key.startswith("premium."))
+    ceiling = book.insurance_ceiling()
+    if ceiling is not None:  # insured pay of one head is capped (Social Security Act): per FTE on average
+        insured = Fn("MIN", [insured, b.leaf("fte") * ceiling])
     L.add("insurance", "agents", b.round(insured), book.currency, book.loads.employer_insurance, SOURCE_LINES)
     if book.loads.other:
         L.add("other_loads", "agents", wages_total, book.currency, book.loads.other, SOURCE_LINES)
@@ -300,13 +335,17 @@ def _support_seat_telephony_lines(b: _Build) -> None:
         L.add("telephony.lines", "telephony", b.leaf("lines"), "line", book.telephony.per_line_month, SOURCE_PLAN)
 
 
-def _overhead_lines(b: _Build) -> tuple[Expr, Expr]:
-    """G&A on the direct cost and the risk buffer on both; returns (direct cost, provider cost)."""
+def _overhead_lines(b: _Build, financing: Decimal) -> tuple[Expr, Expr]:
+    """G&A on the direct cost, the risk buffer on both, and the cost of being paid on all three (the term
+    plan's financing share, shown only when there is one); returns (direct cost, provider cost)."""
     book, L = b.book, b.lines
     direct = Ref("direct", L.sum_of(lambda ln: True))
     L.add("overhead.g_and_a", "overhead", direct, book.currency, book.overhead.g_and_a, SOURCE_LINES)
     L.add("overhead.risk", "overhead", direct + L.amount("overhead.g_and_a"), book.currency, book.overhead.risk_buffer,
           SOURCE_LINES)  # fmt: skip
+    before = direct + L.amount("overhead.g_and_a") + L.amount("overhead.risk")
+    L.add("overhead.financing", "overhead", before, book.currency, Input("financing", financing), SOURCE_TERM,
+          optional=True)  # fmt: skip
     return direct, Ref("provider_cost", L.sum_of(lambda ln: True))
 
 

@@ -225,7 +225,7 @@ class CostLine(Doc):
     unit: str
     rate: Dec
     amount: Dec
-    source: Literal["staffing plan", "shift plan", "price book", "cost lines"]
+    source: Literal["staffing plan", "shift plan", "price book", "cost lines", "term plan"]
 
 
 class CostSummaryRow(Doc):
@@ -243,6 +243,7 @@ class Cost(Doc):
     term_discount: Dec
     agent_hourly_wage: Dec
     agent_loaded_monthly: Dec
+    financing: Dec
     lines: list[CostLine]
     summary: list[CostSummaryRow]
 
@@ -565,6 +566,95 @@ class AddOn(Doc):
     one_time: Dec | None
 
 
+# ---------------------------------------------------------------- the term plan
+JalaliMonth = Annotated[str, Field(pattern=r"^[0-9]{4}-(0[1-9]|1[0-2])$")]
+
+
+class TermMonth(Doc):
+    month: JalaliMonth
+    season: Dec
+    contacts: Dec
+    fte: Dec
+    wage_index: Dec
+    cpi_index: Dec
+    fx_index: Dec
+    cost: Dec
+    price_factor: Dec
+    revenue: dict[ModelKey, Dec]
+    cash: Dec
+    financing: Dec
+
+
+class TermTotals(Doc):
+    revenue: Dec
+    cost: Dec
+    financing: Dec
+    margin: Dec
+    margin_share: Dec
+    margin_pv: Dec
+    lowest_cash: Dec
+
+
+class TermPayment(Doc):
+    days: Int
+    social_security_retention: Dec
+    clearance_months: Int
+    performance_retention: Dec
+    performance_release_months: Int
+    guarantee_share: Dec
+    guarantee_fee_annual: Dec
+    guarantee_deposit: Dec
+    withholding: Dec
+    withholding_recovery_months: Int
+    vat_quarterly: Bool
+
+
+class Adjustment(Doc):
+    month: JalaliMonth
+    factor: Dec
+
+
+class FlatPolicy(Doc):
+    totals: dict[ModelKey, TermTotals]
+
+
+class IndexedPolicy(FlatPolicy):
+    labour_share: Dec
+    other_share: Dec
+    fx_share: Dec
+    formula: str
+    adjustments: list[Adjustment]
+    dump_last = ("totals",)
+
+
+class LevelPolicy(FlatPolicy):
+    prices: dict[ModelKey, dict[str, Dec]]
+    dump_last = ("totals",)
+
+
+class TermPolicies(Doc):
+    flat: FlatPolicy
+    indexed: IndexedPolicy
+    level: LevelPolicy
+
+
+class Term(Doc):
+    """The deal month by month over its term and its three price policies (quoter.term)."""
+
+    start: dt.date
+    start_month: JalaliMonth
+    months_count: Int = Field(ge=1)
+    seasonality: str
+    season_factors: list[Dec] = Field(min_length=12, max_length=12)
+    policy: Literal["indexed", "level"]
+    chosen_model: ModelKey
+    financing_share: Dec
+    payment: TermPayment
+    months: list[TermMonth]
+    totals: dict[ModelKey, TermTotals]
+    policies: TermPolicies
+
+
 # ---------------------------------------------------------------- the whole quote
 class QuoteDoc(Doc):
     """A whole quote as ``Quote.to_dict()`` writes it (``schema`` ``quoter.quote/1``): see docs/quote-json.md."""
@@ -592,6 +682,7 @@ class QuoteDoc(Doc):
     recommendation: Recommendation
     chosen_model: ModelKey
     in_house: InHouse
+    term: Term
     add_ons: list[AddOn]
     assumptions: list[Assumption]
     sha256: str | None = Field(default=None, pattern=r"^[0-9a-f]{64}$")

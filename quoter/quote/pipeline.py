@@ -28,12 +28,14 @@ from quoter.pricing import tariffs
 from quoter.pricing.cost import CostBuildUp, build_cost
 from quoter.pricing.setup import build_in_house, build_setup, check_term, ramp_up
 from quoter.pricing.tariffs import Basis, Tariff
+from quoter.quote.grid import UsageGrid
 from quoter.quote.recommend import recommend
 from quoter.quote.result import SCHEMA, Quote, Recommendation, Scenario, document
 from quoter.quote.scenarios import SCENARIOS, run_scenarios
 from quoter.quote.store import load_quote, save_quote
 from quoter.shifts.for_quote import SHIFT_SECONDS, ScaledShifts, ShiftUse, plan_shifts_for_quote
 from quoter.staffing.result import StaffingPlan
+from quoter.term.plan import TermCosts, financing_share, finish_term, term_costs
 
 Certainty = Literal["low", "medium", "high"]
 Goal = Literal["budget", "cost", "flexibility", "quality"]
@@ -59,14 +61,25 @@ def predicted_kpis(plan: StaffingPlan) -> dict[str, Decimal | None]:
     return out
 
 
-def _price(
-    req: Requirements, book: PriceBook, plan: StaffingPlan, shifts: Any
-) -> tuple[CostBuildUp, Basis, dict[str, Tariff]]:
-    cost = build_cost(req, book, plan, shifts)
-    if cost.usage.total_contacts <= 0 or cost.usage.total_productive_hours <= 0:
+def _cost_and_term(
+    req: Requirements, book: PriceBook, plan: StaffingPlan, shifts: Any, today: dt.date
+) -> tuple[CostBuildUp, UsageGrid, TermCosts]:
+    """Today's cost build-up with the cost of being paid in it, and the term's months at their own figures."""
+    first = build_cost(req, book, plan, shifts)
+    if first.usage.total_contacts <= 0 or first.usage.total_productive_hours <= 0:
         raise InputError("nothing to price: the staffing plan handles no contacts")
+    grid = UsageGrid(req, book, plan, first.usage, shifts)
+    tc = term_costs(req, book, first, grid, build_setup(req, book, first), today)
+    f = financing_share(tc)
+    cost = build_cost(req, book, plan, usage=first.usage, financing=f) if f else first
+    return cost, grid, tc
+
+
+def _price(
+    req: Requirements, book: PriceBook, plan: StaffingPlan, cost: CostBuildUp
+) -> tuple[Basis, dict[str, Tariff]]:
     basis = Basis(cost.monthly_total, cost.usage, book, req, predicted_kpis(plan), cost.exprs["monthly_total"])
-    return cost, basis, tariffs.price_all(basis)
+    return basis, tariffs.price_all(basis)
 
 
 def build_quote(
@@ -103,12 +116,14 @@ def build_quote(
     use = saved_shifts or plan_shifts_for_quote(req, plan, bk, shifts, shift_seconds)[1]
     # price from the hours as saved (6 places), so a saved quote re-prices to the same numbers
     roster = ScaledShifts(use.paid_hours_week) if use.used and use.paid_hours_week else None
-    cost, basis, priced = _price(req, bk, plan, roster)
+    date = today or _today(bk)
+    cost, grid, tc = _cost_and_term(req, bk, plan, roster, date)
+    basis, priced = _price(req, bk, plan, cost)
     setup = build_setup(req, bk, cost)
-    scen = run_scenarios(req, bk, basis, priced, cost, plan, roster) if scenarios else ()
+    scen = run_scenarios(req, bk, basis, priced, cost, grid) if scenarios else ()
     rec = recommend(req, bk, priced, scen, volume_certainty, goal)
     options = {"volume_certainty": volume_certainty, "goal": goal, "chosen_model": chosen_model, "shifts": shifts}
-    date = today or _today(bk)
+    term = finish_term(tc, req, bk, basis, priced, cost.financing, chosen_model or rec.model)
     quote = Quote(
         number=number or quote_number(req, bk, options, date),
         date=date,
@@ -126,6 +141,7 @@ def build_quote(
         recommendation=rec,
         chosen_model=chosen_model or rec.model,
         shift_use=use,
+        term=term,
         options=options,
     )
     return dataclasses.replace(quote, doc=document(quote))

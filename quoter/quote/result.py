@@ -20,6 +20,7 @@ from quoter.staffing.result import StaffingPlan
 
 if TYPE_CHECKING:
     from quoter.quote.model import QuoteDoc
+    from quoter.term.plan import Term
 
 SCHEMA = "quoter.quote/1"
 
@@ -97,6 +98,7 @@ class Quote:
     recommendation: Recommendation
     chosen_model: str
     shift_use: ShiftUse
+    term: Term
     options: dict[str, Any] = field(default_factory=dict)
     doc: QuoteDoc | None = field(default=None, compare=False, repr=False)  # the typed quote, made by the pipeline
 
@@ -145,6 +147,7 @@ def _as_dict(q: Quote) -> dict[str, Any]:
         "recommendation": q.recommendation.to_dict(),
         "chosen_model": q.chosen_model,
         "in_house": _in_house(q),
+        "term": q.term.to_dict(),
         "add_ons": [
             {"key": k, "name": a.name, "name_fa": a.name_fa, "monthly": _opt(a.monthly), "one_time": _opt(a.one_time)}
             for k, a in book.add_ons.items()
@@ -259,13 +262,15 @@ def _assumptions(q: Quote) -> list[dict[str, Any]]:
     items: list[tuple[str, dict[str, str]]] = [
         ("book", {"name": b.name, "as_of": b.as_of.isoformat(), "currency": b.currency,
                   "vat": dec_str((b.vat_rate * 100).normalize())}),
-        ("minimum_wage_uplift", {**wage, "uplift": dec_str((lab.minimum_wage_uplift * 100).normalize())})
-        if lab.minimum_wage_uplift
-        else ("minimum_wage", wage),
+        ("minimum_wage", wage),
         ("shifts", {"night_start": lab.night_start, "night_end": lab.night_end, "timezone": lab.timezone}),
         ("seats", {}),
         ("same_target", {}),
         ("kpis", {}),
         ("scenarios", {}),
+    ]  # fmt: skip
+    items += [
+        ("unconfirmed", {"figure": key, "source": src.source}) for key, src in b.sources.items()
+        if src.status != "confirmed"
     ]  # fmt: skip
     return [{"key": k, **({"fields": f} if f else {})} for k, f in items]

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
 
 from quoter.inputs.pricebook import PriceBook
 from quoter.inputs.requirements import Requirements
 from quoter.pricing import tariffs
 from quoter.pricing.cost import CostBuildUp, build_cost
 from quoter.pricing.tariffs import Basis, Tariff
+from quoter.quote.grid import UsageGrid
 from quoter.quote.result import Scenario
-from quoter.shifts.for_quote import scale_shifts
-from quoter.staffing.result import StaffingPlan
 
 SCENARIOS: tuple[tuple[str, str, str], ...] = (
     ("volume-30", "0.70", "1.00"),
@@ -32,23 +30,17 @@ def run_scenarios(
     basis: Basis,
     priced: dict[str, Tariff],
     base_cost: CostBuildUp,
-    base_plan: StaffingPlan,
-    shifts: Any = None,
+    grid: UsageGrid,
 ) -> tuple[Scenario, ...]:
-    """Client cost and provider margin under every model for each scenario (staffing re-run).
-
-    A forecast shift plan is scaled to each scenario's scheduled hours rather than solved again.
-    """
-    from quoter.staffing.planner import plan_staffing
-
+    """Client cost and provider margin under every model for each scenario (staffing re-run, from ``grid``;
+    the cost carries the base's financing share)."""
     out = []
     for key, vol, aht in SCENARIOS:
         if key == "forecast":
             cost = base_cost
         else:
-            scaled = req.scaled(volume=float(vol), aht=float(aht))
-            plan = plan_staffing(scaled, compare_pools=False)
-            cost = build_cost(scaled, book, plan, scale_shifts(shifts, base_plan, plan))
+            plan, usage = grid.exact(Decimal(vol), Decimal(aht))
+            cost = build_cost(req, book, plan, usage=usage, financing=base_cost.financing)
         bills = {k: tariffs.get(k).bill(t, basis, cost.usage) for k, t in priced.items()}
         out.append(Scenario(key, Decimal(vol), Decimal(aht), cost.usage, cost.provider_cost, bills))
     return tuple(out)

@@ -88,6 +88,7 @@ EN: dict[str, str] = {
     "line.telephony.lines": "Telephone lines (Erlang B)",
     "line.overhead.g_and_a": "General and administrative overhead",
     "line.overhead.risk": "Risk buffer",
+    "line.overhead.financing": "Cost of being paid (payment delay, retentions, guarantee)",
     "line.margin": "Margin ({percent}% of the price)",
     "line.discount.term": "Term discount ({months} months)",
     # one-time set-up and the in-house comparison (quoter.pricing.setup)
@@ -329,9 +330,7 @@ EN: dict[str, str] = {
         "Lines: Erlang B at {blocking} blocking over calls in IVR, queue and talk at the busiest interval."
     ),
     "assumption.book": "Price book {name} as of {as_of}, amounts in {currency}, VAT {vat}% shown separately.",
-    "assumption.minimum_wage_uplift": (
-        "Minimum wage {year} of {daily} a day raised by an assumed {uplift}% for the book's year."
-    ),
+    "assumption.unconfirmed": "Not confirmed against an official text: {figure} ({source}).",
     "assumption.minimum_wage": "Minimum wage {daily} a day ({year}).",
     "assumption.shifts": "Shift planning: {shift}; night is {night_start}-{night_end} {timezone} time.",
     "assumption.seats": "Seats from peak concurrent agents plus spare seats; support staff from the span of control.",
@@ -400,6 +399,7 @@ FA: dict[str, str] = {
     "line.telephony.lines": "خطوط تلفن (ارلنگ B)",
     "line.overhead.g_and_a": "سربار عمومی و اداری",
     "line.overhead.risk": "ذخیره ریسک",
+    "line.overhead.financing": "هزینه تأمین مالی (تأخیر پرداخت، کسور تضمین و ضمانت‌نامه)",
     "line.margin": "سود",
     "line.discount.term": "تخفیف مدت قرارداد",
     "line.setup.recruitment": "جذب، آزمون و گزینش",
@@ -597,7 +597,7 @@ FA: dict[str, str] = {
     "assumption.book": (
         "دفترچه قیمت {name} به تاریخ {as_of}، مبالغ به {currency}، مالیات بر ارزش افزوده {vat}٪ جداگانه."
     ),
-    "assumption.minimum_wage_uplift": "حداقل مزد سال {year} روزانه {daily} با افزایش فرضی {uplift}٪ برای سال دفترچه.",
+    "assumption.unconfirmed": "رقمی که با متن رسمی تطبیق داده نشده است: {figure} ({source}).",
     "assumption.minimum_wage": "حداقل مزد روزانه {daily} (سال {year}).",
     "assumption.shifts": "برنامه‌ریزی شیفت: {shift}؛ ساعات شب از {night_start} تا {night_end} به وقت {timezone}.",
     "assumption.seats": (

@@ -148,9 +148,12 @@ def _log_poisson_pmf(n: FloatArray, a: FloatArray) -> FloatArray:
     near = np.abs(d) < 0.1 * (nb + ab)
     v = d[near] / (nb[near] + ab[near])
     term, total = 2 * nb[near] * v, d[near] * v
-    for j in range(1, 30):
-        term = term * v * v
+    vv = v * v
+    for j in range(1, 30):  # |v| < 0.1: each term is at most 1/100 of the last, so this stops in a few steps
+        term = term * vv
         total = total + term / (2 * j + 1)
+        if not (np.abs(term) > 1e-17 * np.abs(total)).any():
+            break
     bd0[near] = total
     out[big] = -0.5 * np.log(2 * np.pi * nb) - stirlerr - bd0
     ns, a_s = n[~big], a[~big]

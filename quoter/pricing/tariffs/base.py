@@ -3,7 +3,8 @@
 A model is a module in this package with a ``MODEL`` object that has ``key``, ``name``, ``name_fa``,
 ``order`` and two methods: ``price(basis) -> Tariff`` (unit prices from the target revenue at forecast)
 and ``bill(tariff, basis, usage) -> Decimal`` (what the client pays in a month with ``usage``, for the
-scenarios). A seventh model is one new file; :mod:`quoter.tariffs` finds it.
+scenarios and the term plan), and ``price_fields`` (which of its fields are prices, with their rounding
+step: the term plan's policies scale them). A seventh model is one new file; :mod:`quoter.tariffs` finds it.
 """
 
 from __future__ import annotations
@@ -152,6 +153,7 @@ class Model(Protocol):
     order: int
     spec: type[BaseModel] | None
     default_risk_premium: Decimal
+    price_fields: dict[str, str]  # field (``name_*``: every channel's) -> rounding step kind of the book
 
     def price(self, basis: Basis) -> Tariff: ...
 
@@ -266,3 +268,18 @@ def band_terms(basis: Basis, reference: Decimal) -> dict[str, Decimal]:
         "overage_rate": r.unit_price(avg * fx.overage_factor),
         "underage_rate": r.unit_price(avg * fx.underage_factor),
     }
+
+
+def scaled_prices(tariff: Tariff, fields: dict[str, str], factor: Decimal, book: PriceBook) -> dict[str, Decimal]:
+    """The tariff's prices (``fields``: name or ``prefix_*`` -> rounding kind) times ``factor``, each rounded
+    to its step; and its monthly amount at forecast, as ``monthly_at_forecast``."""
+    r = book.rounder
+    out: dict[str, Decimal] = {}
+    for name, value in tariff.fields.items():
+        kind = fields.get(name) or next(
+            (k for pat, k in fields.items() if pat.endswith("*") and name.startswith(pat[:-1])), None
+        )
+        if kind is not None and isinstance(value, Decimal):
+            out[name] = r(value * factor, kind)
+    out["monthly_at_forecast"] = r.monthly(tariff.monthly_at_forecast * factor)
+    return out

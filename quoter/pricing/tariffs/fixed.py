@@ -26,6 +26,11 @@ class FixedSpec(Strict):
 
 class Fixed:
     key = "fixed"
+    price_fields = {
+        "monthly_fee": "monthly",
+        "overage_rate": "unit_price",
+        "underage_rate": "unit_price",
+    }  # the prices a policy moves, and their rounding steps
     order = 5
     spec = FixedSpec
     default_risk_premium = Decimal("0.03")

@@ -34,6 +34,11 @@ class HybridSpec(Strict):
 
 class Hybrid:
     key = "hybrid"
+    price_fields = {
+        "base_monthly": "monthly",
+        "variable_rate": "unit_price",
+        "variable_rate_*": "unit_price",
+    }  # the prices a policy moves, and their rounding steps
     order = 6
     spec = HybridSpec
     default_risk_premium = Decimal("0.025")

@@ -50,6 +50,11 @@ class PerCallSpec(Strict):
 
 class PerCall:
     key = "per_call"
+    price_fields = {
+        "unit_price": "unit_price",
+        "unit_price_*": "unit_price",
+        "minimum_monthly": "monthly",
+    }  # the prices a policy moves, and their rounding steps
     order = 1
     spec = PerCallSpec
     default_risk_premium = Decimal("0.06")

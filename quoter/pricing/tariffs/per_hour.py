@@ -15,6 +15,7 @@ from quoter.pricing.usage import Usage
 
 class PerHour:
     key = "per_hour"
+    price_fields = {"unit_price": "hourly"}  # the prices a policy moves, and their rounding steps
     order = 4
     spec = None
     default_risk_premium = Decimal(0)

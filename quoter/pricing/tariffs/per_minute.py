@@ -35,6 +35,11 @@ class PerMinuteSpec(Strict):
 
 class PerMinute:
     key = "per_minute"
+    price_fields = {
+        "unit_price": "unit_price",
+        "unit_price_*": "unit_price",
+        "minimum_monthly": "monthly",
+    }  # the prices a policy moves, and their rounding steps
     order = 2
     spec = PerMinuteSpec
     default_risk_premium = Decimal("0.05")

@@ -16,6 +16,7 @@ from quoter.pricing.usage import Usage
 
 class PerSeat:
     key = "per_seat"
+    price_fields = {"unit_price": "seat"}  # the prices a policy moves, and their rounding steps
     order = 3
     spec = None
     default_risk_premium = Decimal(0)

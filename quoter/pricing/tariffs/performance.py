@@ -70,6 +70,11 @@ class PerformanceSpec(Strict):
 
 class Performance:
     key = "performance"
+    price_fields = {
+        "base": "monthly",
+        "at_risk_amount": "monthly",
+        "expected_payment": "monthly",
+    }  # the prices a policy moves, and their rounding steps
     order = 7
     spec = PerformanceSpec
     default_risk_premium = Decimal("0.02")
