@@ -403,6 +403,7 @@ def quote_summary(data: dict[str, Any], plan: Any = None, toman: bool = False) -
     stages = ", ".join(f"week {r['week']}: {r['agents']} agents ({_share(r['share'])})" for r in data["ramp_up"])
     out += [f"RAMP-UP: {stages}", ""]
     out += _scenarios_section(data, toman)
+    out += _term_section(data, money)
     ih = data["in_house"]
     out += [
         f"IN-HOUSE ALTERNATIVE: {money(ih['monthly_total'])} a month + {money(ih['setup_total'])} set-up; over "
@@ -464,6 +465,53 @@ def _setup_section(data: dict[str, Any], money: Any) -> list[str]:
     s = data["setup"]
     rows = [[text.line_label(ln, "en"), money(ln["amount"])] for ln in s["lines"]] + [["Total", money(s["total"])]]
     return ["SETUP (one-time)", _plain_table(["item", "amount"], rows), ""]
+
+
+def _term_section(data: dict[str, Any], money: Any) -> list[str]:
+    """The term plan month by month (the contract's model under the book's policy) and the three policies."""
+    t = data["term"]
+    model, policy = t["chosen_model"], t["policy"]
+    rows = [
+        [m["month"], m["season"], f"{_dec(m['contacts']):,.0f}", f"{_dec(m['fte']):.1f}", m["wage_index"],
+         money(m["cost"]), money(m["revenue"][model]), money(m["cash"])]
+        for m in t["months"]
+    ]  # fmt: skip
+    head = ["month", "season", "contacts", "FTE", "wage index", "cost", f"revenue ({policy}, {model})", "cash"]
+    out = [
+        f"TERM PLAN: {t['months_count']} months from {t['start_month']} (start {t['start']}), seasonality "
+        f"{t['seasonality']}; prices {policy} (the price book's policy); cash = the provider's position",
+        _plain_table(head, rows),
+        "",
+        f"PRICE POLICIES over the term ({model}; financing = the cost of the cash position):",
+    ]
+    pol = t["policies"]
+    level = pol["level"]["prices"][model]
+    names = {
+        "flat": "flat: today's price held",
+        "indexed": f"indexed: {pol['indexed']['formula']} on each 1 Farvardin",
+        "level": f"level: today's price x {level['factor']} for the whole term",
+    }
+    rows = []
+    for key in ("flat", "indexed", "level"):
+        x = pol[key]["totals"][model]
+        rows.append([names[key], money(x["revenue"]), money(x["cost"]), money(x["financing"]), money(x["margin"]),
+                     _share(x["margin_share"]), money(x["margin_pv"]), money(x["lowest_cash"])])  # fmt: skip
+    out.append(_plain_table(["policy", "revenue", "cost", "financing", "margin", "margin %", "margin PV",
+                             "lowest cash"], rows))  # fmt: skip
+    moves = ", ".join(f"{a['month']} x{a['factor']}" for a in pol["indexed"]["adjustments"]) or "none in the term"
+    p = t["payment"]
+    out += [
+        f"Indexed price moves: {moves}. Level prices ({model}): "
+        + ", ".join(f"{k} {money(v)}" for k, v in level.items() if k not in ("factor", "monthly_at_forecast"))
+        + f"; {money(level['monthly_at_forecast'])} a month at forecast.",
+        f"Being paid: {p['days']} days after each invoice; social-security retention {_share(p['social_security_retention'])}"
+        f" until the clearance (+{p['clearance_months']} months); good-performance retention "
+        f"{_share(p['performance_retention'])}; guarantee {_share(p['guarantee_share'])} of the contract value; "
+        f"withholding {_share(p['withholding'])}. Cost of being paid in the price: {_share(t['financing_share'])} "
+        "of the cost.",
+        "",
+    ]
+    return out
 
 
 def _scenarios_section(data: dict[str, Any], toman: bool) -> list[str]:

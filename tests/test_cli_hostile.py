@@ -211,8 +211,8 @@ CASES: list[tuple[str, Callable[[Path], list[str]], int, str]] = [
     ("missing voice", req('client: {name: "X"}\nchannels: {}\n'), 1, "channels.voice"),
     # price books
     ("book g_and_a .nan", book("g_and_a: 0.08", "g_and_a: .nan"), 1, "overhead.g_and_a"),
-    ("book manager wage .inf", book("manager: 420000000", "manager: .inf"), 1, "wages.manager"),
-    ("book 1e400", book("manager: 420000000", "manager: 1e400"), 1, "wages.manager"),
+    ("book manager wage .inf", book("manager: 500000000", "manager: .inf"), 1, "wages.manager"),
+    ("book 1e400", book("manager: 500000000", "manager: 1e400"), 1, "wages.manager"),
     ("book rounding step 1e-40", book("line: 1 ", "line: 1e-40 "), 1, "rounding"),
     ("book rounding monthly 1e30", book("monthly: 1000 ", "monthly: 1e30 "), 1, "rounding"),
     ("book supervisor ratio 1e-9", book("supervisor: {ratio: 13", "supervisor: {ratio: 1e-9"), 1, "supervisor"),

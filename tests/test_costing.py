@@ -94,11 +94,22 @@ def test_every_line_is_quantity_times_rate(path):
 def test_24x7_has_night_friday_holiday_and_shift_premiums():
     _, _, cost = cost_of(MINIMAL)
     keys = {ln.key for ln in cost.lines}
-    assert {"premium.night", "premium.friday", "premium.holiday", "premium.shift"} <= keys
+    assert {"premium.friday", "premium.holiday", "premium.shift"} <= keys
     shift = next(ln for ln in cost.lines if ln.key == "premium.shift")
-    assert shift.rate == Decimal("0.225")  # three rotations, Labour Law art. 55
+    assert shift.rate == Decimal("0.15")  # three rotations, Labour Law art. 56
+    # art. 58: the night premium is for workers who do not rotate; rotating agents are not paid both
+    assert "premium.night" not in keys and cost.usage.night_hours > 0
+
+
+def test_night_only_service_pays_the_night_premium_not_a_rotation_premium():
+    """22:00-06:00 every day: fixed night shifts, so art. 58's 35 % on the hours and no art. 56 premium."""
+    _, _, cost = cost_of(MINIMAL, hours="{sat-fri: '22:00-06:00'}")
+    keys = {ln.key for ln in cost.lines}
+    assert cost.usage.rotations == ("night",)
+    assert "premium.shift" not in keys
     night = next(ln for ln in cost.lines if ln.key == "premium.night")
     assert night.rate == IR.rounder.line(cost.agent_hourly_wage * Decimal("0.35"))
+    assert night.quantity == cost.usage.night_hours
 
 
 def test_business_hours_have_no_premiums():
@@ -185,13 +196,14 @@ def test_paid_hours_and_premiums_come_from_the_shift_plan(monkeypatch):
     assert not plan_shifts_for_quote(req, plan, book)[1].used  # 24/7: not attempted by default
     shifts, use = plan_shifts_for_quote(req, plan, book, mode=True)
     assert use.used and use.paid_hours_week == pytest.approx(shifts.paid_hours_week)
-    assert seen == {"night": 0.35, "friday": 0.40, "holiday": 0.40, "book": "ir-1405"}
+    assert seen == {"night": 0.0, "friday": 0.40, "holiday": 0.40, "book": "ir-1405"}  # rotating: art. 56, not 58
     cost = build_cost(req, book, plan, shifts)
     u = cost.usage
     assert u.hours_source == "shift plan"
     assert u.paid_hours == quantity(quantity(scheduled * 1.1, "0.000001") * WEEKS_PER_MONTH)
     assert u.fte == quantity(plan.totals.fte * 1.1)  # whole shifts: 10% more paid hours than the plan's
     keys = {ln.key: ln for ln in cost.lines}
-    assert keys["premium.overtime"].source == "shift plan" and keys["premium.night"].source == "shift plan"
+    assert keys["premium.overtime"].source == "shift plan" and keys["premium.friday"].source == "shift plan"
+    assert "premium.night" not in keys  # rotating agents (art. 56)
     assert cost.monthly_total > base.monthly_total
     assert plan_shifts_for_quote(req, plan, book, mode=False)[1].reason == "not_asked"

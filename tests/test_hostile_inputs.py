@@ -84,12 +84,12 @@ REQUIREMENTS = [
     (
         "start-date-word",
         MINIMAL.replace("interval_minutes: 60}", "interval_minutes: 60, start_date: yesterday}"),
-        "service.start_date: 'yesterday' is not an ISO date",
+        "service.start_date: 'yesterday' is not a date such as 2026-12-22 or 1405-10-01 (Jalali)",
     ),
     (
         "start-date-number",
         MINIMAL.replace("interval_minutes: 60}", "interval_minutes: 60, start_date: 20260321}"),
-        "service.start_date: must be an ISO date",
+        "service.start_date: must be a date such as 2026-12-22 or 1405-10-01 (Jalali)",
     ),
     (
         "start-date-impossible",
@@ -170,13 +170,66 @@ REQUIREMENTS = [
         MINIMAL.replace(VOICE, VOICE + "\n  chat: {chats_per_month: 10, aht_seconds: 60, concurrency: true}"),
         "channels.chat.concurrency",
     ),
+    (
+        "season-eleven",
+        MINIMAL + "seasonality: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]\n",
+        "seasonality: Value error, needs 12 monthly factors, Farvardin first (got 11)".replace("Value error, ", ""),
+    ),
+    (
+        "season-negative",
+        MINIMAL + "seasonality: [1, 1, 1, -0.5, 1, 1, 1, 1, 1, 1, 1, 1]\n",
+        "seasonality: Tir (factor 4): -0.5 is not between 0 and 10",
+    ),
+    (
+        "season-zero",
+        MINIMAL + "seasonality: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]\n",
+        "seasonality: needs at least one positive factor",
+    ),
+    ("season-name", MINIMAL + "seasonality: christmas\n", "seasonality: 'christmas' is not a seasonality profile"),
+    ("season-inf", MINIMAL + "seasonality: [1, 1, 1, .inf, 1, 1, 1, 1, 1, 1, 1, 1]\n", "seasonality"),
+    (
+        "retention-over-half",
+        MINIMAL + "payment: {performance_retention: 0.6}\n",
+        "payment.performance_retention: Input should be less than or equal to Decimal('0.5')",
+    ),
+    ("payment-days-text", MINIMAL + "payment: {days: soon}\n", "payment.days"),
+    ("payment-unknown", MINIMAL + "payment: {dayz: 30}\n", "payment.dayz: unknown key; did you mean 'days'?"),
+    (
+        "start-jalali-impossible",
+        MINIMAL.replace("interval_minutes: 60}", 'interval_minutes: 60, start_date: "1405-13-01"}'),
+        "service.start_date: '1405-13-01' is not a date",
+    ),  # fmt: skip
     ("recursive-alias", MINIMAL + "notes: &n [*n]\n", "notes.0: an alias refers to the collection that contains it"),
     ("deep", MINIMAL + "notes: " + "[" * 30 + "]" * 30 + "\n", "nested more than 20 levels deep"),
 ]
 
 BOOKS = [
+    (
+        "rise-below-minus-100",
+        BOOK.replace("  wage_rise: 0.45                 #", "  wage_rise: -1.5                 #"),
+        "indexation.wage_rise: Input should be greater than -1",
+    ),
+    (
+        "retention-over-half",
+        BOOK.replace("  performance_retention: 0.10 ", "  performance_retention: 0.75 "),
+        "payment.performance_retention: Input should be less than or equal to Decimal('0.5')",
+    ),
+    (
+        "source-not-an-address",
+        BOOK.replace('url: "http://ilawyou.ir/?p=12562"', 'url: "ilawyou"', 1),
+        "sources.premiums.shift_two.url: Value error, must be an address".replace("Value error, ", ""),
+    ),
+    (
+        "fa-wage-below-minimum",
+        BOOK.replace("    fa: 180000000", "    fa: 150000000"),
+        "wages.agent.fa: 150,000,000 is below the 1405 minimum monthly wage 166,255,500",
+    ),
     ("nan", BOOK.replace("vat_rate: 0.10", "vat_rate: .nan"), "vat_rate: must be a finite number"),
-    ("inf", BOOK.replace("  housing: 11700000", "  housing: .inf"), "allowances.housing: must be a finite number"),
+    (
+        "inf",
+        BOOK.replace("  housing: 30000000\n  food", "  housing: .inf\n  food"),
+        "allowances.housing: must be a finite number",
+    ),
     ("1e400", BOOK.replace("  per_minute: 800 ", "  per_minute: 1e400 "), "telephony.per_minute: 1E+400 is above"),
     ("money-huge", BOOK.replace("  per_minute: 800 ", "  per_minute: 1e19 "), "telephony.per_minute: 1E+19 is above"),
     (

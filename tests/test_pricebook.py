@@ -45,10 +45,11 @@ def test_decimals_are_exact():
     book = load_price_book()
     assert book.name == DEFAULT_BOOK
     assert book.vat_rate == Decimal("0.10") and isinstance(book.vat_rate, Decimal)
-    assert book.premiums.shift_three == Decimal("0.225")
-    assert book.labour.minimum_wage_daily == 3463656
-    # 1404 daily minimum x 1.30 assumed uplift x 30 days
-    assert book.labour.minimum_wage_monthly == Decimal("3463656") * Decimal("1.30") * 30
+    assert book.premiums.shift_three == Decimal("0.15")  # Labour Law art. 56: all three bands
+    assert book.premiums.shift_two_with_night == Decimal("0.225")  # art. 56: morning or evening with night
+    assert book.labour.minimum_wage_daily == 5541850  # the 1405 decree
+    assert book.labour.minimum_wage_monthly == Decimal("166255500")
+    assert book.insurance_ceiling() == 7 * Decimal("166255500")
 
 
 def test_list_price_books():
@@ -133,11 +134,12 @@ def test_unknown_key_and_several_problems_at_once(tmp_path):
 
 
 def test_wage_below_minimum_and_tiers(tmp_path):
-    text = BASE.replace("    fa: 150000000", "    fa: 100000000")
+    text = BASE.replace("    fa: 180000000", "    fa: 150000000")
     assert _problems(tmp_path, text) == [
-        f"wages: agent tier fa below the minimum monthly wage (135082584) (line {_line(text, 'wages:')})"
+        "wages.agent.fa: 150,000,000 is below the 1405 minimum monthly wage 166,255,500 "
+        f"(labour.minimum_wage_daily 5,541,850 x 30 days) (line {_line(text, 'fa: 150000000')})"
     ]
-    text = BASE.replace("    default: 150000000\n", "")
+    text = BASE.replace("    default: 180000000\n", "")
     assert _problems(tmp_path, text) == [
         f"wages.agent: needs a 'default' tier for languages without their own wage (line {_line(text, 'agent:')})"
     ]
@@ -194,3 +196,29 @@ def test_labour_facts_and_their_defaults():
     assert labour.night_window == (22 * 60, 6 * 60) and labour.timezone == "Asia/Tehran"
     assert labour.is_night(22 * 60) and labour.is_night(5 * 60 + 59) and not labour.is_night(6 * 60)
     assert labour.is_rest_day(6) and not labour.is_rest_day(5)  # Saturday is day 0
+
+
+def test_support_wage_and_allowances_below_the_law_are_named(tmp_path):
+    text = BASE.replace("  qa: 240000000", "  qa: 160000000").replace(
+        "allowances:                       # what this provider pays per full-time head per month\n  housing: 30000000",
+        "allowances:                       # what this provider pays per full-time head per month\n  housing: 9000000",
+    )
+    problems = _problems(tmp_path, text)
+    assert len(problems) == 1, problems
+    assert "wages.qa: 160,000,000 is below the 1405 minimum monthly wage 166,255,500" in problems[0]
+    assert "allowances.housing: 9,000,000 is below the 1405 legal figure 30,000,000 (law)" in problems[0]
+
+
+def test_every_statutory_figure_has_a_source():
+    from quoter.inputs.term_book import STATUTORY
+
+    for name in ("ir-1405", "offshore-usd-2026"):
+        book = load_price_book(name)
+        missing = [k for k in STATUTORY if k not in book.sources]
+        assert missing == [], f"{name}: no source for {missing}"
+        for key, src in book.sources.items():
+            assert src.source and (src.date or src.status != "confirmed"), f"{name}: {key} has no date"
+        # the unconfirmed ones are listed in every quote's assumptions (checked in test_quote)
+    ir = load_price_book("ir-1405")
+    assert ir.sources["premiums.shift_three"].url and "ilawyou.ir" in ir.sources["premiums.shift_three"].url
+    assert ir.sources["labour.minimum_wage_daily"].status == "unconfirmed"

@@ -15,11 +15,13 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    PlainValidator,
     ValidationInfo,
     field_validator,
     model_serializer,
     model_validator,
 )
+from pydantic.json_schema import WithJsonSchema
 
 from quoter.calendar import DAYS, WEEKS_PER_MONTH_F, parse_time
 from quoter.inputs.term_book import PaymentTerms
@@ -302,19 +304,40 @@ def parse_start_date(text: str) -> dt.date:
         raise ValueError(f"'{text}' is not a date such as 2026-12-22 or 1405-10-01 (Jalali)") from None
 
 
-Season = Annotated[float, NotBool, Field(ge=0, le=MAX_SEASON_FACTOR, allow_inf_nan=False)]
+def _season(v: Any) -> str | list[float]:
+    """A seasonality profile's name, or twelve monthly factors (0..MAX_SEASON_FACTOR, Farvardin first)."""
+    from quoter.term.seasonality import JALALI_MONTHS, PROFILES
 
-
-def _season(v: Any) -> Any:
     if isinstance(v, str):
-        from quoter.term.seasonality import PROFILES
-
         if v not in PROFILES:
             raise ValueError(f"'{v}' is not a seasonality profile ({', '.join(PROFILES)}) or a list of 12 factors")
-    elif isinstance(v, list):
-        if len(v) != 12:
-            raise ValueError(f"needs 12 monthly factors, Farvardin first (got {len(v)})")
-    return v
+        return v
+    if not isinstance(v, list):
+        raise ValueError("must be a profile name or a list of 12 monthly factors, Farvardin first")
+    if len(v) != 12:
+        raise ValueError(f"needs 12 monthly factors, Farvardin first (got {len(v)})")
+    out = []
+    for i, f in enumerate(v):
+        month = JALALI_MONTHS[i].capitalize()
+        if isinstance(f, bool) or not isinstance(f, int | float) or f != f or f in (float("inf"), float("-inf")):
+            raise ValueError(f"{month} (factor {i + 1}): {f!r} is not a finite number")
+        if not 0 <= f <= MAX_SEASON_FACTOR:
+            raise ValueError(f"{month} (factor {i + 1}): {f} is not between 0 and {MAX_SEASON_FACTOR:g}")
+        out.append(float(f))
+    if not any(out):
+        raise ValueError("needs at least one positive factor")
+    return out
+
+
+Seasonality = Annotated[
+    str | list[float],
+    PlainValidator(_season),
+    WithJsonSchema(
+        {"anyOf": [{"type": "string", "enum": ["flat", "iran-retail", "iran-services"]},
+                   {"type": "array", "items": {"type": "number", "minimum": 0, "maximum": MAX_SEASON_FACTOR},
+                    "minItems": 12, "maxItems": 12}]}
+    ),
+]  # fmt: skip
 
 
 def _check_shares(shares: dict[str, float], where: str) -> None:
@@ -331,7 +354,7 @@ class Requirements(Strict):
     channels: Channels
     staffing: Staffing = Staffing()
     shifts: ShiftRules | None = None
-    seasonality: Annotated[str | list[Season], BeforeValidator(_season)] = Field(
+    seasonality: Seasonality = Field(
         default="flat",
         description="monthly volume factors over the year, Farvardin first: a profile (flat, iran-retail, "
         "iran-services) or 12 factors (1 = the forecast month)",
@@ -342,8 +365,6 @@ class Requirements(Strict):
     @model_validator(mode="after")
     def _consistent(self) -> Requirements:
         _check_shares(self.languages, "languages")
-        if isinstance(self.seasonality, list) and not any(f > 0 for f in self.seasonality):
-            raise ValueError("seasonality: needs at least one positive factor")
         seen: set[str] = set()
         for pool in self.pools:
             if len(pool) < 2:

@@ -209,7 +209,7 @@ def rotation_premium(book: PriceBook, rotations: tuple[str, ...]) -> Decimal:
     agents are not also paid the night premium (art. 58 is for workers who do not rotate).
     """
     p = book.premiums
-    if "night" not in rotations:
+    if "night" not in rotations or len(rotations) < 2:  # night only: fixed night shifts (art. 58, no rotation)
         return ZERO
     return p.shift_three if len(rotations) >= 3 else p.shift_two_with_night
 
@@ -284,7 +284,6 @@ def _agent_lines(b: _Build, hours_per_fte_week: float) -> Expr:
     """Wages by tier (following the wage-change input), allowances, accruals, premiums, insurance and other
     loads; returns the blended hourly wage the premiums are paid on."""
     book, u, L = b.book, b.usage, b.lines
-    a = book.allowances
     src = u.hours_source  # FTE and premium hours: the staffing plan, or the shift plan when one is used
     wage_change = Input("wage_change", ZERO)
     for tier in u.fte_by_tier:

@@ -109,10 +109,7 @@ def build_quote(
     bk = book if isinstance(book, PriceBook) else load_price_book(book)
     _check_options(volume_certainty, goal, chosen_model)
     check_term(req, bk)
-    if plan is None:
-        from quoter.staffing.planner import plan_staffing
-
-        plan = plan_staffing(req)
+    plan = plan or _plan(req)
     use = saved_shifts or plan_shifts_for_quote(req, plan, bk, shifts, shift_seconds)[1]
     # price from the hours as saved (6 places), so a saved quote re-prices to the same numbers
     roster = ScaledShifts(use.paid_hours_week) if use.used and use.paid_hours_week else None
@@ -145,6 +142,12 @@ def build_quote(
         options=options,
     )
     return dataclasses.replace(quote, doc=document(quote))
+
+
+def _plan(req: Requirements) -> StaffingPlan:
+    from quoter.staffing.planner import plan_staffing
+
+    return plan_staffing(req)
 
 
 def _check_options(volume_certainty: str, goal: str | None, chosen_model: str | None) -> None:

@@ -81,17 +81,16 @@ def plan_shifts_for_quote(
     """
     if mode is False:
         return None, ShiftUse(False, "not_asked")
-    if (
-        mode is None
-        and len(rotations({parse_time(iv.start) for q in plan.queues for iv in q.intervals if iv.agents > 0})) == 3
-    ):
+    bands = rotations({parse_time(iv.start) for q in plan.queues for iv in q.intervals if iv.agents > 0})
+    if mode is None and len(bands) == 3:
         # measured: round-the-clock rosters take the MILP seconds (1.5-4 s even for one queue), never a
         # quote's fraction of a second, so the attempt would only cost time
         return None, ShiftUse(False, "round_the_clock")
     from quoter.shifts import solver
 
     p = book.premiums
-    premiums = {"night": float(p.night), "friday": float(p.friday), "holiday": float(p.holiday)}
+    rotating = "night" in bands and len(bands) >= 2  # art. 56 premium on wages; art. 58's is not paid as well
+    premiums = {"night": 0.0 if rotating else float(p.night), "friday": float(p.friday), "holiday": float(p.holiday)}
     try:
         default = mode is None
         result = solver.plan_shifts(req, plan, premiums=premiums, time_limit_s=seconds if default else None,
