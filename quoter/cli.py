@@ -505,10 +505,10 @@ def _term_section(data: dict[str, Any], money: Any) -> list[str]:
         + ", ".join(f"{k} {money(v)}" for k, v in level.items() if k not in ("factor", "monthly_at_forecast"))
         + f"; {money(level['monthly_at_forecast'])} a month at forecast.",
         f"Being paid: {p['days']} days after each invoice; social-security retention "
-        f"{_share(p['social_security_retention'])} until the clearance (+{p['clearance_months']} months); good-performance retention "
-        f"{_share(p['performance_retention'])}; guarantee {_share(p['guarantee_share'])} of the contract value; "
-        f"withholding {_share(p['withholding'])}. Cost of being paid in the price: {_share(t['financing_share'])} "
-        "of the cost.",
+        f"{_share(p['social_security_retention'])} until the clearance (+{p['clearance_months']} months); "
+        f"good-performance retention {_share(p['performance_retention'])}; guarantee "
+        f"{_share(p['guarantee_share'])} of the contract value; withholding {_share(p['withholding'])}. "
+        f"Cost of being paid in the price: {_share(t['financing_share'])} of the cost.",
         "",
     ]
     return out

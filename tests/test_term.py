@@ -122,10 +122,11 @@ def test_indexed_month_one_is_todays_price_and_farvardin_follows_the_formula_exa
     assert t["policy"] == "indexed"
     assert Decimal(first["revenue"][model]) == q.book.rounder.monthly(q.term.months[0].bills[model])
     ix = t["policies"]["indexed"]
-    L, O, F = (Decimal(ix[k]) for k in ("labour_share", "other_share", "fx_share"))
-    assert L + O + F == 1 and L > Decimal("0.9")  # Iranian contact centres are labour
+    lab, oth, fxs = (Decimal(ix[k]) for k in ("labour_share", "other_share", "fx_share"))
+    assert lab + oth + fxs == 1
+    assert lab > Decimal("0.9")  # Iranian contact centres are labour
     far = next(m for m in t["months"] if m["month"] == "1406-01")
-    expected = L * Decimal(far["wage_index"]) + O * Decimal(far["cpi_index"]) + F * Decimal(far["fx_index"])
+    expected = lab * Decimal(far["wage_index"]) + oth * Decimal(far["cpi_index"]) + fxs * Decimal(far["fx_index"])
     assert Decimal(far["price_factor"]) == expected.quantize(Decimal("0.000001"))
     i = t["months"].index(far)
     bill = q.term.months[i].bills[model]
@@ -243,8 +244,9 @@ def test_the_cost_of_being_paid_is_in_the_price():
     before = sum((ln.amount for ln in q.cost.lines if ln.group in ("agents", "support", "seats", "telephony")
                   or ln.key in ("overhead.g_and_a", "overhead.risk")), Decimal(0))  # fmt: skip
     assert line.quantity == before
+    still_money = IR.indexation.model_copy(update={"cost_of_money_monthly": Decimal(0)})
     free = IR.model_copy(update={"payment": Payment(days=0, social_security_retention=Decimal(0)),
-                                 "indexation": IR.indexation.model_copy(update={"cost_of_money_monthly": Decimal(0)})})  # fmt: skip
+                                 "indexation": still_money})  # fmt: skip
     q0 = quote(req(term_months=12), book=free)
     assert q0.cost.financing == 0 and not any(ln.key == "overhead.financing" for ln in q0.cost.lines)
     assert q.cost.monthly_total > q0.cost.monthly_total

@@ -13,7 +13,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from quoter.inputs.pricebook import Rate, Strict
+from quoter.inputs.numbers import Rate, Strict
 from quoter.pricing.tariffs.base import Basis, Tariff, band_bill, band_terms
 from quoter.pricing.usage import Usage
 

@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from quoter.inputs.pricebook import Strict
+from quoter.inputs.numbers import Strict
 from quoter.money import ZERO
 from quoter.pricing.tariffs.base import (
     Basis,

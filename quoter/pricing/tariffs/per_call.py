@@ -13,7 +13,7 @@ from typing import Annotated
 
 from pydantic import Field, field_validator
 
-from quoter.inputs.pricebook import Rate, Strict
+from quoter.inputs.numbers import Rate, Strict
 from quoter.money import ZERO, whole_up
 from quoter.pricing.tariffs.base import (
     Basis,

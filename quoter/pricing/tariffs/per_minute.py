@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Literal
 
-from quoter.inputs.pricebook import Rate, Strict
+from quoter.inputs.numbers import Rate, Strict
 from quoter.money import ZERO
 from quoter.pricing.tariffs.base import (
     Basis,

@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, field_validator
 
-from quoter.inputs.pricebook import Rate, Strict
+from quoter.inputs.numbers import Rate, Strict
 from quoter.money import ZERO
 from quoter.pricing.expr import Fn, Leaf
 from quoter.pricing.tariffs.base import Basis, Tariff, band_bill, band_terms
