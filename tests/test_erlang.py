@@ -392,3 +392,19 @@ def test_lines_required():
     assert erlang.erlang_b(big, 1e5) <= 0.01 < erlang.erlang_b(big - 1, 1e5)
     with pytest.raises(DomainError):
         erlang.lines_required(3.0, 0.0)
+
+
+def test_evaluate_many_equals_evaluate_case_by_case():
+    """The vectorised evaluation (chat planner) gives evaluate()'s results, unstable and empty queues too."""
+    from quoter.staffing.erlang import evaluate, evaluate_many
+
+    calls = [0.0, 3.0, 40.0, 120.0, 400.0, 900.0, 55.0]
+    agents = [0, 1, 6, 20, 60, 80, 2]  # the last two are unstable (agents below the load)
+    for patience in (None, 90.0):
+        many = evaluate_many(calls, 180.0, 1800.0, agents, answer_seconds=20.0, patience_seconds=patience)
+        for c, n, r in zip(calls, agents, many, strict=True):
+            one = evaluate(c, 180.0, 1800.0, n, answer_seconds=20.0, patience_seconds=patience)
+            assert r.agents == one.agents and r.model == one.model
+            for field in ("service_level", "asa_seconds", "occupancy", "p_wait", "abandon_rate"):
+                a, b = getattr(r, field), getattr(one, field)
+                assert (a is None and b is None) or a == pytest.approx(b, rel=1e-12, abs=1e-15), (c, n, field)

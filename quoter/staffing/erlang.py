@@ -414,6 +414,46 @@ def evaluate(
     return _result("erlang_c", n, a, _metrics_c(av, aht, nv, t, np.exp(log_b)))
 
 
+def evaluate_many(
+    calls: list[float],
+    aht_seconds: float,
+    interval_seconds: float,
+    agents: list[int],
+    *,
+    answer_seconds: float = 20.0,
+    patience_seconds: float | None = None,
+) -> list[QueueResult]:
+    """:func:`evaluate` for many intervals at once: the same results, one vectorised pass (the chat planner
+    re-evaluates every interval at whole agents x slots)."""
+    aht = _check_number("aht_seconds", aht_seconds, strict=True)
+    interval = _check_number("interval_seconds", interval_seconds, strict=True)
+    t = _check_number("answer_seconds", answer_seconds)
+    patience = None if patience_seconds is None else _check_number("patience_seconds", patience_seconds, strict=True)
+    model = "erlang_c" if patience is None else "erlang_a"
+    out: list[QueueResult | None] = []
+    todo: list[int] = []
+    for i, (c, n) in enumerate(zip(calls, agents, strict=True)):
+        c = _check_number("calls", c)
+        if n < 0 or n != int(n):
+            raise InputError(f"agents: must be a whole number >= 0, got {n!r}")
+        special = _special_result(model, int(n), c * aht / interval, patience)
+        out.append(special)
+        if special is None:
+            todo.append(i)
+    if todo:
+        lam = np.array([calls[i] / interval for i in todo])
+        nv = np.array([float(agents[i]) for i in todo])
+        if patience is not None:
+            m = _metrics_a(lam, aht, patience, nv, t)
+        else:
+            av = lam * aht
+            log_b, _ = _log_erlang_b(nv, av)
+            m = _metrics_c(av, aht, nv, t, np.exp(log_b))
+        for j, i in enumerate(todo):
+            out[i] = _result(model, int(agents[i]), calls[i] * aht / interval, m, j)
+    return [r for r in out if r is not None]
+
+
 def required_agents(calls: float, aht_seconds: float, interval_seconds: float, target: Target) -> QueueResult:
     """The smallest number of agents meeting every target in ``target`` for one interval.
 

@@ -123,20 +123,18 @@ def erlang_queue(
     agents = [0.0] * ctx.n
     kpis: list[tuple[float | None, float | None, float | None, float | None]] = [(None,) * 4] * ctx.n
     waits = [0.0] * ctx.n
-    for i, r in zip(idx, results, strict=True):
-        if slots_per_agent > 1:  # chat: whole agents over the slots, KPIs at the slots they give
-            n_agents = math.ceil(r.agents / slots_per_agent)
-            r = erlang.evaluate(
-                contacts[i],
-                aht,
-                ctx.interval_s,
-                n_agents * slots_per_agent,
-                answer_seconds=target.answer_seconds,
-                patience_seconds=target.patience_seconds,
-            )
-            agents[i] = float(n_agents)
-        else:
-            agents[i] = float(r.agents)
+    if slots_per_agent > 1:  # chat: whole agents over the slots, KPIs at the slots they give
+        whole = [math.ceil(r.agents / slots_per_agent) for r in results]
+        results = erlang.evaluate_many(
+            [contacts[i] for i in idx],
+            aht,
+            ctx.interval_s,
+            [n * slots_per_agent for n in whole],
+            answer_seconds=target.answer_seconds,
+            patience_seconds=target.patience_seconds,
+        )
+    for j, (i, r) in enumerate(zip(idx, results, strict=True)):
+        agents[i] = float(whole[j]) if slots_per_agent > 1 else float(r.agents)
         kpis[i] = (r.service_level, r.asa_seconds, r.abandon_rate, r.occupancy)
         waits[i] = r.mean_wait_seconds
     abandon = [k[2] or 0.0 for k in kpis]
