@@ -258,3 +258,13 @@ def test_the_clients_payment_terms_override_the_books():
     assert t["payment"]["days"] == 90 and Decimal(t["payment"]["performance_retention"]) == 0
     assert Decimal(t["payment"]["guarantee_share"]) == Decimal("0.10")
     assert t["payment"]["social_security_retention"] == "0.05"  # the book's, the client said nothing
+
+
+def test_an_unquoted_jalali_start_date_is_read_as_jalali(tmp_path):
+    from quoter.inputs.requirements import load_requirements
+
+    p = tmp_path / "req.yaml"
+    p.write_text(MINIMAL.replace("interval_minutes: 60}", "interval_minutes: 60, start_date: 1406-01-01}"), "utf-8")
+    assert load_requirements(p).service.start_date == "2027-03-21"  # 1 Farvardin 1406, not the year 1406 AD
+    p.write_text(MINIMAL.replace("interval_minutes: 60}", "interval_minutes: 60, start_date: 2027-03-21}"), "utf-8")
+    assert load_requirements(p).service.start_date == "2027-03-21"

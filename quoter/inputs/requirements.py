@@ -168,7 +168,7 @@ class Service(Strict):
     @classmethod
     def _iso_date(cls, v: Any) -> Any:
         if isinstance(v, dt.date) and not isinstance(v, dt.datetime):
-            return v.isoformat()
+            v = v.isoformat()  # YAML reads an unquoted 1405-10-01 as a (Gregorian) date: it is Jalali
         if isinstance(v, str):
             return parse_start_date(v).isoformat()
         if v is None:
