@@ -273,4 +273,26 @@ def _assumptions(q: Quote) -> list[dict[str, Any]]:
         ("unconfirmed", {"figure": key, "source": src.source}) for key, src in b.sources.items()
         if src.status != "confirmed"
     ]  # fmt: skip
+    items += _term_assumptions(q)
     return [{"key": k, **({"fields": f} if f else {})} for k, f in items]
+
+
+def _term_assumptions(q: Quote) -> list[tuple[str, dict[str, str]]]:
+    """The rises the term plan assumes (each Farvardin in the term whose figures are not decreed), the price
+    paths and the seasonality."""
+    ix = q.book.indexation
+
+    def pct(x: Decimal) -> str:
+        return dec_str((x * 100).normalize())
+
+    years = sorted({m.year for m in q.term.months if m.year > q.book.labour.minimum_wage_year})
+    out = [
+        ("term_rise", {"year": str(y), "rise": pct(ix.year(y).wage_rise), "basis": ix.year(y).basis or ""})
+        for y in years
+        if ix.year(y).assumed
+    ]
+    out.append(
+        ("term_prices", {"cpi": pct(ix.cpi_annual), "fx": pct(ix.fx_annual), "money": pct(ix.cost_of_money_monthly)})
+    )
+    out.append(("term_season", {"season": q.term.seasonality}))
+    return out

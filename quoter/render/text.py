@@ -99,8 +99,12 @@ def assumptions(quote: dict[str, Any], lang: str) -> list[str]:
     def local(key: str, value: str) -> str:  # figures in the reader's digits, dates in the reader's calendar
         if key == "as_of":
             return str(format_date(dt.date.fromisoformat(value), lang))
-        if key in ("daily", "vat", "uplift"):
+        if key in ("daily", "vat", "rise", "cpi", "fx", "money"):
             return str(format_number(Decimal(value), lang))
+        if key == "season":
+            return wording.text(f"season.{value}", lang)
+        if key == "figure":
+            return wording.text(f"figure.{value}", lang) if wording.has(f"figure.{value}", lang) else value
         return to_persian_digits(value) if lang == "fa" and key in ("year", "night_start", "night_end") else value
 
     shift = shift_note(quote["staffing"]["shift_plan"], lang)

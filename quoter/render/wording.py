@@ -26,8 +26,11 @@ FAMILIES: dict[str, str] = {"wages": "tier", "accruals": "tier"}
 """Cost-line families ``<family>.<value>``: the value fills this field of ``line.<family>.*``."""
 EN_ONLY_PREFIXES: tuple[str, ...] = ("cli.",)
 """Namespaces only the English table has (the CLI prints English)."""
-FA_FEWER_FIELDS: frozenset[str] = frozenset({"line.premium.shift", "line.margin", "line.discount.term"})
-"""Keys whose Persian text (copied as it is) leaves out a field the English shows (rotations, percent, months)."""
+FA_FEWER_FIELDS: frozenset[str] = frozenset(
+    {"line.premium.shift", "line.margin", "line.discount.term", "assumption.unconfirmed", "assumption.term_rise"}
+)
+"""Keys whose Persian text leaves out a field the English shows (rotations, percent, months; and the price book's
+English notes: a source's description, a rise's basis)."""
 
 EN: dict[str, str] = {
     # tariff models: full names and the short form used inside sentences
@@ -330,7 +333,29 @@ EN: dict[str, str] = {
         "Lines: Erlang B at {blocking} blocking over calls in IVR, queue and talk at the busiest interval."
     ),
     "assumption.book": "Price book {name} as of {as_of}, amounts in {currency}, VAT {vat}% shown separately.",
-    "assumption.unconfirmed": "Not confirmed against an official text: {figure} ({source}).",
+    "figure.labour.hours_per_week": "the weekly hours",
+    "figure.labour.minimum_wage_daily": "the 1405 minimum daily wage",
+    "figure.law.housing": "the housing allowance",
+    "figure.law.food": "the food voucher",
+    "figure.law.child_days": "the child allowance",
+    "figure.law.marriage": "the marriage allowance",
+    "figure.law.seniority_base": "the seniority base",
+    "figure.law.insurance_ceiling_minimum_wages": "the insured-pay ceiling",
+    "figure.loads.employer_insurance": "the employer's social insurance",
+    "figure.vat_rate": "the VAT rate",
+    "figure.payment.withholding": "the tax withheld on payments",
+    "figure.payment.guarantee_share": "the performance guarantee's share",
+    "assumption.unconfirmed": "Not yet confirmed against an official text: {figure} ({source}).",
+    "assumption.term_rise": "Wages rise {rise}% on 1 Farvardin {year} ({basis}).",
+    "assumption.term_prices": (
+        "Other costs rise {cpi}% a year, items bought in dollars follow the dollar ({fx}% a year); cash tied up in the "
+        "deal costs {money}% a month."
+    ),
+    "assumption.term_season": "Monthly volume follows the {season} seasonality (1 = the forecast month).",
+    "season.flat": "flat",
+    "season.iran-retail": "Iranian retail",
+    "season.iran-services": "Iranian services",
+    "season.custom": "client's own",
     "assumption.minimum_wage": "Minimum wage {daily} a day ({year}).",
     "assumption.shifts": "Shift planning: {shift}; night is {night_start}-{night_end} {timezone} time.",
     "assumption.seats": "Seats from peak concurrent agents plus spare seats; support staff from the span of control.",
@@ -597,7 +622,29 @@ FA: dict[str, str] = {
     "assumption.book": (
         "دفترچه قیمت {name} به تاریخ {as_of}، مبالغ به {currency}، مالیات بر ارزش افزوده {vat}٪ جداگانه."
     ),
-    "assumption.unconfirmed": "رقمی که با متن رسمی تطبیق داده نشده است: {figure} ({source}).",
+    "figure.labour.hours_per_week": "ساعات کار هفتگی",
+    "figure.labour.minimum_wage_daily": "حداقل مزد روزانه ۱۴۰۵",
+    "figure.law.housing": "کمک‌هزینه مسکن",
+    "figure.law.food": "بن خواربار",
+    "figure.law.child_days": "حق اولاد",
+    "figure.law.marriage": "حق تأهل",
+    "figure.law.seniority_base": "پایه سنوات",
+    "figure.law.insurance_ceiling_minimum_wages": "سقف دستمزد مشمول بیمه",
+    "figure.loads.employer_insurance": "حق بیمه سهم کارفرما",
+    "figure.vat_rate": "نرخ مالیات بر ارزش افزوده",
+    "figure.payment.withholding": "کسر علی‌الحساب مالیات از پرداخت‌ها",
+    "figure.payment.guarantee_share": "درصد ضمانت‌نامه حسن انجام تعهدات",
+    "assumption.unconfirmed": "{figure} هنوز با متن رسمی تطبیق داده نشده است.",
+    "assumption.term_rise": "افزایش {rise}٪ دستمزدها از ۱ فروردین {year} (فرض).",
+    "assumption.term_prices": (
+        "افزایش سالانه {cpi}٪ سایر هزینه‌ها، تغییر سالانه {fx}٪ نرخ دلار برای اقلام دلاری، و هزینه سرمایه در گردش "
+        "{money}٪ در ماه."
+    ),
+    "assumption.term_season": "حجم ماهانه بر پایه الگوی فصلی {season} (۱ یعنی ماه پیش‌بینی‌شده).",
+    "season.flat": "یکنواخت",
+    "season.iran-retail": "خرده‌فروشی ایران",
+    "season.iran-services": "خدمات ایران",
+    "season.custom": "اعلام‌شده مشتری",
     "assumption.minimum_wage": "حداقل مزد روزانه {daily} (سال {year}).",
     "assumption.shifts": "برنامه‌ریزی شیفت: {shift}؛ ساعات شب از {night_start} تا {night_end} به وقت {timezone}.",
     "assumption.seats": (
