@@ -145,6 +145,7 @@ def _inputs_sheet(ctx: _Context, quote: Any) -> None:
         ("vat_rate", t["vat_rate"], quote.book.vat_rate, "0.00%"),
         ("wage_change", t["wage_change"], Decimal(0), "0.0%"),
         ("show_toman", t["toman"], 1 if (book.currency == "IRR" and book.toman) else 0, "0"),
+        ("financing", t["financing"], quote.cost.financing, "0.00%"),  # the cost line overhead.financing
     ]
     for i, (key, label, value, fmt) in enumerate(inputs, start=3):
         _text(wi, i, 1, label)
@@ -169,7 +170,9 @@ def _inputs_sheet(ctx: _Context, quote: Any) -> None:
     dv_wage.add("B8")
     dv_toman = DataValidation(type="list", formula1='"0,1"')
     dv_toman.add("B9")
-    for dv in (dv_margin, dv_disc, dv_vol, dv_aht, dv_vat, dv_wage, dv_toman):
+    dv_financing = DataValidation(type="decimal", operator="between", formula1="0", formula2="0.5")
+    dv_financing.add("B10")
+    for dv in (dv_margin, dv_disc, dv_vol, dv_aht, dv_vat, dv_wage, dv_toman, dv_financing):
         wi.add_data_validation(dv)
     wi.column_dimensions["A"].width = 42
     wi.column_dimensions["B"].width = 16
@@ -204,6 +207,7 @@ def _cost_sheet(ctx: _Context, quote: Any) -> None:
     for c in wc[3]:
         c.font = bold
     i = 4
+    overhead = [ln.key for ln in quote.cost.all_lines if ln.group == "overhead"]
     for ln in quote.cost.all_lines:
         assert ln.exprs is not None
         qty, rate_, amount = ln.exprs
@@ -215,7 +219,7 @@ def _cost_sheet(ctx: _Context, quote: Any) -> None:
         wc.cell(i, 4, "=" + amount.inner().excel(refs))
         refs.put(f"amount.{ln.key}", f"D{i}")
         i += 1
-        if ln.key == "overhead.risk":
+        if overhead and ln.key == overhead[-1]:  # G&A, risk and the cost of being paid, then the provider cost
             _text(wc, i, 1, t["provider"])
             wc.cell(i, 4, "=" + quote.cost.exprs["provider_cost"].inner().excel(refs))
             refs.put("provider_cost", f"D{i}")
