@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from quoter.errors import InputError
+from quoter.pricing.expr import Expr, Round
 from quoter.pricing.tariffs.base import vat_exprs
 from quoter.render import text, wording
 from quoter.render.reproducible import normalise_zip
@@ -73,6 +74,7 @@ def write_workbook_from_grid(quote: Any, rows: list[dict[str, Any]], path: str |
     _grid_sheet(ctx, rows)
     _cost_sheet(ctx, quote)
     tariff_rows = _tariffs_sheet(ctx, quote)
+    _term_sheet(ctx, quote, term_parts(quote))
     _scenarios_sheet(ctx, quote)
     _summary_sheet(ctx, quote, tariff_rows)
     _staffing_sheet(ctx, quote)
@@ -117,7 +119,8 @@ def _new_context(quote: Any, rows: list[dict[str, Any]], lang: str) -> _Context:
     wb.properties.created = fixed_time
     wb.properties.modified = fixed_time
     sheets = {}
-    for i, key in enumerate(("summary", "inputs", "cost", "tariffs", "scenarios", "staffing", "grid", "assumptions")):
+    keys = ("summary", "inputs", "cost", "tariffs", "term", "scenarios", "staffing", "grid", "assumptions")
+    for i, key in enumerate(keys):
         ws = wb.active if i == 0 else wb.create_sheet()
         ws.title = t[key][:31]
         ws.sheet_view.rightToLeft = lang == "fa"
@@ -130,11 +133,9 @@ def _new_context(quote: Any, rows: list[dict[str, Any]], lang: str) -> _Context:
 
 def _inputs_sheet(ctx: _Context, quote: Any) -> None:
     """The named, unlocked inputs (yellow) with their validations."""
-    from openpyxl.styles import PatternFill, Protection
     from openpyxl.worksheet.datavalidation import DataValidation
 
     t, book = ctx.t, quote.book
-    yellow = PatternFill("solid", fgColor="FFF2CC")
     wi = ctx.sheets["inputs"]
     _text(wi, 1, 1, t["note_inputs"])
     inputs = [
@@ -145,14 +146,10 @@ def _inputs_sheet(ctx: _Context, quote: Any) -> None:
         ("vat_rate", t["vat_rate"], quote.book.vat_rate, "0.00%"),
         ("wage_change", t["wage_change"], Decimal(0), "0.0%"),
         ("show_toman", t["toman"], 1 if (book.currency == "IRR" and book.toman) else 0, "0"),
+        ("financing", t["financing"], quote.cost.financing, "0.00%"),  # the cost line overhead.financing
     ]
     for i, (key, label, value, fmt) in enumerate(inputs, start=3):
-        _text(wi, i, 1, label)
-        c = wi.cell(i, 2, float(value) if isinstance(value, Decimal) else value)
-        c.number_format = fmt
-        c.fill = yellow
-        c.protection = Protection(locked=False)
-        ctx.name(key, wi, f"$B${i}")
+        _input_cell(ctx, wi, i, key, label, value, fmt)
     dv_margin = DataValidation(type="decimal", operator="between", formula1="0", formula2="0.95", allow_blank=False)
     dv_margin.add("B3")
     dv_disc = DataValidation(type="decimal", operator="between", formula1="0", formula2="0.5")
@@ -169,10 +166,74 @@ def _inputs_sheet(ctx: _Context, quote: Any) -> None:
     dv_wage.add("B8")
     dv_toman = DataValidation(type="list", formula1='"0,1"')
     dv_toman.add("B9")
-    for dv in (dv_margin, dv_disc, dv_vol, dv_aht, dv_vat, dv_wage, dv_toman):
+    dv_financing = DataValidation(type="decimal", operator="between", formula1="0", formula2="0.5")
+    dv_financing.add("B10")
+    for dv in (dv_margin, dv_disc, dv_vol, dv_aht, dv_vat, dv_wage, dv_toman, dv_financing):
         wi.add_data_validation(dv)
+    _term_inputs(ctx, quote, wi, 3 + len(inputs))
     wi.column_dimensions["A"].width = 42
     wi.column_dimensions["B"].width = 16
+
+
+def _input_cell(ctx: _Context, ws: Any, row: int, key: str, label: str, value: Decimal | int, fmt: str) -> None:
+    """One named input: its label, then the value in column B, yellow and unlocked, defined as ``key``."""
+    from openpyxl.styles import PatternFill, Protection
+
+    _text(ws, row, 1, label)
+    c = ws.cell(row, 2, float(value) if isinstance(value, Decimal) else value)
+    c.number_format = fmt
+    c.fill = PatternFill("solid", fgColor="FFF2CC")
+    c.protection = Protection(locked=False)
+    ctx.name(key, ws, f"$B${row}")
+
+
+def labour_years(quote: Any) -> list[int]:
+    """The price book's year, then each year with a wage-rise input (the term sheet's labour columns)."""
+    return [quote.book.labour.minimum_wage_year, *term_years(quote)]
+
+
+def term_years(quote: Any) -> list[int]:
+    """The Jalali years after the price book's whose 1 Farvardin wage rise the term sheet reads (an input each):
+    every year the term reaches, at least the one after the book's."""
+    first = quote.book.labour.minimum_wage_year + 1
+    return list(range(first, max([first, *(m.year for m in quote.term.months)]) + 1))
+
+
+def _term_inputs(ctx: _Context, quote: Any, ws: Any, row: int) -> None:
+    """The term sheet's inputs from ``row`` on: inflation, the exchange rate, the cost of money, each year's
+    wage rise (default: the price book's ``indexation``) and the start month (default: the quote's)."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    t, idx, term = ctx.t, quote.book.indexation, quote.term
+    first = term.months[0]
+    quote_year = term.costs.quote_month[0]
+    digits = _digits(ctx.lang)
+    rows: list[tuple[str, str, Decimal | int, str, str, str, str]] = [
+        ("cpi_annual", t["cpi_annual"], idx.cpi_annual, "0.0%", "decimal", "-0.5", "3"),
+        ("fx_annual", t["fx_annual"], idx.fx_annual, "0.0%", "decimal", "-0.5", "3"),
+        ("cost_of_money", t["cost_of_money"], idx.cost_of_money_monthly, "0.00%", "decimal", "0", "0.2"),
+    ]
+    rows += [
+        (f"wage_rise_{y}", wording.text("workbook.wage_rise", ctx.lang, year=digits(y)), idx.year(y).wage_rise,
+         "0.0%", "decimal", "-0.5", "3")
+        for y in term_years(quote)
+    ]  # fmt: skip
+    rows += [
+        ("start_year", t["start_year"], first.year, "0", "whole", str(quote_year), str(quote_year + 5)),
+        ("start_month", t["start_month"], first.month, "0", "whole", "1", "12"),
+    ]
+    for i, (key, label, value, fmt, kind, low, high) in enumerate(rows, start=row):
+        _input_cell(ctx, ws, i, key, label, value, fmt)
+        dv = DataValidation(type=kind, operator="between", formula1=low, formula2=high, allow_blank=False)
+        dv.add(f"B{i}")
+        ws.add_data_validation(dv)
+
+
+def _digits(lang: str) -> Any:
+    """A number as text in ``lang``'s digits (Persian digits in fa)."""
+    from quoter.render.localize import to_persian_digits
+
+    return (lambda n: to_persian_digits(str(n))) if lang == "fa" else str
 
 
 def _grid_sheet(ctx: _Context, rows: list[dict[str, Any]]) -> None:
@@ -204,6 +265,7 @@ def _cost_sheet(ctx: _Context, quote: Any) -> None:
     for c in wc[3]:
         c.font = bold
     i = 4
+    overhead = [ln.key for ln in quote.cost.all_lines if ln.group == "overhead"]
     for ln in quote.cost.all_lines:
         assert ln.exprs is not None
         qty, rate_, amount = ln.exprs
@@ -215,7 +277,7 @@ def _cost_sheet(ctx: _Context, quote: Any) -> None:
         wc.cell(i, 4, "=" + amount.inner().excel(refs))
         refs.put(f"amount.{ln.key}", f"D{i}")
         i += 1
-        if ln.key == "overhead.risk":
+        if overhead and ln.key == overhead[-1]:  # G&A, risk and the cost of being paid, then the provider cost
             _text(wc, i, 1, t["provider"])
             wc.cell(i, 4, "=" + quote.cost.exprs["provider_cost"].inner().excel(refs))
             refs.put("provider_cost", f"D{i}")
@@ -266,6 +328,281 @@ def _tariffs_sheet(ctx: _Context, quote: Any) -> dict[str, int]:
     for col in "BCDE":
         wt.column_dimensions[col].width = 22
     return rows_t
+
+
+# ---------------------------------------------------------------- the term sheet
+@dataclass(frozen=True)
+class SeasonRow:
+    """One month of the Jalali year at its season factor (engine values for the term sheet).
+
+    The provider's cost at that month's volume in two parts, each with the G&A and risk overhead it carries:
+    ``labour`` (agents and support), one figure per year of :func:`labour_years`, each the cost at that year's
+    wage figures divided by the year's wage index (today's wages, with the year's own rounding and decreed
+    figures); ``other`` the non-labour lines (seats, facility, telephony) at the quote month's prices, ``fx_share``
+    its dollar-bought share. ``bill``: the chosen model's bill at that volume at today's prices."""
+
+    month: int  # 1..12, Farvardin first
+    season: Decimal
+    labour: tuple[Decimal, ...]
+    other: Decimal
+    fx_share: Decimal
+    bill: Decimal
+
+
+@dataclass(frozen=True)
+class TermParts:
+    """What the term sheet takes from the engine as values: the twelve months at their season factors and, per
+    price policy, the cash the deal ties up (sum of the negative month-end cash positions, money x months)."""
+
+    months: tuple[SeasonRow, ...]
+    tied_up: dict[str, Decimal]
+
+
+def term_parts(quote: Any) -> TermParts:
+    """The term sheet's engine values, from ``quote.term``.
+
+    The engine costs a term month as ``(labour_y + other_cpi x CPI + other_fx x FX) x ratio_y`` (quoter/term/plan.py
+    ``_month_cost``): ``labour_y`` from the cost build-up at the month's volume re-priced at year ``y``'s figures
+    (:func:`quoter.term.indices.book_for_year`: every wage and allowance raised by the year's index and rounded
+    again, or set to the year's decreed figure), ``ratio_y`` its G&A and risk over the direct cost. Recovering
+    the parts from a month's rounded cost and today's shares would blur the split (the shares are at the forecast
+    volume, a month at its season's, and the cost is rounded), so the parts are rebuilt from the term's own usage
+    at each season factor with the engine's own functions (nothing added to the engine): labour at each year's
+    figures divided by that year's wage index ``W_y``, so that the sheet's ``labour x W`` gives back ``labour_y``
+    at the default rises and moves in proportion to ``W`` when a rise changes.
+    """
+    from quoter.pricing import tariffs
+    from quoter.pricing.cost import build_cost
+    from quoter.pricing.tariffs.base import Basis
+    from quoter.term.indices import book_for_year, fx_shares, wage_index
+
+    term, req, book = quote.term, quote.requirements, quote.book
+    chosen = term.chosen_model
+    usages: dict[int, Any] = {}
+    bills: dict[int, Decimal] = {}
+    for m, u in zip(term.months, term.costs.usages, strict=False):
+        usages.setdefault(m.month, u)
+        bills.setdefault(m.month, m.bills[chosen])
+    missing = [k for k in range(1, 13) if k not in usages]
+    if missing:  # a term shorter than a year: the other months' usage as the term plan would measure it
+        from quoter.quote.grid import UsageGrid
+        from quoter.shifts.for_quote import ScaledShifts
+
+        use = quote.shift_use
+        roster = ScaledShifts(use.paid_hours_week) if use.used and use.paid_hours_week else None
+        grid = UsageGrid(req, book, quote.plan, quote.cost.usage, roster)
+        cost = quote.cost
+        basis = Basis(cost.monthly_total, cost.usage, book, req, quote.kpis, cost.exprs["monthly_total"])
+        for k in missing:
+            f = term.season_factors[k - 1]
+            usages[k] = quote.cost.usage if f == 1 else grid.at(f)
+            bills[k] = tariffs.get(chosen).bill(quote.tariffs[chosen], basis, usages[k])
+    fxs = fx_shares(book)
+    books = [(book_for_year(book, y), wage_index(book, y)) for y in labour_years(quote)]
+    rows = []
+    for k in range(1, 13):
+        u = usages[k]
+        labour = []
+        for i, (year_book, w) in enumerate(books):
+            b = build_cost(req, year_book, quote.plan, usage=u)
+            ratio = b.provider_cost / b.direct if b.direct else Decimal(1)
+            labour.append((b.group_total("agents") + b.group_total("support")) * ratio / w)
+            if i == 0:  # non-labour lines are the same every year (the engine moves them by the indices)
+                non_labour = [ln for ln in b.lines if ln.group in ("seats", "telephony")]
+                other = sum((ln.amount for ln in non_labour), Decimal(0)) * ratio
+                fx = sum((ln.amount * fxs.get(ln.key, Decimal(0)) for ln in non_labour), Decimal(0)) * ratio
+        fx_share = fx / other if other else Decimal(0)
+        rows.append(SeasonRow(k, term.season_factors[k - 1], tuple(labour), other, fx_share, bills[k]))
+    tied = {
+        key: sum((-p for p in term.policies[key].cash[chosen].position if p < 0), Decimal(0))
+        for key in ("indexed", "flat")
+    }
+    return TermParts(tuple(rows), tied)
+
+
+class _Cell(Expr):
+    """A cell formula's text as an expression, so :class:`quoter.pricing.expr.Round` prints the book's rounding."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text, self.value = text, Decimal(0)
+
+    def excel(self, refs: Any) -> str:
+        return self.text
+
+
+def _round(ctx: _Context, text: str, kind: str, book: Any) -> str:
+    r = book.rounder
+    return Round(_Cell(text), r.step(kind), r.mode).excel(ctx.refs)
+
+
+def _term_sheet(ctx: _Context, quote: Any, parts: TermParts) -> None:
+    """The term month by month, its formulas following the inputs: each month's indices, cost, the chosen model's
+    bill at today's prices, the indexed price factor (each 1 Farvardin after the quote), revenue and margin; totals
+    for the indexed price and today's price held."""
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    from quoter.render.localize import _JALALI_MONTHS_EN, _JALALI_MONTHS_FA
+    from quoter.term.plan import formula
+
+    t, book, term = ctx.t, quote.book, quote.term
+    bold = Font(bold=True)
+    ws = ctx.sheets["term"]
+    ctx.refs.sheet = ws.title
+    n = len(term.months)
+    names = _JALALI_MONTHS_FA if ctx.lang == "fa" else _JALALI_MONTHS_EN
+    s, deal = term.costs.shares, term.costs.deal
+    years = term_years(quote)
+    _text(ws, 1, 1, t["note_term"])
+    _text(ws, 2, 1, wording.text("workbook.term_model", ctx.lang, model=text.model_name(term.chosen_model, ctx.lang)))
+
+    # the formula's shares and the deal's fixed figures (engine values)
+    quote_year, quote_month = term.costs.quote_month
+    params: list[tuple[str, str, Any, str]] = [
+        ("labour_share", t["labour_share"], s.labour, "0.00%"),
+        ("other_share", t["other_share"], s.other, "0.00%"),
+        ("fx_share", t["fx_share"], s.fx, "0.00%"),
+        ("quote_year", t["quote_year"], quote_year, "0"),
+        ("quote_month", t["quote_month"], quote_month, "0"),
+        ("guarantee_share", t["guarantee_share"], deal.payment.guarantee_share, "0.00%"),
+        ("guarantee_fee", t["guarantee_fee_annual"], deal.payment.guarantee_fee_annual, "0.00%"),
+        ("setup_fee", t["setup_fee"], deal.setup_fee, ctx.money_fmt),
+        ("setup_cost", t["setup_cost"], deal.setup_cost, ctx.money_fmt),
+    ]
+    at: dict[str, str] = {}
+    row = 4
+    for key, label, value, fmt in params:
+        _text(ws, row, 1, label)
+        ws.cell(row, 2, float(value) if isinstance(value, Decimal) else value).number_format = fmt
+        at[key] = f"$B${row}"
+        row += 1
+    qy, qm = at["quote_year"], at["quote_month"]
+
+    def wage_index(year: str) -> str:
+        """Wages in ``year`` against the price book's: each year's rise up to it, later years as the last."""
+        rises = [f"IF({year}>={y},1+wage_rise_{y},1)" for y in years]
+        rises.append(f"(1+wage_rise_{years[-1]})^MAX(0,{year}-{years[-1]})")
+        return f"ROUND({'*'.join(rises)},6)"
+
+    _text(ws, row, 1, t["base_wage"])
+    ws.cell(row, 2, "=" + wage_index(qy)).number_format = "0.000000"
+    at["w0"] = f"$B${row}"
+    row += 1
+    _text(ws, row, 1, t["formula"])
+    _text(ws, row, 2, formula(s))
+    row += 2
+
+    # the twelve months of the year at their season factors (engine values)
+    ly = labour_years(quote)
+    digits = _digits(ctx.lang)
+    labour_heads = [wording.text("workbook.labour_year", ctx.lang, year=digits(y)) for y in ly]
+    _append_at(ws, row, [t["month_no"], t["month_name"], t["season"], t["other_part"], t["fx_part"], t["bill"],
+                         *labour_heads], bold)  # fmt: skip
+    top = row + 1
+    for i, sr in enumerate(parts.months):
+        r = top + i
+        ws.cell(r, 1, sr.month)
+        _text(ws, r, 2, names[sr.month - 1])
+        ws.cell(r, 3, float(sr.season)).number_format = "0.00"
+        for col, v in ((4, sr.other), (6, sr.bill), *enumerate(sr.labour, start=7)):
+            ws.cell(r, col, float(v)).number_format = ctx.money_fmt
+        ws.cell(r, 5, float(sr.fx_share)).number_format = "0.00%"
+    season = {c: f"${c}${top}:${c}${top + 11}" for c in "BCDEF"}
+    labour_range = f"$G${top}:${get_column_letter(6 + len(ly))}${top + 11}"
+    row = top + 13
+
+    # the months
+    header = [t["term_no"], t["term_month"], t["year"], t["month_no"], t["month_name"], t["season"],
+              t["wage_index"], t["cpi_index"], t["fx_index"], t["labour_part"], t["other_part"], t["fx_part"],
+              t["month_cost"], t["bill"], t["adjusts"], t["factor"], t["revenue_indexed"], t["margin_indexed"],
+              t["revenue_flat"], t["margin_flat"]]  # fmt: skip
+    _append_at(ws, row, header, bold)
+    first = row + 1
+    last = first + n - 1
+    money, index = ctx.money_fmt, "0.000000"
+    for i in range(n):
+        r = first + i
+        elapsed = f"(C{r}-{qy})*12+(D{r}-{qm})"
+        prev = f"P{r - 1}" if i else "1"
+        cells: list[tuple[Any, str]] = [
+            (i + 1, "0"),
+            (f'=C{r}&"-"&TEXT(D{r},"00")', "@"),
+            (f"=start_year+INT((start_month-1+A{r}-1)/12)", "0"),
+            (f"=MOD(start_month-1+A{r}-1,12)+1", "0"),
+            (f"=INDEX({season['B']},D{r})", "@"),
+            (f"=INDEX({season['C']},D{r})", "0.00"),
+            ("=" + wage_index(f"C{r}"), index),
+            (f"=IF({elapsed}<=0,1,ROUND((1+cpi_annual)^(({elapsed})/12),6))", index),
+            (f"=IF({elapsed}<=0,1,ROUND((1+fx_annual)^(({elapsed})/12),6))", index),
+            (f"=INDEX({labour_range},D{r},1+MAX(0,MIN(C{r}-{ly[0]},{len(ly) - 1})))", money),
+            (f"=INDEX({season['D']},D{r})", money),
+            (f"=INDEX({season['E']},D{r})", "0.00%"),
+            ("=" + _round(ctx, f"J{r}*G{r}+K{r}*((1-L{r})*H{r}+L{r}*I{r})", "line", book), money),
+            (f"=INDEX({season['F']},D{r})", money),
+            (f"=IF(AND(D{r}=1,C{r}>{qy}),1,0)", "0"),
+            (f"=IF(O{r}=1,ROUND({at['labour_share']}*G{r}/{at['w0']}+{at['other_share']}*H{r}"
+             f"+{at['fx_share']}*I{r},6),{prev})", index),
+            ("=" + _round(ctx, f"N{r}*P{r}", "monthly", book), money),
+            (f"=Q{r}-M{r}", money),
+            ("=" + _round(ctx, f"N{r}", "monthly", book), money),
+            (f"=S{r}-M{r}", money),
+        ]  # fmt: skip
+        for col, (value, fmt) in enumerate(cells, start=1):
+            ws.cell(r, col, value).number_format = fmt
+
+    # totals: the indexed price and today's price held
+    row = last + 2
+    _append_at(ws, row, [t["totals"], t["policy_indexed"], t["policy_flat"]], bold)
+    col_of = {"indexed": ("B", "Q"), "flat": ("C", "S")}
+    lines = ["months_revenue", "setup_fee", "revenue", "months_cost", "setup_cost", "guarantee_cost", "cost",
+             "tied_up", "financing", "margin", "margin_share"]  # fmt: skip
+    pos = {key: row + 1 + j for j, key in enumerate(lines)}
+    for key in lines:
+        _text(ws, pos[key], 1, t[f"total_{key}"])
+    for policy, (c, rev) in col_of.items():
+        p = {key: f"{c}{pos[key]}" for key in lines}
+        unrounded_margin = (f"{p['months_revenue']}+{p['setup_fee']}-({p['months_cost']}+{p['setup_cost']}"
+                            f"+{p['guarantee_cost']})-cost_of_money*{p['tied_up']}")  # fmt: skip
+        formulas_: dict[str, tuple[Any, str]] = {
+            "months_revenue": (f"=SUM({rev}{first}:{rev}{last})", money),
+            "setup_fee": (f"={at['setup_fee']}", money),
+            "revenue": ("=" + _round(ctx, f"{p['months_revenue']}+{p['setup_fee']}", "line", book), money),
+            "months_cost": (f"=SUM(M{first}:M{last})", money),
+            "setup_cost": (f"={at['setup_cost']}", money),
+            "guarantee_cost": (f"={at['guarantee_share']}*{p['months_revenue']}*{at['guarantee_fee']}*{n}/12", money),
+            "cost": ("=" + _round(ctx, f"{p['months_cost']}+{p['setup_cost']}+{p['guarantee_cost']}", "line", book),
+                     money),
+            "tied_up": (float(parts.tied_up[policy]), money),
+            "financing": ("=" + _round(ctx, f"cost_of_money*{p['tied_up']}", "line", book), money),
+            "margin": ("=" + _round(ctx, unrounded_margin, "line", book), money),
+            "margin_share": (f"=IF({p['months_revenue']}+{p['setup_fee']}>0,ROUND(({unrounded_margin})"
+                             f"/({p['months_revenue']}+{p['setup_fee']}),4),0)", "0.00%"),
+        }  # fmt: skip
+        for key, (value, fmt) in formulas_.items():
+            cell = ws.cell(pos[key], 2 if policy == "indexed" else 3, value)
+            cell.number_format = fmt
+            if key in ("revenue", "cost", "financing", "margin", "margin_share"):
+                ctx.name(f"term_{key}_{policy}", ws, f"${c}${pos[key]}")
+                cell.font = bold
+    row = pos["margin_share"] + 1
+    _text(ws, row, 1, t["first_adjustment"])
+    ws.cell(row, 2, f"=IFERROR(MATCH(1,O{first}:O{last},0),0)").number_format = "0"
+    ws.cell(row, 3, f"=IF(B{row}>0,INDEX(P{first}:P{last},B{row}),1)").number_format = index
+    ctx.name("term_first_adjustment", ws, f"$B${row}")
+    ctx.name("term_first_factor", ws, f"$C${row}")
+    _text(ws, row + 1, 1, t["note_financing"])
+    ws.column_dimensions["A"].width = 44
+    for j in range(2, len(header) + 1):
+        ws.column_dimensions[get_column_letter(j)].width = 16
+    ws.freeze_panes = ws.cell(first, 3)
+
+
+def _append_at(ws: Any, row: int, values: list[Any], font: Any) -> None:
+    """A header row at ``row``: text cells in ``font``."""
+    for col, value in enumerate(values, start=1):
+        _text(ws, row, col, value).font = font
 
 
 def _scenarios_sheet(ctx: _Context, quote: Any) -> None:
