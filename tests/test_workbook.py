@@ -162,7 +162,9 @@ def test_recalculated_workbook_equals_the_engine(bank, files, tmp_path):
 @pytest.mark.libreoffice
 def test_recalculated_with_volume_down_20_percent(bank, files, tmp_path):
     req, book, _, _ = bank
-    engine = build_quote(req.scaled(volume=0.8), book, shifts=False, scenarios=False).to_dict()
+    engine = build_quote(
+        req.scaled(volume=0.8), book, shifts=False, scenarios=False, financing=bank[2].cost.financing
+    ).to_dict()
     _assert_matches(_recalc(files["fa"], tmp_path, volume_change=-0.2), engine)
 
 
@@ -170,7 +172,9 @@ def test_recalculated_with_volume_down_20_percent(bank, files, tmp_path):
 def test_recalculated_with_margin_down_2_points_and_aht_up(bank, files, tmp_path):
     req, book, _, _ = bank
     lower = book.model_copy(update={"target_margin": book.target_margin - Decimal("0.02")})
-    engine = build_quote(req.scaled(aht=1.1), lower, shifts=False, scenarios=False).to_dict()
+    engine = build_quote(
+        req.scaled(aht=1.1), lower, shifts=False, scenarios=False, financing=bank[2].cost.financing
+    ).to_dict()
     wb = _recalc(files["en"], tmp_path, margin=float(lower.target_margin), aht_change=0.1)
     _assert_matches(wb, engine)
 
@@ -180,7 +184,7 @@ def test_recalculated_with_agent_wages_up_10_percent(bank, files, tmp_path):
     req, book, _, _ = bank
     raised = {tier: (w * Decimal("1.1")).quantize(Decimal(1)) for tier, w in book.wages.agent.items()}
     richer = book.model_copy(update={"wages": book.wages.model_copy(update={"agent": raised})})
-    engine = build_quote(req, richer, shifts=False, scenarios=False).to_dict()
+    engine = build_quote(req, richer, shifts=False, scenarios=False, financing=bank[2].cost.financing).to_dict()
     _assert_matches(_recalc(files["en"], tmp_path, wage_change=0.1), engine)
 
 
@@ -190,9 +194,11 @@ def test_recalculated_24x7_with_premiums_wages_and_volume(tmp_path):
     req = load_requirements(ROOT / "examples" / "pars-retail-24x7.yaml")
     book = load_price_book("ir-1405")
     quote = build_quote(req, book, shifts=False)
-    assert any(ln.key == "premium.night" for ln in quote.cost.lines)
+    assert any(ln.key == "premium.shift" for ln in quote.cost.lines)  # rotating: art. 56, no night premium
     path = write_workbook(quote, tmp_path / "pars.xlsx", lang="en")
     raised = {tier: (w * Decimal("1.05")).quantize(Decimal(1)) for tier, w in book.wages.agent.items()}
     richer = book.model_copy(update={"wages": book.wages.model_copy(update={"agent": raised})})
-    engine = build_quote(req.scaled(volume=1.15), richer, shifts=False, scenarios=False).to_dict()
+    engine = build_quote(
+        req.scaled(volume=1.15), richer, shifts=False, scenarios=False, financing=quote.cost.financing
+    ).to_dict()
     _assert_matches(_recalc(path, tmp_path, wage_change=0.05, volume_change=0.15), engine)

@@ -46,9 +46,11 @@ def _build_pars(out: str) -> tuple[str, bool, dict]:
     req = load_requirements(PARS)
     book = load_price_book("ir-1405")
     quote = build_quote(req, book, shifts=False)
-    night = any(ln.key == "premium.night" for ln in quote.cost.lines)
+    night = any(ln.key == "premium.shift" for ln in quote.cost.lines)  # rotating: art. 56, no night premium
     path = write_workbook(quote, Path(out) / "pars.xlsx", lang="en")
-    engine = build_quote(req.scaled(volume=1.15), _wages(book, "1.05"), shifts=False, scenarios=False).to_dict()
+    engine = build_quote(
+        req.scaled(volume=1.15), _wages(book, "1.05"), shifts=False, scenarios=False, financing=quote.cost.financing
+    ).to_dict()
     return str(path), night, engine
 
 
@@ -93,20 +95,26 @@ def test_recalculated_workbook_equals_the_engine(bank, files):
 
 def test_recalculated_with_volume_down_20_percent(bank, files):
     req, book, _, _ = bank
-    engine = build_quote(req.scaled(volume=0.8), book, shifts=False, scenarios=False).to_dict()
+    engine = build_quote(
+        req.scaled(volume=0.8), book, shifts=False, scenarios=False, financing=bank[2].cost.financing
+    ).to_dict()
     _assert_matches(recalculate(files["fa"], volume_change=-0.2), engine)
 
 
 def test_recalculated_with_margin_down_2_points_and_aht_up(bank, files):
     req, book, _, _ = bank
     lower = book.model_copy(update={"target_margin": book.target_margin - Decimal("0.02")})
-    engine = build_quote(req.scaled(aht=1.1), lower, shifts=False, scenarios=False).to_dict()
+    engine = build_quote(
+        req.scaled(aht=1.1), lower, shifts=False, scenarios=False, financing=bank[2].cost.financing
+    ).to_dict()
     _assert_matches(recalculate(files["en"], margin=float(lower.target_margin), aht_change=0.1), engine)
 
 
 def test_recalculated_with_agent_wages_up_10_percent(bank, files):
     req, book, _, _ = bank
-    engine = build_quote(req, _wages(book, "1.1"), shifts=False, scenarios=False).to_dict()
+    engine = build_quote(
+        req, _wages(book, "1.1"), shifts=False, scenarios=False, financing=bank[2].cost.financing
+    ).to_dict()
     _assert_matches(recalculate(files["en"], wage_change=0.1), engine)
 
 

@@ -62,15 +62,16 @@ def predicted_kpis(plan: StaffingPlan) -> dict[str, Decimal | None]:
 
 
 def _cost_and_term(
-    req: Requirements, book: PriceBook, plan: StaffingPlan, shifts: Any, today: dt.date
+    req: Requirements, book: PriceBook, plan: StaffingPlan, shifts: Any, today: dt.date, held: Decimal | None
 ) -> tuple[CostBuildUp, UsageGrid, TermCosts]:
-    """Today's cost build-up with the cost of being paid in it, and the term's months at their own figures."""
+    """Today's cost build-up with the cost of being paid in it (``held``, or computed from the term's cash),
+    and the term's months at their own figures."""
     first = build_cost(req, book, plan, shifts)
     if first.usage.total_contacts <= 0 or first.usage.total_productive_hours <= 0:
         raise InputError("nothing to price: the staffing plan handles no contacts")
     grid = UsageGrid(req, book, plan, first.usage, shifts)
     tc = term_costs(req, book, first, grid, build_setup(req, book, first), today)
-    f = financing_share(tc)
+    f = financing_share(tc) if held is None else held
     cost = build_cost(req, book, plan, usage=first.usage, financing=f) if f else first
     return cost, grid, tc
 
@@ -96,6 +97,7 @@ def build_quote(
     shifts: bool | None = None,
     shift_seconds: float = SHIFT_SECONDS,
     saved_shifts: ShiftUse | None = None,
+    financing: Decimal | None = None,
 ) -> Quote:
     """Price a requirements file (or model) with a price book (name, path or model; default ``ir-1405``).
 
@@ -103,7 +105,8 @@ def build_quote(
     recommendation; ``chosen_model`` is the tariff the contract carries (default: the recommended one).
     ``shifts``: ``None`` uses the shift planner when it proves a roster within ``shift_seconds``, ``True``
     waits for it, ``False`` skips it (see :func:`quoter.costing.plan_shifts_for_quote`); ``saved_shifts``
-    (the shift plan's hours a saved quote holds) replaces planning altogether.
+    (the shift plan's hours a saved quote holds) replaces planning altogether. ``financing`` holds the cost
+    of being paid at a given share of the cost (as the workbook's input does) instead of computing it.
     """
     req = requirements if isinstance(requirements, Requirements) else load_requirements(requirements)
     bk = book if isinstance(book, PriceBook) else load_price_book(book)
@@ -114,7 +117,7 @@ def build_quote(
     # price from the hours as saved (6 places), so a saved quote re-prices to the same numbers
     roster = ScaledShifts(use.paid_hours_week) if use.used and use.paid_hours_week else None
     date = today or _today(bk)
-    cost, grid, tc = _cost_and_term(req, bk, plan, roster, date)
+    cost, grid, tc = _cost_and_term(req, bk, plan, roster, date, financing)
     basis, priced = _price(req, bk, plan, cost)
     setup = build_setup(req, bk, cost)
     scen = run_scenarios(req, bk, basis, priced, cost, grid) if scenarios else ()
