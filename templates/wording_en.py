@@ -38,7 +38,8 @@ PRICE_POLICY = [
         "Prices exclude VAT ({{ chosen.vat_rate }}). They hold until the first Nowruz of the term"
         "{% if term.first_adjustment %}, 1 {{ term.first_adjustment }}{% endif %}, and then move on each "
         "1 Farvardin by a formula the contract sets out: {{ term.indexed.labour_share }} of the price follows "
-        "the minimum wage decreed by the Supreme Labour Council, {{ term.indexed.other_share }} follows the "
+        "the minimum wage decreed by the Supreme Labour Council{% if term.indexed.fx_share %}, {% else %} and "
+        "{% endif %}{{ term.indexed.other_share }} follows the "
         "consumer price index{% if term.indexed.fx_share %} and {{ term.indexed.fx_share }} the US dollar "
         "rate{% endif %}.{% if term.first_expected_rise %} At the rises we assume today, the first adjustment "
         "would be about {{ term.first_expected_rise }}; the decreed and published figures decide.{% endif %}"
@@ -630,7 +631,8 @@ PRICE_ADJUSTMENT = [
     ),
     tag("{%p endif %}"),
     p(
-        "5.2. The shares L, O{% if term.indexed.fx_share %} and F{% endif %} add up to 100% and do not change "
+        "5.2. The shares L{% if term.indexed.fx_share %}, O and F{% else %} and O{% endif %} add up to 100% and "
+        "do not change "
         "during the term. With the first invoice at the adjusted prices the Provider sends the calculation "
         "and the published figures it used. If a figure has not been published by then, the last published "
         "one applies provisionally and the difference is settled on the first invoice after its publication."

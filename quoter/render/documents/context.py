@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 from quoter.calendar import DAYS, WEEKS_PER_MONTH, jalali_month, jalali_month_start
@@ -642,9 +642,9 @@ def _at_policy(quote: dict[str, Any]) -> dict[str, Any]:
     rec = quote.get("recommendation") or {}
     factor = (level.get(rec.get("model") or "") or {}).get("factor")
     if rec and factor is not None:
-        unit = Decimal(1) if str(quote["currency"]).upper() == "IRR" else Decimal("0.01")
+        step = _monthly_step(quote)
         scaled = {
-            k: str((_dec(rec[k]) * _dec(factor)).quantize(unit))
+            k: str(((_dec(rec[k]) * _dec(factor)) / step).quantize(Decimal(1), ROUND_HALF_UP) * step)
             for k in ("monthly", "monthly_low", "monthly_high")
             if rec.get(k) is not None
         }
@@ -652,6 +652,14 @@ def _at_policy(quote: dict[str, Any]) -> dict[str, Any]:
             scaled["monthly"] = str(_monthly(rec["model"], models[rec["model"]]))
         out["recommendation"] = {**rec, **scaled}
     return out
+
+
+def _monthly_step(quote: dict[str, Any]) -> Decimal:
+    """The price book's rounding step for monthly amounts (its ``rounding.monthly``), else a cent or a Rial."""
+    step = (((quote.get("price_book") or {}).get("snapshot") or {}).get("rounding") or {}).get("monthly")
+    if step is not None and _dec(step) > 0:
+        return _dec(step)
+    return Decimal(1) if str(quote["currency"]).upper() == "IRR" else Decimal("0.01")
 
 
 def _jalali_month_name(f: _Fmt, year: int, month: int) -> str:
