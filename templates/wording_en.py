@@ -779,8 +779,8 @@ CONTRACT = [
         "estimated at **{{ term.value.figures }}** ({{ term.value.words }}), at the forecast volumes"
         "{% if term.policy == 'indexed' %} and, after each adjustment under Article 5, at the rises assumed in "
         "the proposal{% endif %}. The amount payable is that of the invoices under this contract; this "
-        "estimate is the basis of the performance guarantee and of any figure stated as a share of the "
-        "contract value."
+        "estimate is the basis of any figure stated as a share of the contract value"
+        "{% if term.guarantee %}, such as the performance guarantee{% endif %}."
     ),
     tag("{%p endif %}"),
     *PRICE_ADJUSTMENT,
