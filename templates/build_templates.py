@@ -75,6 +75,11 @@ def center(text: str) -> Block:
     return Block("center", text)
 
 
+def formula(text: str) -> Block:
+    """A centred left-to-right line (a formula in Latin letters), also in a Persian document."""
+    return Block("formula", text)
+
+
 def bullet(text: str) -> Block:
     return Block("bullet", text)
 
@@ -172,9 +177,10 @@ def _segments(text: str, lang: str) -> list[tuple[str, bool, bool]]:
 
 
 def _fill(paragraph, text: str, lang: str, *, bold: bool = False, size: float | None = None,
-          color: RGBColor | None = None) -> None:  # fmt: skip
-    _set_bidi(paragraph._p.get_or_add_pPr(), lang == "fa")
-    for piece, piece_bold, rtl in _segments(text, lang):
+          color: RGBColor | None = None, ltr: bool = False) -> None:  # fmt: skip
+    """Fill a paragraph; ``ltr``: a left-to-right paragraph of Latin runs, also in a Persian document."""
+    _set_bidi(paragraph._p.get_or_add_pPr(), lang == "fa" and not ltr)
+    for piece, piece_bold, rtl in _segments(text, "en" if ltr else lang):
         run = paragraph.add_run(piece)
         _run_props(run, rtl=rtl, bold=bold or piece_bold, size=size, color=color)
 
@@ -333,10 +339,11 @@ def build(blocks: list[Block | list[Block]], lang: str, doc_title: str) -> Docum
             continue
         style = {"title": "Title", "h1": "Heading 1", "h2": "Heading 2"}.get(block.kind, "Normal")
         para = doc.add_paragraph(style=doc.styles[style])
-        _fill(para, "•\t" + block.text if block.kind == "bullet" else block.text, lang)
+        text = "•\t" + block.text if block.kind == "bullet" else block.text
+        _fill(para, text, lang, ltr=block.kind == "formula")
         if block.kind == "bullet":
             _hanging(para, lang)
-        if block.kind in ("title", "center"):
+        if block.kind in ("title", "center", "formula"):
             para.alignment = WD_ALIGN_PARAGRAPH.CENTER
         elif block.kind == "p" and lang == "en":
             # Persian stays start-aligned: LibreOffice justifies Arabic script with kashida, which

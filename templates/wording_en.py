@@ -5,7 +5,7 @@ Every figure comes from the context (docs/documents.md lists its keys); nothing 
 
 from __future__ import annotations
 
-from build_templates import bullet, center, h1, h2, logo, p, pairs, table, tag, title
+from build_templates import bullet, center, formula, h1, h2, logo, p, pairs, table, tag, title
 
 AND = "{% if not loop.last %}{% if loop.revindex == 2 %} and {% else %}, {% endif %}{% endif %}"
 """Inside a {% for %}: "a, b and c"."""
@@ -31,6 +31,50 @@ SIGNATURES = [
         widths=[8.5, 8.5],
     ),
 ]
+
+PRICE_POLICY = [
+    tag("{%p if term.policy == 'indexed' %}"),
+    bullet(
+        "Prices exclude VAT ({{ chosen.vat_rate }}). They hold until the first Nowruz of the term"
+        "{% if term.first_adjustment %}, 1 {{ term.first_adjustment }}{% endif %}, and then move on each "
+        "1 Farvardin by a formula the contract sets out: {{ term.indexed.labour_share }} of the price follows "
+        "the minimum wage decreed by the Supreme Labour Council{% if term.indexed.fx_share %}, {% else %} and "
+        "{% endif %}{{ term.indexed.other_share }} follows the "
+        "consumer price index{% if term.indexed.fx_share %} and {{ term.indexed.fx_share }} the US dollar "
+        "rate{% endif %}.{% if term.first_expected_rise %} At the rises we assume today, the first adjustment "
+        "would be about {{ term.first_expected_rise }}; the decreed and published figures decide.{% endif %}"
+    ),
+    tag("{%p elif term.policy == 'level' %}"),
+    bullet(
+        "Prices exclude VAT ({{ chosen.vat_rate }}) and are fixed for the whole term of {{ term.months }} "
+        "months: they already include the wage and cost rises we expect during the term, so there is no "
+        "price adjustment."
+    ),
+    tag("{%p else %}"),
+    bullet(
+        "Prices exclude VAT ({{ chosen.vat_rate }}) and hold for the first contract year unless wages set "
+        "by law change."
+    ),
+    tag("{%p endif %}"),
+]
+"""The proposal's sentence on how prices move over the term (the contract's Article 5)."""
+
+PAYMENT_TERMS = [
+    tag("{%p if term.payment.days %}"),
+    bullet(
+        "Payment: a monthly invoice, paid within {{ term.payment.days }} days"
+        "{% if term.payment.social_security_retention %}; {{ term.payment.social_security_retention }} of each "
+        "payment held until the social-security clearance{% endif %}"
+        "{% if term.payment.performance_retention %}; a good-performance retention of "
+        "{{ term.payment.performance_retention }}, released at the end of the term{% endif %}"
+        "{% if term.payment.guarantee_share %}; a performance guarantee of {{ term.payment.guarantee_share }} "
+        "of the contract value{% endif %}{% if term.payment.withholding %}; tax withheld at "
+        "{{ term.payment.withholding }} where the law requires it{% endif %}."
+        "{% if term.value %} Estimated value over the term: {{ term.value.figures }} excluding VAT.{% endif %}"
+    ),
+    tag("{%p endif %}"),
+]
+"""The proposal's line on payment terms (the contract's Article 6)."""
 
 PROPOSAL = [
     *HEADER,
@@ -230,10 +274,8 @@ PROPOSAL = [
         "follows them interval by interval."
     ),
     bullet("If the monthly volume moves by more than {{ terms.volume_band }} from the forecast, prices are reviewed."),
-    bullet(
-        "Prices exclude VAT ({{ chosen.vat_rate }}) and hold for the first contract year unless wages set "
-        "by law change."
-    ),
+    *PRICE_POLICY,
+    *PAYMENT_TERMS,
     bullet("Your systems (CRM, knowledge base) are available to our agents during service hours."),
     h1("9. Validity"),
     p(
@@ -550,6 +592,139 @@ TARIFF_CLAUSES = [
     tag("{%p endif %}"),
 ]
 
+PRICE_ADJUSTMENT = [
+    tag("{%p if term.policy == 'indexed' %}"),
+    h1("Article 5. Price adjustment"),
+    p(
+        "5.1. The prices in Article 4 (P0) apply from the start of the contract. On 1 Farvardin of each year "
+        "that falls within the term{% if term.first_adjustment %}, the first time on 1 "
+        "{{ term.first_adjustment }},{% endif %} every price of the tariff, including any minimum amount, is "
+        "adjusted by the formula:"
+    ),
+    formula("P = P0 × (L × W/W0 + O × CPI/CPI0{% if term.indexed.fx_share %} + F × FX/FX0{% endif %})"),
+    p("where:"),
+    bullet("P is the adjusted price and P0 the price in Article 4;"),
+    bullet(
+        "L = {{ term.indexed.labour_share }}, the labour share of the price; W is the daily minimum wage "
+        "decreed by the Supreme Labour Council for the year of the adjustment, and W0 the daily minimum wage "
+        "decreed for {{ term.quote_year }}, the year of the proposal"
+        "{% if quote.currency != 'IRR' %}, each converted into {{ quote.currency_name }} at the rate of "
+        "the Central Bank of the Islamic Republic of Iran on the last working day of the month before the "
+        "adjustment and of the month before the proposal respectively{% endif %};"
+    ),
+    bullet(
+        "O = {{ term.indexed.other_share }}, the share of the other costs; CPI is "
+        "{% if quote.currency == 'USD' %}the US Consumer Price Index for All Urban Consumers (CPI-U) published "
+        "by the Bureau of Labor Statistics{% elif quote.currency == 'EUR' %}the euro area Harmonised Index of "
+        "Consumer Prices (HICP) published by Eurostat{% else %}the consumer price index published by the "
+        "Statistical Centre of Iran{% endif %} for the month before the adjustment"
+        "{% if term.first_adjustment_index_month %}, that is {{ term.first_adjustment_index_month }} for the "
+        "first one{% endif %}, and CPI0 the same index for {{ term.base_month }}, the month before the proposal"
+        "{% if term.indexed.fx_share %};{% else %}.{% endif %}"
+    ),
+    tag("{%p if term.indexed.fx_share %}"),
+    bullet(
+        "F = {{ term.indexed.fx_share }}, the share of the items bought in foreign currency; FX is the "
+        "Central Bank of the Islamic Republic of Iran's rate for the US dollar at the Iran Centre of Exchange "
+        "on the last working day of the month before the adjustment, and FX0 the same rate on the last "
+        "working day of the month before the proposal."
+    ),
+    tag("{%p endif %}"),
+    p(
+        "5.2. The shares L{% if term.indexed.fx_share %}, O and F{% else %} and O{% endif %} add up to 100% and "
+        "do not change "
+        "during the term. With the first invoice at the adjusted prices the Provider sends the calculation "
+        "and the published figures it used. If a figure has not been published by then, the last published "
+        "one applies provisionally and the difference is settled on the first invoice after its publication."
+    ),
+    p(
+        "5.3. Apart from this article, prices change only under Article 7 (changes in volume) or by a written "
+        "amendment signed by both parties; the amounts invoiced also follow the VAT rate (Article 6)."
+    ),
+    tag("{%p elif term.policy == 'level' %}"),
+    h1("Article 5. Fixed prices"),
+    p(
+        "The prices in Article 4 are fixed for the whole term of {{ term.months }} months. They already "
+        "include the rises in wages (including the minimum wage decreed each 1 Farvardin) and in the other "
+        "costs that the Provider expects during the term; no adjustment is made for changes in wages, prices "
+        "or exchange rates. Prices change only under Article 7 (changes in volume) or by a written amendment "
+        "signed by both parties; the amounts invoiced also follow the VAT rate (Article 6)."
+    ),
+    tag("{%p else %}"),
+    h1("Article 5. Price review"),
+    p(
+        "The prices in Article 4 apply for the first contract year. If the minimum wage decreed by the "
+        "Supreme Labour Council changes during the term, the parties shall agree the new prices in writing "
+        "before it takes effect."
+    ),
+    tag("{%p endif %}"),
+]
+"""The contract's Article 5: the price-adjustment formula (indexed), fixed prices (level), or a review."""
+
+PAYMENT = [
+    h1("Article 6. Invoicing and payment"),
+    p(
+        "6.1. By day {{ terms.invoice_day }} of each month the Provider issues its invoice for the previous month"
+        "{% if quote.currency == 'IRR' %} as an electronic invoice registered in the taxpayer system of the "
+        "Iranian National Tax Administration (Samaneh-ye Moadian){% endif %} and sends it with the service "
+        "report; the Client pays it within {{ terms.payment_days }} days of receipt"
+        "{% if term.payment.deductions %}, less the amounts in clause 6.4{% endif %}. Service credits under "
+        "the SLA are deducted from the next invoice."
+    ),
+    tag("{%p if term.payment.vat %}"),
+    p(
+        "6.2. Value added tax at the rate in force ({{ chosen.vat_rate }} on the date of this contract) is "
+        "added to each invoice and paid with it; a change of rate made by law applies from the date it takes "
+        "effect."
+    ),
+    tag("{%p else %}"),
+    p(
+        "6.2. The invoices carry no value added tax at the rate in force on the date of this contract; if "
+        "the law imposes it, it is added to the invoices from the date it takes effect."
+    ),
+    tag("{%p endif %}"),
+    p(
+        "6.3. If an undisputed invoice is more than 15 days overdue, the Provider may, after a written notice "
+        "of 10 days, suspend the service until payment."
+    ),
+    tag("{%p if term.payment.deductions %}"),
+    p("6.4. Retentions, guarantee and tax withheld:"),
+    tag("{%p if term.payment.social_security_retention %}"),
+    bullet(
+        "Social security: the Client holds back {{ term.payment.social_security_retention }} of each payment "
+        "and releases the amounts held when the Provider presents the Social Security Organisation's "
+        "clearance certificate (mafasa-hesab) for this contract (Social Security Act, article 38);"
+    ),
+    tag("{%p endif %}"),
+    tag("{%p if term.payment.performance_retention %}"),
+    bullet(
+        "Good performance: the Client holds back {{ term.payment.performance_retention }} of each payment and "
+        "releases the amounts held within {{ term.payment.performance_release_period }} of the end "
+        "of the term, once the Provider's obligations are fulfilled;"
+    ),
+    tag("{%p endif %}"),
+    tag("{%p if term.guarantee %}"),
+    bullet(
+        "Performance guarantee: within 15 days of signature the Provider delivers an unconditional bank "
+        "guarantee of good performance of {{ term.payment.guarantee_share }} of the estimated contract value "
+        "(clause 4.4), **{{ term.guarantee.figures }}** ({{ term.guarantee.words }}), valid until "
+        "{{ term.payment.performance_release_period }} after the end of the term and extended at "
+        "the Client's request while obligations remain; the Client returns it once the Provider's "
+        "obligations are fulfilled;"
+    ),
+    tag("{%p endif %}"),
+    tag("{%p if term.payment.withholding %}"),
+    bullet(
+        "Tax withheld: where article 104 of the Direct Taxes Act requires it, the Client withholds "
+        "{{ term.payment.withholding }} of each payment, pays it to the tax administration in the Provider's "
+        "name within the legal time limit and gives the Provider the receipt."
+    ),
+    tag("{%p endif %}"),
+    tag("{%p endif %}"),
+]
+"""The contract's Article 6: invoices, payment, VAT, late payment, and the retentions, guarantee and
+withholding of the term plan (each only when its figure is not zero)."""
+
 CONTRACT = [
     *HEADER,
     title("Contact-Center Services Agreement"),
@@ -580,11 +755,12 @@ CONTRACT = [
     ),
     h1("Article 3. Term"),
     p(
-        "This contract runs for {{ service.term_months }} months{% if service.start_date %} from "
-        "{{ service.start_date }}{% else %} from the date it is signed{% endif %}. It may be renewed by a "
-        "written agreement of both parties made at least 30 days before it ends."
+        "This contract runs for {{ service.term_months }} months{% if term.start %} from {{ term.start }} "
+        "({{ term.start_jalali }}){% elif service.start_date %} from {{ service.start_date }}{% else %} from "
+        "the date it is signed{% endif %}. It may be renewed by a written agreement of both parties made at "
+        "least 30 days before it ends."
     ),
-    h1("Article 4. Price and payment"),
+    h1("Article 4. Price"),
     *TARIFF_CLAUSES,
     p(
         "4.2. At the forecast volume the monthly amount is estimated at **{{ chosen.monthly.figures }}** "
@@ -597,22 +773,25 @@ CONTRACT = [
         "4.3. One-time setup fees of **{{ setup.total.figures }}** ({{ setup.total.words }}) plus VAT are "
         "payable half on signature and half at go-live."
     ),
+    tag("{%p if term.value %}"),
     p(
-        "4.4. By day {{ terms.invoice_day }} of each month the Provider issues an invoice for the previous month "
-        "with the service report; the Client pays it within {{ terms.payment_days }} days of receipt. Service "
-        "credits under the SLA are deducted from the next invoice."
+        "4.4. The total value of this contract over its term, including the setup fees and excluding VAT, is "
+        "estimated at **{{ term.value.figures }}** ({{ term.value.words }}), at the forecast volumes"
+        "{% if term.policy == 'indexed' %} and, after each adjustment under Article 5, at the rises assumed in "
+        "the proposal{% endif %}. The amount payable is that of the invoices under this contract; this "
+        "estimate is the basis of any figure stated as a share of the contract value"
+        "{% if term.guarantee %}, such as the performance guarantee{% endif %}."
     ),
-    p(
-        "4.5. If an undisputed invoice is more than 15 days overdue, the Provider may, after a written notice of "
-        "10 days, suspend the service until payment."
-    ),
-    h1("Article 5. Changes in volume"),
+    tag("{%p endif %}"),
+    *PRICE_ADJUSTMENT,
+    *PAYMENT,
+    h1("Article 7. Changes in volume"),
     p(
         "The Client sends a monthly volume forecast as set in the SLA. If the monthly volume moves by more than "
         "{{ terms.volume_band }} from the forecast for two consecutive months, either party may ask for the "
         "staffing and the prices to be reviewed; until an agreement is reached, the current tariff applies."
     ),
-    h1("Article 6. Obligations of the Provider"),
+    h1("Article 8. Obligations of the Provider"),
     bullet("to provide the service with skilled, trained agents and meet the service levels of the SLA;"),
     bullet("to assign an experienced supervisor, run quality assurance and report as agreed;"),
     bullet("to record results in the Client's CRM and give the Client access to call recordings;"),
@@ -621,27 +800,27 @@ CONTRACT = [
         "immediately of any outage;"
     ),
     bullet("to comply with labour and social insurance law towards its personnel."),
-    h1("Article 7. Obligations of the Client"),
+    h1("Article 9. Obligations of the Client"),
     bullet("to pay invoices on time;"),
     bullet("to send forecasts, train the supervisor and agents, and provide scripts and information in time;"),
     bullet("to give the agents access to the systems they need and keep those systems available;"),
     bullet("to appoint a contact person with authority to decide on operational matters."),
-    h1("Article 8. Service levels"),
+    h1("Article 10. Service levels"),
     p("The service levels, their measurement, the service credits and any bonus are set in the SLA (Annex 1)."),
-    h1("Article 9. Confidentiality and data"),
+    h1("Article 11. Confidentiality and data"),
     p(
         "The parties are bound by the Non-Disclosure Agreement (Annex 2). Customer data and call recordings "
         "belong to the Client; the Provider processes them only to perform this contract and returns or "
         "destroys them when it ends."
     ),
-    h1("Article 10. Personnel"),
+    h1("Article 12. Personnel"),
     p(
         "The agents and staff are employees of the Provider, which alone is responsible for their wages, "
         "insurance and all obligations under labour law; no employment relationship arises between them and the "
         "Client. Neither party shall hire the other's staff working on this contract during its term and for 12 "
         "months after, without the other's written consent."
     ),
-    h1("Article 11. Termination"),
+    h1("Article 13. Termination"),
     bullet("Either party may terminate this contract without cause with {{ terms.notice_days }} days' written notice."),
     bullet(
         "If a party breaches a material obligation and does not remedy it within {{ terms.cure_days }} days "
@@ -652,25 +831,25 @@ CONTRACT = [
         "assists the transfer of the service for up to 30 days at the contract rates and returns the Client's "
         "data."
     ),
-    h1("Article 12. Force majeure"),
+    h1("Article 14. Force majeure"),
     p(
         "Neither party is liable for a failure caused by events beyond its reasonable control, such as natural "
         "disasters, war, general network outages or acts of authority, provided it notifies the other party "
         "within 5 days. If force majeure lasts more than 30 days, either party may terminate the contract."
     ),
-    h1("Article 13. Disputes"),
+    h1("Article 15. Disputes"),
     p(
         "The parties shall try to settle any dispute about this contract by negotiation. If no agreement is "
         "reached within 15 days, the dispute shall be referred to the competent courts of {{ company.city }}."
     ),
-    h1("Article 14. Notices and legal domicile"),
+    h1("Article 16. Notices and legal domicile"),
     p(
         "The addresses in Article 1 are the parties' legal domiciles. A party that changes its address shall "
         "notify the other in writing within 10 days; until then, notices sent to the old address are valid."
     ),
-    h1("Article 15. Copies"),
+    h1("Article 17. Copies"),
     p(
-        "This contract is made in 15 articles and two annexes, in two copies of equal validity, and was signed "
+        "This contract is made in 17 articles and two annexes, in two copies of equal validity, and was signed "
         "by the parties on {{ quote.date }} in {{ company.city }}."
     ),
     *SIGNATURES,

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import unicodedata
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
-from quoter.calendar import DAYS, WEEKS_PER_MONTH
+from quoter.calendar import DAYS, WEEKS_PER_MONTH, jalali_month, jalali_month_start
 from quoter.errors import InputError
 from quoter.pricing.tariffs import model_keys
 from quoter.render.localize import (
@@ -22,6 +22,7 @@ from quoter.render.localize import (
     format_money,
     format_number,
     format_percent,
+    jalali_date,
     jalali_date_numeric,
     to_persian_digits,
 )
@@ -80,8 +81,8 @@ class _Fmt:
     def num(self, value: Any, decimals: int | None = None) -> str:
         return "" if value is None else format_number(_dec(value), self.lang, decimals=decimals)
 
-    def pct(self, value: Any) -> str:
-        return "" if value is None else format_percent(_dec(value), self.lang)
+    def pct(self, value: Any, decimals: int = 1) -> str:
+        return "" if value is None else format_percent(_dec(value), self.lang, decimals=decimals)
 
     def money(self, value: Any) -> str:
         return "" if value is None else format_money(_dec(value), self.currency, self.lang)
@@ -186,6 +187,8 @@ def build_context(quote: dict[str, Any], lang: str) -> dict[str, Any]:
     f = _Fmt(lang, currency)
     req = quote["requirements"]
     terms = {**DEFAULT_TERMS, **({"toman": quote["toman"]} if "toman" in quote else {}), **(quote.get("terms") or {})}
+    terms["payment_days"] = _payment_days(quote, terms)
+    quote = _at_policy(quote)
     fixed_band = ((quote.get("models") or {}).get("fixed") or {}).get("band")
     if fixed_band is not None and "volume_band" not in (quote.get("terms") or {}):
         terms["volume_band"] = fixed_band
@@ -234,6 +237,7 @@ def build_context(quote: dict[str, Any], lang: str) -> dict[str, Any]:
         "other_models": [m for key, m in models.items() if key not in MODEL_FIELDS and m is not None],
         "performance": models["performance"],
         "terms": _terms(f, terms, _monthly(chosen_key, quote["models"][chosen_key])),
+        "term": _term(f, quote, chosen_key),
     }
 
 
@@ -587,3 +591,181 @@ def _terms(f: _Fmt, terms: dict[str, Any], monthly: Any) -> dict[str, Any]:
         "volume_band": f.pct(terms["volume_band"]),
         "toman": bool(terms["toman"]) and f.lang == "fa" and f.currency == "IRR",
     }
+
+
+# --- the term: price policy, adjustment formula, payment terms, contract value --------------------------
+
+
+def _payment_days(quote: dict[str, Any], terms: dict[str, Any]) -> Any:
+    """The days the client has to pay: the term plan's (the price carries their financing), else ``terms``.
+
+    A quote whose ``terms.payment_days`` says otherwise than its term plan is refused: the contract would
+    promise a delay the price was not computed for (set ``payment.days`` in the requirements instead).
+    """
+    days = ((quote.get("term") or {}).get("payment") or {}).get("days")
+    if days is None:
+        return terms["payment_days"]
+    given = (quote.get("terms") or {}).get("payment_days")
+    if given is not None and _dec(given) != _dec(days):
+        raise InputError(
+            "the quote cannot fill the documents",
+            [f"terms.payment_days: {given} is not the term plan's payment.days {days} (the price assumes "
+             f"{days}; set payment.days in the requirements and quote again)"],
+        )  # fmt: skip
+    return days
+
+
+_LEVEL_DROP = ("factor", "vat", "monthly_with_vat")
+
+
+def _at_policy(quote: dict[str, Any]) -> dict[str, Any]:
+    """The quote with its tariffs at the prices of its default policy.
+
+    Indexed (or no term plan): today's prices, unchanged; the contract adjusts them on each 1 Farvardin.
+    Level: every priced tariff at its level price for the whole term (``term.policies.level.prices``; VAT
+    then follows from the level monthly amount), and the recommendation's amounts scaled by its model's level
+    factor, so every figure of the documents is the price the contract fixes.
+    """
+    term = quote.get("term") or {}
+    level = ((term.get("policies") or {}).get("level") or {}).get("prices") or {}
+    if term.get("policy") != "level" or not level:
+        return quote
+    models = {}
+    for key, m in (quote.get("models") or {}).items():
+        prices = level.get(key)
+        if not m or not prices:
+            models[key] = m
+            continue
+        kept = {k: v for k, v in m.items() if k not in _LEVEL_DROP}
+        models[key] = {**kept, **{k: v for k, v in prices.items() if k not in _LEVEL_DROP}}
+    out = {**quote, "models": models}
+    rec = quote.get("recommendation") or {}
+    factor = (level.get(rec.get("model") or "") or {}).get("factor")
+    if rec and factor is not None:
+        step = _monthly_step(quote)
+        scaled = {
+            k: str(((_dec(rec[k]) * _dec(factor)) / step).quantize(Decimal(1), ROUND_HALF_UP) * step)
+            for k in ("monthly", "monthly_low", "monthly_high")
+            if rec.get(k) is not None
+        }
+        if rec.get("model") in models and _monthly(rec["model"], models[rec["model"]]) is not None:
+            scaled["monthly"] = str(_monthly(rec["model"], models[rec["model"]]))
+        out["recommendation"] = {**rec, **scaled}
+    return out
+
+
+def _monthly_step(quote: dict[str, Any]) -> Decimal:
+    """The price book's rounding step for monthly amounts (its ``rounding.monthly``), else a cent or a Rial."""
+    step = (((quote.get("price_book") or {}).get("snapshot") or {}).get("rounding") or {}).get("monthly")
+    if step is not None and _dec(step) > 0:
+        return _dec(step)
+    return Decimal(1) if str(quote["currency"]).upper() == "IRR" else Decimal("0.01")
+
+
+def _jalali_month_name(f: _Fmt, year: int, month: int) -> str:
+    """A Jalali month: «فروردین ۱۴۰۶» (fa), ``Farvardin 1406 (21 March 2027)`` (en: with its first day)."""
+    import jdatetime
+
+    year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
+    if f.lang == "fa":
+        return f.digits(f"{jdatetime.date.j_months_fa[month - 1]} {year}")
+    return f"{jdatetime.date.j_months_en[month - 1]} {year} ({format_date(jalali_month_start(year, month), 'en')})"
+
+
+def _label_month(label: str) -> tuple[int, int]:
+    """``"1406-01"`` -> ``(1406, 1)``."""
+    try:
+        year, month = (int(x) for x in str(label).split("-"))
+    except ValueError:
+        raise InputError(f"not a Jalali month (YYYY-MM): {label!r}") from None
+    if not 1 <= month <= 12:
+        raise InputError(f"not a Jalali month (YYYY-MM): {label!r}")
+    return year, month
+
+
+def _share(f: _Fmt, value: Any) -> str:
+    """A share of the price as a percentage to two places (the formula's shares have four places as
+    fractions, so the percentages are exact and add up to 100 %); "" when it is zero or absent."""
+    return f.pct(value, decimals=2) if value is not None and _dec(value) else ""
+
+
+def _term(f: _Fmt, quote: dict[str, Any], chosen: str) -> dict[str, Any]:
+    """The term plan as the contract and the proposal state it (empty values when the quote has none)."""
+    t = quote.get("term") or {}
+    indexed = (t.get("policies") or {}).get("indexed") or {}
+    qy, qm = jalali_month(_date(quote["quote"]["date"]))
+    adjustments = [
+        {
+            "month": _jalali_month_name(f, *_label_month(a["month"])),
+            "index_month": _jalali_month_name(f, _label_month(a["month"])[0], _label_month(a["month"])[1] - 1),
+            "expected_rise": f.pct(_dec(a["factor"]) - 1) if a.get("factor") is not None else "",
+        }
+        for a in indexed.get("adjustments") or []
+    ]
+    formula = str(indexed.get("formula") or "").replace(" x ", " × ")  # a Latin expression in both languages
+    value = ((t.get("totals") or {}).get(chosen) or {}).get("revenue")
+    return {
+        "policy": str(t.get("policy") or ""),
+        "start": f.date(t.get("start")),
+        "start_jalali": jalali_date(_date(t["start"]), f.lang) if t.get("start") else "",
+        "start_month": _jalali_month_name(f, *_label_month(t["start_month"])) if t.get("start_month") else "",
+        "months": f.num(t.get("months_count")),
+        "quote_year": f.digits(qy) if t else "",
+        "base_month": _jalali_month_name(f, qy, qm - 1) if t else "",
+        "indexed": {
+            "labour_share": _share(f, indexed.get("labour_share")),
+            "other_share": _share(f, indexed.get("other_share")),
+            "fx_share": _share(f, indexed.get("fx_share")),
+            "formula": formula,
+            "adjustments": adjustments,
+        },
+        "first_adjustment": adjustments[0]["month"] if adjustments else "",
+        "first_adjustment_index_month": adjustments[0]["index_month"] if adjustments else "",
+        "first_expected_rise": adjustments[0]["expected_rise"] if adjustments else "",
+        "level": _model(f, chosen, (quote.get("models") or {}).get(chosen)) if t.get("policy") == "level" else None,
+        "payment": _payment(f, t.get("payment") or {}, quote),
+        "value": f.amount(value) if value is not None else None,
+        "guarantee": _guarantee(f, t, value),
+    }
+
+
+def _payment(f: _Fmt, pay: dict[str, Any], quote: dict[str, Any]) -> dict[str, Any]:
+    """How the client pays: days, and each retention, guarantee and withholding as a percentage ("" when 0)."""
+
+    def share(key: str) -> str:
+        v = pay.get(key)
+        return f.pct(v, decimals=2) if v is not None and _dec(v) else ""
+
+    def months(key: str) -> str:
+        return f.num(pay[key]) if pay.get(key) is not None else ""
+
+    def period(key: str) -> str:  # "1 month", "3 months", «۳ ماه»
+        if pay.get(key) is None:
+            return ""
+        plural = "s" if f.lang == "en" and _dec(pay[key]) != 1 else ""
+        return f"{f.num(pay[key])} {f.names['month']}{plural}"
+
+    shares = ("social_security_retention", "performance_retention", "guarantee_share", "withholding")
+    out: dict[str, Any] = {key: share(key) for key in (*shares, "guarantee_fee_annual", "guarantee_deposit")}
+    out.update(
+        days=f.num(pay["days"]) if pay.get("days") is not None else "",
+        clearance_months=months("clearance_months"),
+        performance_release_months=months("performance_release_months"),
+        withholding_recovery_months=months("withholding_recovery_months"),
+        clearance_period=period("clearance_months"),
+        performance_release_period=period("performance_release_months"),
+        vat_quarterly=bool(pay.get("vat_quarterly", False)),
+        vat=bool(_dec(quote.get("vat_rate") or "0")),
+        deductions=any(out[key] for key in shares),
+        retentions=bool(out["social_security_retention"] or out["performance_retention"]),
+    )
+    return out
+
+
+def _guarantee(f: _Fmt, t: dict[str, Any], value: Any) -> dict[str, str] | None:
+    """The performance guarantee: its share of the contract value (ex VAT) as an amount; None without one."""
+    share = (t.get("payment") or {}).get("guarantee_share")
+    if value is None or share is None or not _dec(share):
+        return None
+    unit = Decimal(1) if f.currency == "IRR" else Decimal("0.01")
+    return f.amount((_dec(value) * _dec(share)).quantize(unit))
