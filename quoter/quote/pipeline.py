@@ -105,17 +105,15 @@ def build_quote(
     recommendation; ``chosen_model`` is the tariff the contract carries (default: the recommended one).
     ``shifts``: ``None`` uses the shift planner when it proves a roster within ``shift_seconds``, ``True``
     waits for it, ``False`` skips it (see :func:`quoter.costing.plan_shifts_for_quote`); ``saved_shifts``
-    (the shift plan's hours a saved quote holds) replaces planning altogether. ``financing`` holds the cost
-    of being paid at a given share of the cost (as the workbook's input does) instead of computing it.
-    """
+    (the shift plan's hours a saved quote holds) replaces planning. ``financing`` holds the cost of being paid
+    at a given share of the cost (as the workbook's input does) instead of computing it."""
     req = requirements if isinstance(requirements, Requirements) else load_requirements(requirements)
     bk = book if isinstance(book, PriceBook) else load_price_book(book)
     _check_options(volume_certainty, goal, chosen_model)
     check_term(req, bk)
     plan = plan or _plan(req)
     use = saved_shifts or plan_shifts_for_quote(req, plan, bk, shifts, shift_seconds)[1]
-    # price from the hours as saved (6 places), so a saved quote re-prices to the same numbers
-    roster = ScaledShifts(use.paid_hours_week) if use.used and use.paid_hours_week else None
+    roster = ScaledShifts(use.paid_hours_week) if use.used and use.paid_hours_week else None  # as saved: 6 places
     date = today or _today(bk)
     cost, grid, tc = _cost_and_term(req, bk, plan, roster, date, financing)
     basis, priced = _price(req, bk, plan, cost)

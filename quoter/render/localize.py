@@ -260,7 +260,7 @@ def amount_in_words(amount: Decimal | int, lang: str, currency: str, *, toman: b
 
 # --- dates ------------------------------------------------------------------------------------------
 
-_JALALI_MONTHS_FA = [
+JALALI_MONTHS_FA = [
     "فروردین",
     "اردیبهشت",
     "خرداد",
@@ -274,7 +274,7 @@ _JALALI_MONTHS_FA = [
     "بهمن",
     "اسفند",
 ]
-_JALALI_MONTHS_EN = [
+JALALI_MONTHS_EN = [
     "Farvardin",
     "Ordibehesht",
     "Khordad",
@@ -315,8 +315,8 @@ def jalali_date(d: date, lang: str = "fa") -> str:
     """Long Jalali (Solar Hijri) date: 2026-11-22 -> ``۱ آذر ۱۴۰۵`` (fa) or ``1 Azar 1405`` (en)."""
     year, month, day = _jalali(d)
     if _check_lang(lang) == "fa":
-        return to_persian_digits(f"{day} {_JALALI_MONTHS_FA[month - 1]} {year}")
-    return f"{day} {_JALALI_MONTHS_EN[month - 1]} {year}"
+        return to_persian_digits(f"{day} {JALALI_MONTHS_FA[month - 1]} {year}")
+    return f"{day} {JALALI_MONTHS_EN[month - 1]} {year}"
 
 
 def jalali_date_numeric(d: date, lang: str = "fa") -> str:

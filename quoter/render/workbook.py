@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -437,28 +437,52 @@ def _round(ctx: _Context, text: str, kind: str, book: Any) -> str:
     return Round(_Cell(text), r.step(kind), r.mode).excel(ctx.refs)
 
 
+@dataclass
+class _TermLayout:
+    """Where the term sheet put things: the parameter cells, the twelve-month table, the month rows."""
+
+    ws: Any
+    at: dict[str, str]
+    season: dict[str, str] = field(default_factory=dict)
+    labour_range: str = ""
+    first: int = 0
+    last: int = 0
+
+
 def _term_sheet(ctx: _Context, quote: Any, parts: TermParts) -> None:
     """The term month by month, its formulas following the inputs: each month's indices, cost, the chosen model's
     bill at today's prices, the indexed price factor (each 1 Farvardin after the quote), revenue and margin; totals
     for the indexed price and today's price held."""
-    from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
-    from quoter.render.localize import _JALALI_MONTHS_EN, _JALALI_MONTHS_FA
-    from quoter.term.plan import formula
-
-    t, book, term = ctx.t, quote.book, quote.term
-    bold = Font(bold=True)
     ws = ctx.sheets["term"]
     ctx.refs.sheet = ws.title
-    n = len(term.months)
-    names = _JALALI_MONTHS_FA if ctx.lang == "fa" else _JALALI_MONTHS_EN
-    s, deal = term.costs.shares, term.costs.deal
-    years = term_years(quote)
-    _text(ws, 1, 1, t["note_term"])
-    _text(ws, 2, 1, wording.text("workbook.term_model", ctx.lang, model=text.model_name(term.chosen_model, ctx.lang)))
+    _text(ws, 1, 1, ctx.t["note_term"])
+    model = text.model_name(quote.term.chosen_model, ctx.lang)
+    _text(ws, 2, 1, wording.text("workbook.term_model", ctx.lang, model=model))
+    lay, row = _term_params(ctx, quote, ws)
+    row = _term_season_table(ctx, quote, parts, lay, row)
+    header_len = _term_rows(ctx, quote, lay, row)
+    _term_totals(ctx, quote, parts, lay)
+    ws.column_dimensions["A"].width = 44
+    for j in range(2, header_len + 1):
+        ws.column_dimensions[get_column_letter(j)].width = 16
+    ws.freeze_panes = ws.cell(lay.first, 3)
 
-    # the formula's shares and the deal's fixed figures (engine values)
+
+def _wage_index_formula(years: list[int], year: str) -> str:
+    """Wages in ``year`` against the price book's: each year's rise up to it, later years as the last."""
+    rises = [f"IF({year}>={y},1+wage_rise_{y},1)" for y in years]
+    rises.append(f"(1+wage_rise_{years[-1]})^MAX(0,{year}-{years[-1]})")
+    return f"ROUND({'*'.join(rises)},6)"
+
+
+def _term_params(ctx: _Context, quote: Any, ws: Any) -> tuple[_TermLayout, int]:
+    """The formula's shares and the deal's fixed figures (engine values), the base wage index and the formula."""
+    from quoter.term.plan import formula
+
+    t, term = ctx.t, quote.term
+    s, deal = term.costs.shares, term.costs.deal
     quote_year, quote_month = term.costs.quote_month
     params: list[tuple[str, str, Any, str]] = [
         ("labour_share", t["labour_share"], s.labour, "0.00%"),
@@ -471,35 +495,35 @@ def _term_sheet(ctx: _Context, quote: Any, parts: TermParts) -> None:
         ("setup_fee", t["setup_fee"], deal.setup_fee, ctx.money_fmt),
         ("setup_cost", t["setup_cost"], deal.setup_cost, ctx.money_fmt),
     ]
-    at: dict[str, str] = {}
+    lay = _TermLayout(ws, {})
     row = 4
     for key, label, value, fmt in params:
         _text(ws, row, 1, label)
         ws.cell(row, 2, float(value) if isinstance(value, Decimal) else value).number_format = fmt
-        at[key] = f"$B${row}"
+        lay.at[key] = f"$B${row}"
         row += 1
-    qy, qm = at["quote_year"], at["quote_month"]
-
-    def wage_index(year: str) -> str:
-        """Wages in ``year`` against the price book's: each year's rise up to it, later years as the last."""
-        rises = [f"IF({year}>={y},1+wage_rise_{y},1)" for y in years]
-        rises.append(f"(1+wage_rise_{years[-1]})^MAX(0,{year}-{years[-1]})")
-        return f"ROUND({'*'.join(rises)},6)"
-
     _text(ws, row, 1, t["base_wage"])
-    ws.cell(row, 2, "=" + wage_index(qy)).number_format = "0.000000"
-    at["w0"] = f"$B${row}"
-    row += 1
-    _text(ws, row, 1, t["formula"])
-    _text(ws, row, 2, formula(s))
-    row += 2
+    ws.cell(row, 2, "=" + _wage_index_formula(term_years(quote), lay.at["quote_year"])).number_format = "0.000000"
+    lay.at["w0"] = f"$B${row}"
+    _text(ws, row + 1, 1, t["formula"])
+    _text(ws, row + 1, 2, formula(s))
+    return lay, row + 3
 
-    # the twelve months of the year at their season factors (engine values)
+
+def _term_season_table(ctx: _Context, quote: Any, parts: TermParts, lay: _TermLayout, row: int) -> int:
+    """The twelve months of the year at their season factors (engine values); returns the next free row."""
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    from quoter.render.localize import JALALI_MONTHS_EN, JALALI_MONTHS_FA
+
+    t, ws = ctx.t, lay.ws
+    names = JALALI_MONTHS_FA if ctx.lang == "fa" else JALALI_MONTHS_EN
     ly = labour_years(quote)
     digits = _digits(ctx.lang)
     labour_heads = [wording.text("workbook.labour_year", ctx.lang, year=digits(y)) for y in ly]
     _append_at(ws, row, [t["month_no"], t["month_name"], t["season"], t["other_part"], t["fx_part"], t["bill"],
-                         *labour_heads], bold)  # fmt: skip
+                         *labour_heads], Font(bold=True))  # fmt: skip
     top = row + 1
     for i, sr in enumerate(parts.months):
         r = top + i
@@ -509,21 +533,26 @@ def _term_sheet(ctx: _Context, quote: Any, parts: TermParts) -> None:
         for col, v in ((4, sr.other), (6, sr.bill), *enumerate(sr.labour, start=7)):
             ws.cell(r, col, float(v)).number_format = ctx.money_fmt
         ws.cell(r, 5, float(sr.fx_share)).number_format = "0.00%"
-    season = {c: f"${c}${top}:${c}${top + 11}" for c in "BCDEF"}
-    labour_range = f"$G${top}:${get_column_letter(6 + len(ly))}${top + 11}"
-    row = top + 13
+    lay.season = {c: f"${c}${top}:${c}${top + 11}" for c in "BCDEF"}
+    lay.labour_range = f"$G${top}:${get_column_letter(6 + len(ly))}${top + 11}"
+    return top + 13
 
-    # the months
+
+def _term_rows(ctx: _Context, quote: Any, lay: _TermLayout, row: int) -> int:
+    """One row per term month; returns the number of columns."""
+    from openpyxl.styles import Font
+
+    t, ws, book, at, season = ctx.t, lay.ws, quote.book, lay.at, lay.season
+    years, ly = term_years(quote), labour_years(quote)
     header = [t["term_no"], t["term_month"], t["year"], t["month_no"], t["month_name"], t["season"],
               t["wage_index"], t["cpi_index"], t["fx_index"], t["labour_part"], t["other_part"], t["fx_part"],
               t["month_cost"], t["bill"], t["adjusts"], t["factor"], t["revenue_indexed"], t["margin_indexed"],
               t["revenue_flat"], t["margin_flat"]]  # fmt: skip
-    _append_at(ws, row, header, bold)
-    first = row + 1
-    last = first + n - 1
-    money, index = ctx.money_fmt, "0.000000"
-    for i in range(n):
-        r = first + i
+    _append_at(ws, row, header, Font(bold=True))
+    lay.first, lay.last = row + 1, row + len(quote.term.months)
+    money, index, qy, qm = ctx.money_fmt, "0.000000", at["quote_year"], at["quote_month"]
+    for i in range(len(quote.term.months)):
+        r = lay.first + i
         elapsed = f"(C{r}-{qy})*12+(D{r}-{qm})"
         prev = f"P{r - 1}" if i else "1"
         cells: list[tuple[Any, str]] = [
@@ -533,10 +562,10 @@ def _term_sheet(ctx: _Context, quote: Any, parts: TermParts) -> None:
             (f"=MOD(start_month-1+A{r}-1,12)+1", "0"),
             (f"=INDEX({season['B']},D{r})", "@"),
             (f"=INDEX({season['C']},D{r})", "0.00"),
-            ("=" + wage_index(f"C{r}"), index),
+            ("=" + _wage_index_formula(years, f"C{r}"), index),
             (f"=IF({elapsed}<=0,1,ROUND((1+cpi_annual)^(({elapsed})/12),6))", index),
             (f"=IF({elapsed}<=0,1,ROUND((1+fx_annual)^(({elapsed})/12),6))", index),
-            (f"=INDEX({labour_range},D{r},1+MAX(0,MIN(C{r}-{ly[0]},{len(ly) - 1})))", money),
+            (f"=INDEX({lay.labour_range},D{r},1+MAX(0,MIN(C{r}-{ly[0]},{len(ly) - 1})))", money),
             (f"=INDEX({season['D']},D{r})", money),
             (f"=INDEX({season['E']},D{r})", "0.00%"),
             ("=" + _round(ctx, f"J{r}*G{r}+K{r}*((1-L{r})*H{r}+L{r}*I{r})", "line", book), money),
@@ -551,17 +580,23 @@ def _term_sheet(ctx: _Context, quote: Any, parts: TermParts) -> None:
         ]  # fmt: skip
         for col, (value, fmt) in enumerate(cells, start=1):
             ws.cell(r, col, value).number_format = fmt
+    return len(header)
 
-    # totals: the indexed price and today's price held
+
+def _term_totals(ctx: _Context, quote: Any, parts: TermParts, lay: _TermLayout) -> None:
+    """Totals for the indexed price and today's price held, and the first adjustment."""
+    from openpyxl.styles import Font
+
+    t, ws, book, at, first, last = ctx.t, lay.ws, quote.book, lay.at, lay.first, lay.last
+    n, money, bold = len(quote.term.months), ctx.money_fmt, Font(bold=True)
     row = last + 2
     _append_at(ws, row, [t["totals"], t["policy_indexed"], t["policy_flat"]], bold)
-    col_of = {"indexed": ("B", "Q"), "flat": ("C", "S")}
     lines = ["months_revenue", "setup_fee", "revenue", "months_cost", "setup_cost", "guarantee_cost", "cost",
              "tied_up", "financing", "margin", "margin_share"]  # fmt: skip
     pos = {key: row + 1 + j for j, key in enumerate(lines)}
     for key in lines:
         _text(ws, pos[key], 1, t[f"total_{key}"])
-    for policy, (c, rev) in col_of.items():
+    for policy, (c, rev) in {"indexed": ("B", "Q"), "flat": ("C", "S")}.items():
         p = {key: f"{c}{pos[key]}" for key in lines}
         unrounded_margin = (f"{p['months_revenue']}+{p['setup_fee']}-({p['months_cost']}+{p['setup_cost']}"
                             f"+{p['guarantee_cost']})-cost_of_money*{p['tied_up']}")  # fmt: skip
@@ -589,14 +624,10 @@ def _term_sheet(ctx: _Context, quote: Any, parts: TermParts) -> None:
     row = pos["margin_share"] + 1
     _text(ws, row, 1, t["first_adjustment"])
     ws.cell(row, 2, f"=IFERROR(MATCH(1,O{first}:O{last},0),0)").number_format = "0"
-    ws.cell(row, 3, f"=IF(B{row}>0,INDEX(P{first}:P{last},B{row}),1)").number_format = index
+    ws.cell(row, 3, f"=IF(B{row}>0,INDEX(P{first}:P{last},B{row}),1)").number_format = "0.000000"
     ctx.name("term_first_adjustment", ws, f"$B${row}")
     ctx.name("term_first_factor", ws, f"$C${row}")
     _text(ws, row + 1, 1, t["note_financing"])
-    ws.column_dimensions["A"].width = 44
-    for j in range(2, len(header) + 1):
-        ws.column_dimensions[get_column_letter(j)].width = 16
-    ws.freeze_panes = ws.cell(first, 3)
 
 
 def _append_at(ws: Any, row: int, values: list[Any], font: Any) -> None:
