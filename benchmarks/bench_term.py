@@ -67,10 +67,10 @@ def prices() -> None:
         t = q.to_dict()["term"]
         m = t["chosen_model"]
         pol = t["policies"]
+        share = {k: pol[k]["totals"][m]["margin_share"] for k in ("flat", "indexed", "level")}
         print(f"{example.stem}: {m} {q.tariffs[m].monthly_at_forecast:,} a month at forecast; term margin "
-              f"flat {pol['flat']['totals'][m]['margin_share']}, indexed {pol['indexed']['totals'][m]['margin_share']},"
-              f" level {pol['level']['totals'][m]['margin_share']} (level factor {pol['level']['prices'][m]['factor']});"
-              f" financing share {t['financing_share']}")  # fmt: skip
+              f"flat {share['flat']}, indexed {share['indexed']}, level {share['level']} "
+              f"(level factor {pol['level']['prices'][m]['factor']}); financing share {t['financing_share']}")  # fmt: skip
 
 
 def main() -> None:
