@@ -70,7 +70,7 @@ def prices() -> None:
         share = {k: pol[k]["totals"][m]["margin_share"] for k in ("flat", "indexed", "level")}
         print(f"{example.stem}: {m} {q.tariffs[m].monthly_at_forecast:,} a month at forecast; term margin "
               f"flat {share['flat']}, indexed {share['indexed']}, level {share['level']} "
-              f"(level factor {pol['level']['prices'][m]['factor']}); financing share {t['financing_share']}")  # fmt: skip
+              f"(level factor {pol['level']['prices'][m]['factor']}); financing {t['financing_share']}")  # fmt: skip
 
 
 def main() -> None:
