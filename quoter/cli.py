@@ -523,16 +523,25 @@ def _scenarios_section(data: dict[str, Any], toman: bool) -> list[str]:
         return []
     cur, keys = data["currency"], list(data["models"])
     unit = ("million Toman" if toman else "million IRR") if cur == "IRR" else cur
-    out = [f"SCENARIOS: the client's monthly cost ({unit}) under each tariff, and the provider's margin"]
-    rows = []
-    for sc in data["scenarios"]:
-        row = [text.scenario_label(sc["key"], "en"), format_number(_dec(sc["contacts_month"]), "en", decimals=0),
-               format_number(_dec(sc["fte"]), "en", decimals=1)]  # fmt: skip
-        for k in keys:
-            m = sc["models"][k]
-            row.append(f"{_amount(m['client_cost'], cur, toman)} ({_share(m['provider_margin'], 1)})")
-        rows.append(row)
-    return out + [_plain_table(["scenario", "contacts/mo", "FTE", *keys], rows), ""]
+    out = []
+    for kind, title in (
+        ("committed", "the team hired for the forecast faces the month (overtime up to the cap; idle time kept)"),
+        ("replanned", "the next month's team is re-sized"),
+    ):
+        out.append(f"SCENARIOS, {kind}: {title}; the client's monthly cost ({unit}) and the provider's margin")
+        rows = []
+        for sc in (x for x in data["scenarios"] if x.get("kind", "replanned") == kind):
+            service = ""
+            if sc.get("service_level") is not None:
+                service = f"{_share(sc['service_level'], 1)} / {_share(sc['abandon_rate'], 1)}"
+            row = [text.scenario_label(sc["key"], "en"), format_number(_dec(sc["contacts_month"]), "en", decimals=0),
+                   format_number(_dec(sc["fte"]), "en", decimals=1), service]  # fmt: skip
+            for k in keys:
+                m = sc["models"][k]
+                row.append(f"{_amount(m['client_cost'], cur, toman)} ({_share(m['provider_margin'], 1)})")
+            rows.append(row)
+        out += [_plain_table(["scenario", "contacts/mo", "FTE", "SL / abandon", *keys], rows), ""]
+    return out
 
 
 def _shift_line(sp: dict[str, Any] | None) -> str:

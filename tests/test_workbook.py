@@ -39,6 +39,12 @@ def files(bank, tmp_path_factory):
     return {lang: write_workbook_from_grid(quote, rows, out / f"{lang}.xlsx", lang) for lang in ("en", "fa")}
 
 
+def _premiums(quote) -> dict:
+    """The quote's risk premiums: the workbook holds them while its inputs move (the engine would re-price them
+    from the committed scenarios at the new volume)."""
+    return {k: t.risk_premium for k, t in quote.tariffs.items()}
+
+
 def _named(wb, name):
     ((sheet, ref),) = list(wb.defined_names[name].destinations)
     return wb[sheet][ref.replace("$", "")]
@@ -163,7 +169,13 @@ def test_recalculated_workbook_equals_the_engine(bank, files, tmp_path):
 def test_recalculated_with_volume_down_20_percent(bank, files, tmp_path):
     req, book, _, _ = bank
     engine = build_quote(
-        req.scaled(volume=0.8), book, shifts=False, scenarios=False, financing=bank[2].cost.financing
+        req.scaled(volume=0.8),
+        book,
+        shifts=False,
+        scenarios=False,
+        financing=bank[2].cost.financing,
+        premiums=_premiums(bank[2]),
+        marginal=bank[2].tariffs["hybrid"].detail["marginal_cost"],
     ).to_dict()
     _assert_matches(_recalc(files["fa"], tmp_path, volume_change=-0.2), engine)
 
@@ -173,7 +185,13 @@ def test_recalculated_with_margin_down_2_points_and_aht_up(bank, files, tmp_path
     req, book, _, _ = bank
     lower = book.model_copy(update={"target_margin": book.target_margin - Decimal("0.02")})
     engine = build_quote(
-        req.scaled(aht=1.1), lower, shifts=False, scenarios=False, financing=bank[2].cost.financing
+        req.scaled(aht=1.1),
+        lower,
+        shifts=False,
+        scenarios=False,
+        financing=bank[2].cost.financing,
+        premiums=_premiums(bank[2]),
+        marginal=bank[2].tariffs["hybrid"].detail["marginal_cost"],
     ).to_dict()
     wb = _recalc(files["en"], tmp_path, margin=float(lower.target_margin), aht_change=0.1)
     _assert_matches(wb, engine)
@@ -184,7 +202,15 @@ def test_recalculated_with_agent_wages_up_10_percent(bank, files, tmp_path):
     req, book, _, _ = bank
     raised = {tier: (w * Decimal("1.1")).quantize(Decimal(1)) for tier, w in book.wages.agent.items()}
     richer = book.model_copy(update={"wages": book.wages.model_copy(update={"agent": raised})})
-    engine = build_quote(req, richer, shifts=False, scenarios=False, financing=bank[2].cost.financing).to_dict()
+    engine = build_quote(
+        req,
+        richer,
+        shifts=False,
+        scenarios=False,
+        financing=bank[2].cost.financing,
+        premiums=_premiums(bank[2]),
+        marginal=bank[2].tariffs["hybrid"].detail["marginal_cost"],
+    ).to_dict()
     _assert_matches(_recalc(files["en"], tmp_path, wage_change=0.1), engine)
 
 
@@ -199,6 +225,12 @@ def test_recalculated_24x7_with_premiums_wages_and_volume(tmp_path):
     raised = {tier: (w * Decimal("1.05")).quantize(Decimal(1)) for tier, w in book.wages.agent.items()}
     richer = book.model_copy(update={"wages": book.wages.model_copy(update={"agent": raised})})
     engine = build_quote(
-        req.scaled(volume=1.15), richer, shifts=False, scenarios=False, financing=quote.cost.financing
+        req.scaled(volume=1.15),
+        richer,
+        shifts=False,
+        scenarios=False,
+        financing=quote.cost.financing,
+        premiums=_premiums(quote),
+        marginal=quote.tariffs["hybrid"].detail["marginal_cost"],
     ).to_dict()
     _assert_matches(_recalc(path, tmp_path, wage_change=0.05, volume_change=0.15), engine)

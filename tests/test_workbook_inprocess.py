@@ -41,6 +41,12 @@ def files(bank, tmp_path_factory):
     return {lang: write_workbook_from_grid(quote, rows, out / f"{lang}.xlsx", lang) for lang in ("en", "fa")}
 
 
+def _premiums(quote) -> dict:
+    """The quote's risk premiums: the workbook holds them while its inputs move (the engine would re-price them
+    from the committed scenarios at the new volume)."""
+    return {k: t.risk_premium for k, t in quote.tariffs.items()}
+
+
 def _build_pars(out: str) -> tuple[str, bool, dict]:
     """The 24/7 workbook (its staffing grid is most of this file's time) and the engine at wages +5 %, volume +15 %."""
     req = load_requirements(PARS)
@@ -49,7 +55,13 @@ def _build_pars(out: str) -> tuple[str, bool, dict]:
     night = any(ln.key == "premium.shift" for ln in quote.cost.lines)  # rotating: art. 56, no night premium
     path = write_workbook(quote, Path(out) / "pars.xlsx", lang="en")
     engine = build_quote(
-        req.scaled(volume=1.15), _wages(book, "1.05"), shifts=False, scenarios=False, financing=quote.cost.financing
+        req.scaled(volume=1.15),
+        _wages(book, "1.05"),
+        shifts=False,
+        scenarios=False,
+        financing=quote.cost.financing,
+        premiums=_premiums(quote),
+        marginal=quote.tariffs["hybrid"].detail["marginal_cost"],
     ).to_dict()
     return str(path), night, engine
 
@@ -96,7 +108,13 @@ def test_recalculated_workbook_equals_the_engine(bank, files):
 def test_recalculated_with_volume_down_20_percent(bank, files):
     req, book, _, _ = bank
     engine = build_quote(
-        req.scaled(volume=0.8), book, shifts=False, scenarios=False, financing=bank[2].cost.financing
+        req.scaled(volume=0.8),
+        book,
+        shifts=False,
+        scenarios=False,
+        financing=bank[2].cost.financing,
+        premiums=_premiums(bank[2]),
+        marginal=bank[2].tariffs["hybrid"].detail["marginal_cost"],
     ).to_dict()
     _assert_matches(recalculate(files["fa"], volume_change=-0.2), engine)
 
@@ -105,7 +123,13 @@ def test_recalculated_with_margin_down_2_points_and_aht_up(bank, files):
     req, book, _, _ = bank
     lower = book.model_copy(update={"target_margin": book.target_margin - Decimal("0.02")})
     engine = build_quote(
-        req.scaled(aht=1.1), lower, shifts=False, scenarios=False, financing=bank[2].cost.financing
+        req.scaled(aht=1.1),
+        lower,
+        shifts=False,
+        scenarios=False,
+        financing=bank[2].cost.financing,
+        premiums=_premiums(bank[2]),
+        marginal=bank[2].tariffs["hybrid"].detail["marginal_cost"],
     ).to_dict()
     _assert_matches(recalculate(files["en"], margin=float(lower.target_margin), aht_change=0.1), engine)
 
@@ -113,7 +137,13 @@ def test_recalculated_with_margin_down_2_points_and_aht_up(bank, files):
 def test_recalculated_with_agent_wages_up_10_percent(bank, files):
     req, book, _, _ = bank
     engine = build_quote(
-        req, _wages(book, "1.1"), shifts=False, scenarios=False, financing=bank[2].cost.financing
+        req,
+        _wages(book, "1.1"),
+        shifts=False,
+        scenarios=False,
+        financing=bank[2].cost.financing,
+        premiums=_premiums(bank[2]),
+        marginal=bank[2].tariffs["hybrid"].detail["marginal_cost"],
     ).to_dict()
     _assert_matches(recalculate(files["en"], wage_change=0.1), engine)
 

@@ -91,6 +91,8 @@ class Labour(Strict):
     minimum_wage_daily: Money
     minimum_wage_year: Annotated[int, Field(ge=1300, le=3000, strict=True)]
     holidays_per_year: Annotated[int, Field(ge=0, le=60)] = 0
+    overtime_max_hours_day: Annotated[Decimal, Number, Field(ge=0, le=12)] = Decimal(4)  # Labour Law art. 59
+    overtime_max_share: Rate = Decimal("0.15")  # the provider's own cap: overtime at most this share of paid hours
     night_start: str = "22:00"
     night_end: str = "06:00"
     rest_days: list[str] = Field(
@@ -440,6 +442,30 @@ class Models(BaseModel):
         return (self.__pydantic_extra__ or {})[key]
 
 
+class Risk(Strict):
+    """How the per-unit models' risk premiums are set (``quoter.quote.risk``): from the committed scenarios,
+    weighted by the client's volume certainty, or the fixed ``models.risk_premium`` figures (then also the
+    least premium a model takes)."""
+
+    method: Literal["scenarios", "fixed"] = "fixed"
+    weights: dict[Literal["low", "medium", "high"], dict[str, Rate]] = {}
+    loss_floor: Annotated[Decimal, Number, Field(ge=-1, le=1)] = Decimal(0)  # worst committed margin a winner may have
+
+    @field_validator("weights")
+    @classmethod
+    def _weights(cls, v: dict[str, dict[str, Decimal]]) -> dict[str, dict[str, Decimal]]:
+        from quoter.quote.scenarios import SCENARIOS
+
+        keys = {k for k, _, _ in SCENARIOS}
+        for certainty, w in v.items():
+            unknown = sorted(set(w) - keys)
+            if unknown:
+                raise ValueError(f"{certainty}: {', '.join(unknown)} not a scenario ({', '.join(sorted(keys))})")
+            if sum(w.values()) != 1:
+                raise ValueError(f"{certainty}: the weights sum to {sum(w.values())}, not 1")
+        return v
+
+
 class InHouse(Strict):
     """What the client would pay to run the same service itself."""
 
@@ -483,6 +509,7 @@ class PriceBook(Strict):
     in_house: InHouse
     law: Law | None = None
     indexation: Indexation = Indexation()
+    risk: Risk = Risk()
     payment: Payment = Payment()
     sources: dict[RequiredName, Source] = {}
 

@@ -30,6 +30,7 @@ Days = Annotated[int, Field(ge=0, le=365, strict=True)]
 STATUTORY: tuple[str, ...] = (
     "labour.hours_per_week",
     "labour.minimum_wage_daily",
+    "labour.overtime_max_hours_day",
     "law.housing",
     "law.food",
     "law.child_days",

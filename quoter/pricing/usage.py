@@ -55,6 +55,7 @@ class Usage:
     line_minutes: Decimal
     rotations: tuple[str, ...]  # which of morning/evening/night the service covers
     hours_source: str
+    logged_in_hours: Decimal = ZERO  # paid hours less shrinkage: the hours agents are logged in and available
 
     @property
     def total_contacts(self) -> Decimal:
@@ -91,6 +92,7 @@ class Usage:
             "line_minutes": dec_str(self.line_minutes),
             "rotations": list(self.rotations),
             "hours_source": self.hours_source,
+            "logged_in_hours": dec_str(self.logged_in_hours),
         }
 
 
@@ -255,6 +257,7 @@ def measure(req: Requirements, book: PriceBook, plan: StaffingPlan, shifts: Any 
         line_minutes=_month(_line_minutes_week(req, plan, w)),
         rotations=rotations(starts),
         hours_source=paid.source,
+        logged_in_hours=_month(paid.paid * (1 - req.staffing.shrinkage)),
     )
 
 

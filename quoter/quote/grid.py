@@ -80,4 +80,5 @@ def interpolate(a: Usage, b: Usage, w: Decimal) -> Usage:
         peak_agents=int(whole_up(lin(Decimal(a.peak_agents), Decimal(b.peak_agents)))),
         lines=int(whole_up(lin(Decimal(a.lines), Decimal(b.lines)))),
         line_minutes=lin(a.line_minutes, b.line_minutes),
+        logged_in_hours=lin(a.logged_in_hours, b.logged_in_hours),
     )

@@ -422,6 +422,7 @@ class Usage(Doc):
     line_minutes: Dec
     rotations: list[Literal["morning", "evening", "night"]]
     hours_source: Literal["staffing plan", "shift plan"]
+    logged_in_hours: Dec
 
 
 class PredictedKpis(Doc):
@@ -470,6 +471,7 @@ class PerSeatDetail(ModelDetail):
 
 class PerHourDetail(ModelDetail):
     occupancy: Dec
+    logged_in_hours: Dec  # what the contract bills: paid hours less shrinkage
     productive_hours: Dec
 
 
@@ -486,6 +488,7 @@ class HybridDetail(ModelDetail):
     variable_rates: dict[Channel, Dec]
     units: dict[Channel, Dec]
     forecast_units: Dec
+    marginal_cost: Dec | None  # the provider's cost of one more contact; the variable rate covers at least it
 
 
 class PluginDetail(ModelDetail):
@@ -533,12 +536,17 @@ class ScenarioModels(Plugins):
 
 class Scenario(Doc):
     key: Literal["volume-30", "volume-15", "forecast", "volume+15", "volume+30", "aht-10", "aht+10"]
+    kind: Literal["committed", "replanned"]
     volume: Dec
     aht: Dec
     contacts_month: Dec
     fte: Dec
     peak_agents: Int
     provider_cost: Dec
+    overtime_hours: Dec | None = None
+    uncovered_hours: Dec | None = None
+    service_level: Dec | None = None
+    abandon_rate: Dec | None = None
     models: ScenarioModels
 
 
@@ -551,6 +559,12 @@ class Recommendation(Doc):
     monthly_high: Dec | None
     band: Dec
     at_risk_share: Dec
+    runner_up: ModelKey | None
+    runner_up_monthly: Dec | None
+    reasons: list[Literal["campaign", "short_term", "budget", "flexibility", "cost", "quality", "stable_volume",
+                          "volume_risk", "vat", "balanced", "runner_up_loses"]]  # fmt: skip
+    worst_margin: Dec | None
+    runner_up_worst_margin: Dec | None
 
 
 class Assumption(Doc):

@@ -23,7 +23,7 @@ from quoter.calendar import jalali_year
 from quoter.errors import InputError
 from quoter.inputs.pricebook import PriceBook, book_from_snapshot, load_price_book
 from quoter.inputs.requirements import Requirements, load_requirements
-from quoter.money import quantity
+from quoter.money import ZERO, quantity
 from quoter.pricing import tariffs
 from quoter.pricing.cost import CostBuildUp, build_cost
 from quoter.pricing.setup import build_in_house, build_setup, check_term, ramp_up
@@ -31,7 +31,8 @@ from quoter.pricing.tariffs import Basis, Tariff
 from quoter.quote.grid import UsageGrid
 from quoter.quote.recommend import recommend
 from quoter.quote.result import SCHEMA, Quote, Recommendation, Scenario, document
-from quoter.quote.scenarios import SCENARIOS, run_scenarios
+from quoter.quote.risk import Committed, premiums
+from quoter.quote.scenarios import SCENARIOS, committed_months, run_scenarios
 from quoter.quote.store import load_quote, save_quote
 from quoter.shifts.for_quote import SHIFT_SECONDS, ScaledShifts, ShiftUse, plan_shifts_for_quote
 from quoter.staffing.result import StaffingPlan
@@ -77,10 +78,36 @@ def _cost_and_term(
 
 
 def _price(
-    req: Requirements, book: PriceBook, plan: StaffingPlan, cost: CostBuildUp
+    req: Requirements,
+    book: PriceBook,
+    cost: CostBuildUp,
+    grid: UsageGrid,
+    months: dict[str, Committed],
+    certainty: str,
+    held: dict[str, Decimal] | None,
+    marginal: Decimal | None = None,
 ) -> tuple[Basis, dict[str, Tariff]]:
-    basis = Basis(cost.monthly_total, cost.usage, book, req, predicted_kpis(plan), cost.exprs["monthly_total"])
+    """Every tariff, its risk premium priced from the committed scenarios (or ``held``), the hybrid's variable
+    rate at least the marginal cost of a contact."""
+    zero = {k: ZERO for k in tariffs.model_keys()}
+    basis = Basis(cost.monthly_total, cost.usage, book, req, predicted_kpis(grid.plan), cost.exprs["monthly_total"],
+                  premiums=zero, marginal_cost=marginal or marginal_cost(req, book, cost, grid))  # fmt: skip
+    if held is None:
+        free = tariffs.price_all(basis)
+        bills = {k: tariffs.get(k).bill(t, basis, cost.usage) for k, t in free.items()}
+        at = {key: (c.provider_cost, {k: tariffs.get(k).bill(t, basis, c.usage) for k, t in free.items()})
+              for key, c in months.items()}  # fmt: skip
+        held = premiums(book, certainty, cost.provider_cost, bills, at)
+    basis = dataclasses.replace(basis, premiums=held)
     return basis, tariffs.price_all(basis)
+
+
+def marginal_cost(req: Requirements, book: PriceBook, cost: CostBuildUp, grid: UsageGrid) -> Decimal | None:
+    """The provider's cost of one more contact: re-planned at 15 % more volume, per extra contact."""
+    plan, usage = grid.exact(Decimal("1.15"))
+    more = build_cost(req, book, plan, usage=usage, financing=cost.financing)
+    extra = more.usage.total_contacts - cost.usage.total_contacts
+    return (more.provider_cost - cost.provider_cost) / extra if extra > 0 else None
 
 
 def build_quote(
@@ -98,6 +125,8 @@ def build_quote(
     shift_seconds: float = SHIFT_SECONDS,
     saved_shifts: ShiftUse | None = None,
     financing: Decimal | None = None,
+    premiums: dict[str, Decimal] | None = None,
+    marginal: Decimal | None = None,
 ) -> Quote:
     """Price a requirements file (or model) with a price book (name, path or model; default ``ir-1405``).
 
@@ -106,7 +135,8 @@ def build_quote(
     ``shifts``: ``None`` uses the shift planner when it proves a roster within ``shift_seconds``, ``True``
     waits for it, ``False`` skips it (see :func:`quoter.costing.plan_shifts_for_quote`); ``saved_shifts``
     (the shift plan's hours a saved quote holds) replaces planning. ``financing`` holds the cost of being paid
-    at a given share of the cost (as the workbook's input does) instead of computing it."""
+    at a given share of the cost, ``premiums`` the risk premiums and ``marginal`` the hybrid's marginal cost per
+    contact (as the workbook holds them while its inputs move)."""
     req = requirements if isinstance(requirements, Requirements) else load_requirements(requirements)
     bk = book if isinstance(book, PriceBook) else load_price_book(book)
     _check_options(volume_certainty, goal, chosen_model)
@@ -116,10 +146,11 @@ def build_quote(
     roster = ScaledShifts(use.paid_hours_week) if use.used and use.paid_hours_week else None  # as saved: 6 places
     date = today or _today(bk)
     cost, grid, tc = _cost_and_term(req, bk, plan, roster, date, financing)
-    basis, priced = _price(req, bk, plan, cost)
+    months = committed_months(req, bk, cost, grid)
+    basis, priced = _price(req, bk, cost, grid, months, volume_certainty, premiums, marginal)
     setup = build_setup(req, bk, cost)
-    scen = run_scenarios(req, bk, basis, priced, cost, grid) if scenarios else ()
-    rec = recommend(req, bk, priced, scen, volume_certainty, goal)
+    scen = run_scenarios(req, bk, basis, priced, cost, grid, months) if scenarios else ()
+    rec = recommend(req, bk, priced, basis, cost.provider_cost, grid, months, volume_certainty, goal)
     options = {"volume_certainty": volume_certainty, "goal": goal, "chosen_model": chosen_model, "shifts": shifts}
     term = finish_term(tc, req, bk, basis, priced, cost.financing, chosen_model or rec.model)
     quote = Quote(

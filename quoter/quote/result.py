@@ -33,6 +33,11 @@ class Scenario:
     usage: Usage
     provider_cost: Decimal
     bills: dict[str, Decimal]
+    kind: str = "replanned"  # committed: the forecast team faces the month; replanned: the team is re-sized
+    overtime_hours: Decimal | None = None  # committed: worked on top of the team's hours
+    uncovered_hours: Decimal | None = None  # committed: extra work beyond the overtime cap
+    service_level: Decimal | None = None  # committed: voice service with the team on duty
+    abandon_rate: Decimal | None = None
 
     def margin(self, key: str) -> Decimal | None:
         """The provider's margin under a model: (bill - cost) / bill."""
@@ -42,12 +47,18 @@ class Scenario:
     def to_dict(self) -> dict[str, Any]:
         return {
             "key": self.key,
+            "kind": self.kind,
             "volume": dec_str(self.volume),
             "aht": dec_str(self.aht),
             "contacts_month": dec_str(self.usage.total_contacts),
             "fte": dec_str(self.usage.fte),
             "peak_agents": self.usage.peak_agents,
             "provider_cost": dec_str(self.provider_cost),
+            **{
+                k: _opt(getattr(self, k))
+                for k in ("overtime_hours", "uncovered_hours", "service_level", "abandon_rate")
+                if getattr(self, k) is not None
+            },
             "models": {
                 k: {"client_cost": dec_str(b), "provider_margin": _opt(self.margin(k))} for k, b in self.bills.items()
             },
@@ -66,6 +77,11 @@ class Recommendation:
     monthly_high: Decimal | None  # at 15 % more volume
     band: Decimal  # the fixed fee's volume band
     at_risk_share: Decimal  # the performance fee's share at risk
+    runner_up: str | None = None
+    runner_up_monthly: Decimal | None = None
+    reasons: tuple[str, ...] = ()  # keys: campaign, short_term, budget, ..., runner_up_loses (quoter.quote.recommend)
+    worst_margin: Decimal | None = None  # the winner's worst likely committed month
+    runner_up_worst_margin: Decimal | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -77,6 +93,11 @@ class Recommendation:
             "monthly_high": _opt(self.monthly_high),
             "band": dec_str(self.band),
             "at_risk_share": dec_str(self.at_risk_share),
+            "runner_up": self.runner_up,
+            "runner_up_monthly": _opt(self.runner_up_monthly),
+            "reasons": list(self.reasons),
+            "worst_margin": _opt(self.worst_margin),
+            "runner_up_worst_margin": _opt(self.runner_up_worst_margin),
         }
 
 

@@ -45,11 +45,25 @@ def recommendation(quote: dict[str, Any], lang: str) -> str:
         return str(format_money(Decimal(str(value)), currency, lang))
 
     why = wording.recommendation_why(
-        model,
+        list(rec.get("reasons") or ["balanced"]),
         lang,
-        band=format_percent(Decimal(str(rec["band"])), lang, decimals=0),
         at_risk=format_percent(Decimal(str(rec["at_risk_share"])), lang, decimals=0),
     )
+    runner = ""
+    if rec.get("runner_up") and rec.get("runner_up_worst_margin") is not None and rec.get("worst_margin") is not None:
+        change = "loses" if "runner_up_loses" in (rec.get("reasons") or ()) else "other"
+        runner = wording.text(
+            "recommendation.runner_up",
+            lang,
+            runner=wording.model_name(str(rec["runner_up"]), lang),
+            runner_monthly=money(rec["runner_up_monthly"]),
+            change=wording.text(
+                f"recommendation.change.{change}",
+                lang,
+                runner_margin=format_percent(Decimal(str(rec["runner_up_worst_margin"])), lang, decimals=1),
+                margin=format_percent(Decimal(str(rec["worst_margin"])), lang, decimals=1),
+            ),
+        )
     spread = ""
     if rec.get("monthly_low") is not None and rec.get("monthly_high") is not None:
         spread = wording.text(
@@ -64,6 +78,7 @@ def recommendation(quote: dict[str, Any], lang: str) -> str:
         why=why,
         monthly=money(rec["monthly"]),
         spread=spread,
+        runner=runner,
     )
 
 

@@ -37,14 +37,14 @@ EN: dict[str, str] = {
     "model.per_call": "Per handled call",
     "model.per_minute": "Per handled minute",
     "model.per_seat": "Per dedicated agent (seat) per month",
-    "model.per_hour": "Per productive agent-hour",
+    "model.per_hour": "Per logged-in agent-hour",
     "model.fixed": "Fixed monthly fee",
     "model.hybrid": "Hybrid (base plus variable)",
     "model.performance": "Performance-based",
     "model_short.per_call": "per-call",
     "model_short.per_minute": "per-minute",
     "model_short.per_seat": "per-seat (dedicated agent)",
-    "model_short.per_hour": "productive-hour",
+    "model_short.per_hour": "logged-in hour",
     "model_short.fixed": "fixed monthly",
     "model_short.hybrid": "hybrid",
     "model_short.performance": "performance-based",
@@ -119,34 +119,37 @@ EN: dict[str, str] = {
     "scenario.aht+10": "Handle time +10%",
     # the recommendation: {model} is model_short in English, the full model name in Persian
     "recommendation.sentence": (
-        "The {model} tariff suits {client}: {why}; at the forecast it comes to {monthly} a month excluding VAT{spread}."
+        "The {model} tariff suits {client}: {why}; at the forecast it comes to {monthly} a month excluding "
+        "VAT{spread}.{runner}"
     ),
     "recommendation.spread": ", moving to {low} at 15% less volume and {high} at 15% more",
-    "recommendation.why.fixed": (
-        "the volume is well known, so a fixed fee with a ±{band} volume band gives a predictable budget"
+    "recommendation.runner_up": " The runner-up is the {runner} tariff at {runner_monthly} a month: {change}.",
+    "recommendation.change.loses": (
+        "with the team already hired it would earn {runner_margin} in its worst likely month, a loss the "
+        "provider should not carry"
     ),
-    "recommendation.why.hybrid": (
-        "the volume is fairly but not fully known, so a fixed base covers the dedicated team and the "
-        "variable part follows real volume"
+    "recommendation.change.other": (
+        "with the team already hired its worst likely month earns {runner_margin}, against {margin} for the "
+        "recommended tariff"
     ),
-    "recommendation.why.per_call": (
-        "the volume is hard to predict, so the client pays only for handled contacts and the provider carries "
-        "the volume risk"
+    "recommendation.reason.balanced": (
+        "it balances a steady bill against paying for the work, at a competitive expected cost"
     ),
-    "recommendation.why.per_minute": (
-        "call lengths matter to the client, so billing handled minutes keeps the price transparent"
+    "recommendation.reason.stable_volume": (
+        "the volume is well known, so a bill that moves little gives a steady budget"
     ),
-    "recommendation.why.per_seat": (
-        "the budget must be predictable while the volume is uncertain, so the client books a dedicated team "
-        "and adjusts its size"
+    "recommendation.reason.volume_risk": (
+        "the volume is hard to predict, so the bill follows the work without a large risk premium"
     ),
-    "recommendation.why.per_hour": (
-        "the client takes the volume risk, so paying for productive hours carries no risk premium"
+    "recommendation.reason.budget": "a predictable budget comes first, and this bill moves least when volume moves",
+    "recommendation.reason.flexibility": "paying for what is used comes first, and this bill follows the volume",
+    "recommendation.reason.cost": "the lowest expected bill comes first, and this one is lowest over the likely months",
+    "recommendation.reason.quality": (
+        "service quality comes first, so {at_risk} of the fee is tied to the service targets"
     ),
-    "recommendation.why.performance": (
-        "service quality comes first, so {at_risk} of the fee is tied to the service-level, abandon and "
-        "satisfaction targets"
-    ),
+    "recommendation.reason.campaign": "a campaign is paid by its work, with no base to recover over a long term",
+    "recommendation.reason.short_term": "a short contract is paid by its work, with no base to recover",
+    "recommendation.reason.vat": "the client cannot reclaim VAT, so the whole bill counts",
     # workbook sheets and headings (quoter.render.workbook LABELS, as they are)
     "workbook.inputs": "Inputs",
     "workbook.summary": "Summary",
@@ -439,7 +442,7 @@ FA: dict[str, str] = {
     "model.per_call": "به ازای هر تماس",
     "model.per_minute": "به ازای هر دقیقه",
     "model.per_seat": "به ازای هر کارشناس اختصاصی در ماه",
-    "model.per_hour": "به ازای هر ساعت کار مفید",
+    "model.per_hour": "به ازای هر ساعت حضور کارشناس در سامانه",
     "model.fixed": "مبلغ ثابت ماهانه",
     "model.hybrid": "ترکیبی (مبلغ پایه و بخش متغیر)",
     "model.performance": "مبتنی بر عملکرد",
@@ -447,7 +450,7 @@ FA: dict[str, str] = {
     "model_short.per_call": "به ازای هر تماس",
     "model_short.per_minute": "به ازای هر دقیقه",
     "model_short.per_seat": "به ازای هر کارشناس اختصاصی در ماه",
-    "model_short.per_hour": "به ازای هر ساعت کار مفید",
+    "model_short.per_hour": "به ازای هر ساعت حضور کارشناس",
     "model_short.fixed": "مبلغ ثابت ماهانه",
     "model_short.hybrid": "ترکیبی (مبلغ پایه و بخش متغیر)",
     "model_short.performance": "مبتنی بر عملکرد",
@@ -518,29 +521,40 @@ FA: dict[str, str] = {
     "scenario.aht+10": "زمان رسیدگی ۱۰٪ بیشتر",
     "recommendation.sentence": (
         "تعرفه «{model}» برای {client} مناسب است: {why}؛ مبلغ ماهانه در حجم پیش‌بینی‌شده "
-        "بدون مالیات بر ارزش افزوده {monthly} است{spread}."
+        "بدون مالیات بر ارزش افزوده {monthly} است{spread}.{runner}"
     ),
     "recommendation.spread": " و با ۱۵٪ حجم کمتر به {low} و با ۱۵٪ حجم بیشتر به {high} می‌رسد",
-    "recommendation.why.fixed": (
-        "حجم تماس‌ها به‌خوبی معلوم است و مبلغ ثابت با دامنه ±{band} حجم، بودجه‌ای قابل پیش‌بینی می‌دهد"
+    "recommendation.runner_up": " گزینه دوم تعرفه «{runner}» با مبلغ ماهانه {runner_monthly} است: {change}.",
+    "recommendation.change.loses": (
+        "با تیمی که از پیش به کار گرفته شده، در بدترین ماه محتمل {runner_margin} حاشیه سود دارد؛ زیانی که "
+        "مجری نباید بپذیرد"
     ),
-    "recommendation.why.hybrid": (
-        "حجم تماس‌ها تا حدی معلوم است؛ مبلغ پایه هزینه تیم اختصاصی را پوشش می‌دهد و بخش متغیر حجم واقعی را دنبال می‌کند"
+    "recommendation.change.other": (
+        "با تیمی که از پیش به کار گرفته شده، حاشیه سود آن در بدترین ماه محتمل {runner_margin} است و حاشیه "
+        "تعرفه پیشنهادی {margin}"
     ),
-    "recommendation.why.per_call": (
-        "پیش‌بینی حجم تماس‌ها دشوار است؛ کارفرما فقط بابت تماس‌های پاسخ‌داده‌شده می‌پردازد و ریسک حجم با مجری است"
+    "recommendation.reason.balanced": (
+        "میان صورتحساب پایدار و پرداخت به ازای کار توازن می‌دهد و هزینه مورد انتظار آن رقابتی است"
     ),
-    "recommendation.why.per_minute": (
-        "مدت مکالمه برای کارفرما مهم است و صورتحساب بر پایه دقیقه‌های رسیدگی، قیمت را شفاف نگه می‌دارد"
+    "recommendation.reason.stable_volume": (
+        "حجم تماس‌ها به‌خوبی معلوم است و صورتحسابی که کم تغییر می‌کند بودجه‌ای پایدار می‌دهد"
     ),
-    "recommendation.why.per_seat": (
-        "بودجه باید قابل پیش‌بینی باشد در حالی که حجم نامعلوم است؛ "
-        "کارفرما تیمی اختصاصی می‌گیرد و اندازه آن را تنظیم می‌کند"
+    "recommendation.reason.volume_risk": (
+        "پیش‌بینی حجم دشوار است و صورتحساب بدون حق ریسک سنگین از کار انجام‌شده پیروی می‌کند"
     ),
-    "recommendation.why.per_hour": ("کارفرما ریسک حجم را می‌پذیرد و پرداخت به ازای ساعت کار مفید هیچ حق ریسکی ندارد"),
-    "recommendation.why.performance": (
-        "کیفیت خدمت در اولویت است و {at_risk} از مبلغ به اهداف سطح خدمت، رهاشدگی و رضایت مشتری وابسته است"
+    "recommendation.reason.budget": (
+        "بودجه قابل پیش‌بینی در اولویت است و این صورتحساب با تغییر حجم کمتر از همه تغییر می‌کند"
     ),
+    "recommendation.reason.flexibility": "پرداخت به اندازه استفاده در اولویت است و این صورتحساب از حجم پیروی می‌کند",
+    "recommendation.reason.cost": "کمترین هزینه مورد انتظار در اولویت است و این صورتحساب در ماه‌های محتمل کمترین است",
+    "recommendation.reason.quality": "کیفیت خدمت در اولویت است و {at_risk} از مبلغ به اهداف سطح خدمت وابسته است",
+    "recommendation.reason.campaign": (
+        "کارزار به ازای کار انجام‌شده پرداخت می‌شود و مبلغ پایه‌ای برای بازگشت در مدتی طولانی ندارد"
+    ),
+    "recommendation.reason.short_term": (
+        "قرارداد کوتاه‌مدت به ازای کار انجام‌شده پرداخت می‌شود و مبلغ پایه‌ای برای بازگشت ندارد"
+    ),
+    "recommendation.reason.vat": "کارفرما امکان استرداد مالیات بر ارزش افزوده را ندارد و کل صورتحساب اهمیت دارد",
     # workbook sheets and headings (quoter.render.workbook LABELS, as they are)
     "workbook.inputs": "ورودی‌ها",
     "workbook.summary": "خلاصه",
@@ -888,9 +902,10 @@ def scenario_label(key: str, lang: str) -> str:
     return text(f"scenario.{key}", lang)
 
 
-def recommendation_why(model: str, lang: str, **fields: object) -> str:
-    """Why ``model`` fits (fixed needs ``band``, performance ``at_risk``)."""
-    return text(f"recommendation.why.{model}", lang, **fields)
+def recommendation_why(reasons: list[str], lang: str, **fields: object) -> str:
+    """Why the recommended model fits: its reasons' sentences (``quality`` needs ``at_risk``), joined."""
+    parts = [text(f"recommendation.reason.{r}", lang, **fields) for r in reasons if r != "runner_up_loses"]
+    return ("؛ " if lang == "fa" else "; ").join(parts)
 
 
 def labels(prefix: str, lang: str) -> dict[str, str]:

@@ -41,6 +41,8 @@ def grid_rows(quote: Any) -> list[dict[str, Any]]:
 
     req, book = quote.requirements, quote.book
     shifts = quote.shift_use if quote.shift_use.used else None
+    held = {k: t.risk_premium for k, t in quote.tariffs.items()}  # the workbook holds the quote's premiums
+    marginal = quote.tariffs["hybrid"].detail.get("marginal_cost") if "hybrid" in quote.tariffs else None
     rows = []
     for a in AHT_STEPS:
         for v in VOLUME_STEPS:
@@ -51,7 +53,8 @@ def grid_rows(quote: Any) -> list[dict[str, Any]]:
                 plan = plan_staffing(scaled, compare_pools=False)
                 cost = build_cost(scaled, book, plan, scale_shifts(shifts, quote.plan, plan))
                 total = cost.exprs["monthly_total"]
-                basis = Basis(cost.monthly_total, cost.usage, book, req, predicted_kpis(plan), total)
+                basis = Basis(cost.monthly_total, cost.usage, book, req, predicted_kpis(plan), total,
+                              premiums=held, marginal_cost=marginal)  # fmt: skip
                 priced = tariffs.price_all(basis)
             exprs = [e for ln in cost.all_lines if ln.exprs for e in ln.exprs]
             exprs += [e for t in priced.values() for e in t.exprs.values()]

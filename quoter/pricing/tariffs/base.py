@@ -49,10 +49,14 @@ class Basis:
     req: Requirements
     kpis: dict[str, Decimal | None] = field(default_factory=dict)  # predicted service_level, abandon_rate, asa
     target_expr: Expr | None = None
+    premiums: dict[str, Decimal] | None = None  # set from the committed scenarios (quoter.quote.risk)
+    marginal_cost: Decimal | None = None  # the provider's cost of one more contact (re-planned), per contact
 
     def premium(self, key: str) -> Decimal:
         from quoter.pricing.tariffs import get
 
+        if self.premiums is not None and key in self.premiums:
+            return self.premiums[key]
         premiums = self.book.models.risk_premium
         return premiums[key] if key in premiums else get(key).default_risk_premium
 
@@ -84,6 +88,7 @@ def tariff_leaves(usage: Usage, book: PriceBook) -> dict[str, Decimal]:
     out: dict[str, Decimal] = {
         "headcount": Decimal(usage.headcount),
         "productive_hours": usage.total_productive_hours,
+        "logged_in_hours": usage.logged_in_hours,
         "contacts": usage.total_contacts,
     }
     for c in _channel_order():
@@ -282,4 +287,23 @@ def scaled_prices(tariff: Tariff, fields: dict[str, str], factor: Decimal, book:
         if kind is not None and isinstance(value, Decimal):
             out[name] = r(value * factor, kind)
     out["monthly_at_forecast"] = r.monthly(tariff.monthly_at_forecast * factor)
+    return out
+
+
+def collared(prices: dict[str, Decimal], usage: Usage, basis: Basis, band: Decimal | None) -> dict[str, Decimal]:
+    """Per-contact prices under a handle-time collar: a channel whose average handle time this month is more
+    than ``band`` above (below) the forecast's pays its price x (month's AHT / forecast AHT) / (1 + band)
+    (/ (1 - band)); inside the band the price holds. ``None``: no collar."""
+    if band is None:
+        return prices
+    out = dict(prices)
+    for c, p in prices.items():
+        n, n0 = usage.contacts.get(c, ZERO), basis.usage.contacts.get(c, ZERO)
+        if not n or not n0 or not basis.usage.handled_minutes.get(c):
+            continue
+        factor = (usage.handled_minutes.get(c, ZERO) / n) / (basis.usage.handled_minutes[c] / n0)
+        if factor > 1 + band:
+            out[c] = p * factor / (1 + band)
+        elif factor < 1 - band:
+            out[c] = p * factor / (1 - band)
     return out

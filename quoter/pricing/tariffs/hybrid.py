@@ -11,13 +11,15 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from quoter.inputs.numbers import Strict
+from quoter.inputs.numbers import Rate, Strict
 from quoter.money import ZERO
+from quoter.pricing.expr import Const, Fn
 from quoter.pricing.tariffs.base import (
     Basis,
     Tariff,
     charge,
     charge_expr,
+    collared,
     flatten_prices,
     unit_price_exprs,
     unit_tolerance,
@@ -30,6 +32,7 @@ from quoter.pricing.usage import Usage
 class HybridSpec(Strict):
     base_share: Annotated[Decimal, Field(gt=0, lt=1)]
     variable_unit: Literal["call", "minute"] = "call"
+    aht_collar: Rate | None = None  # the per-call rate follows the month's handle time beyond +-this share
 
 
 class Hybrid:
@@ -49,6 +52,9 @@ class Hybrid:
         spec: HybridSpec = book.models.section("hybrid")
         total = basis.with_premium(self.key)
         base_expr = basis.round(total * spec.base_share, "monthly")
+        if basis.marginal_cost is not None:  # the variable part covers at least the marginal cost of its contacts
+            floor = basis.round(Const(basis.marginal_cost.quantize(Decimal("0.0001"))) * basis.leaf("contacts"), "line")
+            base_expr = basis.round(Fn("MIN", [total * spec.base_share, total - floor]), "monthly")
         price_exprs = unit_price_exprs(total - base_expr, basis, spec.variable_unit)
         monthly_expr = basis.round(base_expr + charge_expr(price_exprs, basis, spec.variable_unit), "monthly")
         base, prices = base_expr.value, values(price_exprs)
@@ -64,13 +70,21 @@ class Hybrid:
                 **flatten_prices(prices, "variable_rate"),
                 "variable_unit": spec.variable_unit,
             },
-            detail={"variable_rates": prices, "units": qty, "forecast_units": sum(qty.values(), ZERO)},
+            detail={
+                "variable_rates": prices,
+                "units": qty,
+                "forecast_units": sum(qty.values(), ZERO),
+                "marginal_cost": basis.marginal_cost,
+            },  # fmt: skip
             exprs={"price": next(iter(price_exprs.values())), "monthly": monthly_expr},
         )
 
     def bill(self, tariff: Tariff, basis: Basis, usage: Usage) -> Decimal:
-        qty = units(usage, basis.book, tariff.fields["variable_unit"])
-        return basis.book.rounder.monthly(tariff.fields["base_monthly"] + charge(tariff.detail["variable_rates"], qty))
+        unit = tariff.fields["variable_unit"]
+        qty = units(usage, basis.book, unit)
+        band = basis.book.models.section(self.key).aht_collar if unit == "call" else None
+        rates = collared(tariff.detail["variable_rates"], usage, basis, band)
+        return basis.book.rounder.monthly(tariff.fields["base_monthly"] + charge(rates, qty))
 
 
 MODEL = Hybrid()

@@ -21,6 +21,7 @@ from quoter.pricing.tariffs.base import (
     channels,
     charge,
     charge_expr,
+    collared,
     flatten_prices,
     unit_price_exprs,
     unit_tolerance,
@@ -38,6 +39,7 @@ class Tier(Strict):
 class PerCallSpec(Strict):
     tiers: list[Tier] = []
     minimum_commitment: Rate = Decimal(0)
+    aht_collar: Rate | None = None  # the price follows the month's handle time beyond +-this share (per call)
 
     @field_validator("tiers")
     @classmethod
@@ -117,7 +119,8 @@ class PerCall:
         book = basis.book
         qty = units(usage, book, self.unit)
         total = sum(qty.values(), ZERO)
-        amount = charge(tariff.detail["unit_prices"], qty)
+        band = getattr(book.models.section(self.key), "aht_collar", None) if self.unit == "call" else None
+        amount = charge(collared(tariff.detail["unit_prices"], usage, basis, band), qty)
         tiers = tariff.detail["tiers"]
         forecast = tariff.detail["forecast_units"]
         if total > 0 and forecast > 0:
