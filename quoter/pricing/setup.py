@@ -68,9 +68,7 @@ class InHouse:
             "vendor_management_basis": self.vendor_management_basis,
         }
         if self.comparison is not None:
-            out.update(
-                {k: (dec_str(v) if isinstance(v, Decimal) else v) for k, v in self.comparison.items()}
-            )
+            out.update({k: (dec_str(v) if isinstance(v, Decimal) else v) for k, v in self.comparison.items()})
         return out
 
 
@@ -162,18 +160,7 @@ def build_in_house(
     hires = quantity(Decimal(u.headcount) * ih.turnover_annual / 12)
     if hires:
         L.add("in_house.turnover", "in_house", hires, "hire", ih.replacement_cost_per_hire, SOURCE_PLAN)
-    labour = set(_LABOUR_LINES)
-    hidden = []
-    for h in ih.hidden:
-        key = f"in_house.{h.key}"
-        if h.share_of_staff is not None:
-            ln = L.add(key, "in_house", staff_line.amount, cur, h.share_of_staff, SOURCE_LINES)
-            labour.add(key)
-            figure = {"share_of_staff": dec_str(h.share_of_staff)}
-        else:
-            ln = L.add(key, "in_house", seats, "seat", h.monthly_per_seat or ZERO, SOURCE_PLAN)
-            figure = {"monthly_per_seat": dec_str(h.monthly_per_seat or ZERO)}
-        hidden.append({"key": h.key, **figure, "amount": dec_str(ln.amount), "basis": h.basis})
+    hidden, labour = _hidden_lines(book, L, staff_line.amount, seats)
     monthly = book.rounder.monthly(L.total())
     S = Lines(book)
     S.add("in_house.fitout", "in_house_setup", seats, "seat", ih.fitout_per_seat, SOURCE_PLAN)
@@ -186,9 +173,29 @@ def build_in_house(
         months = _in_house_months(book, cost, tuple(L.items), labour, term)
         comparison = _compare(book, req, term, setup_total + sum(months, ZERO))
     return InHouse(
-        tuple(L.items), monthly, tuple(S.items), setup_total, tuple(hidden),
+        tuple(L.items), monthly, tuple(S.items), setup_total, hidden,
         ih.vendor_management_share, ih.vendor_management_basis, comparison,
     )  # fmt: skip
+
+
+def _hidden_lines(
+    book: PriceBook, L: Lines, staff: Decimal, seats: Decimal
+) -> tuple[tuple[dict[str, str], ...], set[str]]:
+    """The book's hidden in-house costs as lines (per seat, or a share of the in-house ``staff`` cost), each
+    with its figure and basis; and the keys of every labour line (they follow wages over the term)."""
+    labour = set(_LABOUR_LINES)
+    hidden = []
+    for h in book.in_house.hidden:
+        key = f"in_house.{h.key}"
+        if h.share_of_staff is not None:
+            ln = L.add(key, "in_house", staff, book.currency, h.share_of_staff, SOURCE_LINES)
+            labour.add(key)
+            figure = {"share_of_staff": dec_str(h.share_of_staff)}
+        else:
+            ln = L.add(key, "in_house", seats, "seat", h.monthly_per_seat or ZERO, SOURCE_PLAN)
+            figure = {"monthly_per_seat": dec_str(h.monthly_per_seat or ZERO)}
+        hidden.append({"key": h.key, **figure, "amount": dec_str(ln.amount), "basis": h.basis})
+    return tuple(hidden), labour
 
 
 def _in_house_months(
