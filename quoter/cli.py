@@ -405,10 +405,15 @@ def quote_summary(data: dict[str, Any], plan: Any = None, toman: bool = False) -
     out += _scenarios_section(data, toman)
     out += _term_section(data, money)
     ih = data["in_house"]
+    vat = f" + VAT {money(ih['outsourced_vat'])} (not reclaimable)" if ih["vat_included"] else ""
+    side = "running it in-house" if ih["cheaper"] == "in_house" else "outsourcing"
     out += [
-        f"IN-HOUSE ALTERNATIVE: {money(ih['monthly_total'])} a month + {money(ih['setup_total'])} set-up; over "
-        f"{data['term_months']} months {money(ih['term_total'])} in-house vs {money(ih['outsourced_term_total'])} "
-        f"outsourced ({data['chosen_model']}).",
+        f"IN-HOUSE ALTERNATIVE: {money(ih['monthly_total'])} a month (hidden costs included) + "
+        f"{money(ih['setup_total'])} set-up; over {data['term_months']} months at the term's wages and prices "
+        f"{money(ih['term_total'])} in-house vs {money(ih['outsourced_term_total'])} outsourced "
+        f"({data['chosen_model']} {money(ih['outsourced_bill'])} + vendor management "
+        f"{money(ih['vendor_management'])}{vat}): {side} is cheaper by {money(ih['difference'])} "
+        f"({_share(ih['difference_share'])}).",
         "",
         f"RECOMMENDATION: {text.recommendation(data, 'en')}",
     ]

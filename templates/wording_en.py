@@ -76,6 +76,40 @@ PAYMENT_TERMS = [
 ]
 """The proposal's line on payment terms (the contract's Article 6)."""
 
+IN_HOUSE = [
+    tag("{%p if in_house %}"),
+    h2("Compared with running the service yourself"),
+    p(
+        "Running the same service in-house would cost you about {{ in_house.monthly_total.figures }} a month "
+        "and {{ in_house.setup_total.figures }} to set up: {{ in_house.term_total.figures }} over the "
+        "{{ term.months }} months of the term, at the wages and prices we expect. That includes costs a first "
+        "estimate often leaves out:"
+    ),
+    table(
+        ["In-house cost often left out", "Monthly"],
+        [["{{ h.label }}", "{{ h.amount }}"]],
+        widths=[11.0, 6.0],
+        loop="h in in_house.hidden",
+    ),
+    p(
+        "Outsourced, the same term comes to {{ in_house.outsourced_term_total.figures }}: "
+        "{{ in_house.outsourced_bill.figures }} for the {{ chosen.name }} tariff with the setup fees, "
+        "{{ in_house.vendor_management.figures }} ({{ in_house.vendor_management_share }} of the bill) for "
+        "your own vendor management{% if in_house.vat_included %} and {{ in_house.outsourced_vat.figures }} "
+        "of VAT, which you cannot reclaim{% else %}, excluding VAT, which you reclaim{% endif %}."
+    ),
+    p(
+        "{% if in_house.cheaper == 'outsourced' %}**Outsourcing is cheaper by {{ in_house.difference.figures }}** "
+        "over the term{% if in_house.vat_included %}, VAT included{% endif %}: {{ in_house.difference_share }} "
+        "less than running it in-house.{% else %}**Running it in-house is cheaper by "
+        "{{ in_house.difference.figures }}** over the term{% if in_house.vat_included %}, VAT included{% endif %}: "
+        "{{ in_house.difference_share }} less than outsourcing. What outsourcing offers you instead is "
+        "flexibility, continuity and a trained team you do not have to build.{% endif %}"
+    ),
+    tag("{%p endif %}"),
+]
+"""The proposal's comparison with running the service in-house (both sides over the term)."""
+
 PROPOSAL = [
     *HEADER,
     title("Technical and Financial Proposal"),
@@ -254,6 +288,7 @@ PROPOSAL = [
         widths=[2.5, 4.5, 4.0, 6.0],
         loop="r in ramp_up",
     ),
+    *IN_HOUSE,
     h1("6. Onboarding"),
     bullet("**Supervisor.** We assign an experienced supervisor to your account as soon as the contract is signed."),
     bullet(

@@ -77,6 +77,41 @@ PAYMENT_TERMS = [
 ]
 """سطر شرایط پرداخت در پیشنهاد (ماده ۶ قرارداد)."""
 
+IN_HOUSE = [
+    tag("{%p if in_house %}"),
+    h2("مقایسه با اجرای خدمت در داخل سازمان"),
+    p(
+        "اگر همین خدمت را خودتان در داخل سازمان اجرا کنید، حدود {{ in_house.monthly_total.figures }} در ماه و "
+        "{{ in_house.setup_total.figures }} برای راه‌اندازی هزینه دارد: در {{ term.months }} ماه مدت قرارداد، "
+        "با دستمزدها و قیمت‌هایی که انتظار داریم، روی هم {{ in_house.term_total.figures }}. این رقم "
+        "هزینه‌هایی را هم در بر دارد که در برآورد اول معمولاً از قلم می‌افتد:"
+    ),
+    table(
+        ["هزینه‌ای که معمولاً از قلم می‌افتد", "ماهانه"],
+        [["{{ h.label }}", "{{ h.amount }}"]],
+        widths=[11.0, 6.0],
+        loop="h in in_house.hidden",
+    ),
+    p(
+        "با برون‌سپاری، هزینه همین مدت {{ in_house.outsourced_term_total.figures }} است: "
+        "{{ in_house.outsourced_bill.figures }} بابت تعرفه {{ chosen.name }} و هزینه راه‌اندازی، و "
+        "{{ in_house.vendor_management.figures }} ({{ in_house.vendor_management_share }} از صورتحساب) بابت "
+        "مدیریت و نظارت خودتان بر پیمانکار{% if in_house.vat_included %}، به‌علاوه "
+        "{{ in_house.outsourced_vat.figures }} مالیات بر ارزش افزوده که برای شما قابل استرداد نیست"
+        "{% else %}، بدون مالیات بر ارزش افزوده که برای شما قابل استرداد است{% endif %}."
+    ),
+    p(
+        "{% if in_house.cheaper == 'outsourced' %}**برون‌سپاری در این مدت {{ in_house.difference.figures }} "
+        "ارزان‌تر است**{% if in_house.vat_included %} (با احتساب مالیات بر ارزش افزوده){% endif %}؛ یعنی "
+        "{{ in_house.difference_share }} کمتر از اجرای داخلی.{% else %}**اجرای داخلی در این مدت "
+        "{{ in_house.difference.figures }} ارزان‌تر است**{% if in_house.vat_included %} (با احتساب مالیات بر "
+        "ارزش افزوده){% endif %}؛ یعنی {{ in_house.difference_share }} کمتر از برون‌سپاری. در عوض، برون‌سپاری "
+        "انعطاف، تداوم خدمت و تیمی آموزش‌دیده به شما می‌دهد که لازم نیست خودتان بسازید.{% endif %}"
+    ),
+    tag("{%p endif %}"),
+]
+"""مقایسه پیشنهاد با اجرای خدمت در داخل سازمان (هر دو طرف در کل مدت قرارداد)."""
+
 PROPOSAL = [
     *HEADER,
     title("پیشنهاد فنی و مالی"),
@@ -269,6 +304,7 @@ PROPOSAL = [
         widths=[2.5, 4.5, 4.0, 6.0],
         loop="r in ramp_up",
     ),
+    *IN_HOUSE,
     h1("۶. مراحل شروع همکاری"),
     bullet("**تعیین سرپرست:** بلافاصله پس از امضای قرارداد، سرپرستی باتجربه برای پروژه شما تعیین می‌شود."),
     bullet(

@@ -467,7 +467,22 @@ class Risk(Strict):
 
 
 class InHouse(Strict):
-    """What the client would pay to run the same service itself."""
+    """What the client would pay to run the same service itself, and what managing a vendor costs it."""
+
+    class Hidden(Strict):
+        """A cost of running the service in-house that a first comparison leaves out (backup power, spare
+        lines, standby agents...): a monthly amount per seat or a share of the in-house staff cost."""
+
+        key: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=40)]
+        monthly_per_seat: Money | None = None
+        share_of_staff: Rate | None = None
+        basis: RequiredName  # where the figure comes from (ASSUMED: ...)
+
+        @model_validator(mode="after")
+        def _one_figure(self) -> InHouse.Hidden:
+            if (self.monthly_per_seat is None) == (self.share_of_staff is None):
+                raise ValueError("give exactly one of monthly_per_seat and share_of_staff")
+            return self
 
     wage_factor: Positive  # in-house wages and loads relative to the provider's
     seat_per_month: Money  # seat, technology and facility per seat (no shared scale)
@@ -476,6 +491,18 @@ class InHouse(Strict):
     management_share: Rate  # management and oversight, share of staff cost
     turnover_annual: Rate  # agents replaced per year
     replacement_cost_per_hire: Money  # recruitment and training of one replacement
+    hidden: list[Hidden] = []  # the in-house costs a first comparison leaves out
+    vendor_management_share: Rate = Decimal(0)  # the client's cost of managing a vendor, share of the bill
+    vendor_management_basis: Name | None = None
+
+    @field_validator("hidden")
+    @classmethod
+    def _unique_keys(cls, v: list[InHouse.Hidden]) -> list[InHouse.Hidden]:
+        keys = [h.key for h in v]
+        twice = sorted({k for k in keys if keys.count(k) > 1})
+        if twice:
+            raise ValueError(f"hidden cost keys given twice: {', '.join(twice)}")
+        return v
 
 
 class PriceBook(Strict):

@@ -149,6 +149,11 @@ class Client(Strict):
     address_fa: Name | None = None
     national_id: Name | None = None
     contact: Name | None = None
+    vat_reclaim: bool = Field(
+        default=True,
+        description="false for a client that cannot reclaim VAT, e.g. a bank (a VAT-exempt seller): the in-house "
+        "comparison then counts the VAT on the outsourced bill as a cost",
+    )
 
 
 class Service(Strict):

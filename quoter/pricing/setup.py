@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from quoter.errors import InputError
 from quoter.inputs.pricebook import PriceBook
@@ -12,6 +12,9 @@ from quoter.inputs.requirements import Requirements
 from quoter.money import WEEKS_PER_MONTH, ZERO, dec_str, quantity, rate, whole_up
 from quoter.pricing.cost import SOURCE_BOOK, SOURCE_LINES, CostBuildUp, Line, Lines, role_count, seat_count
 from quoter.pricing.usage import SOURCE_PLAN
+
+if TYPE_CHECKING:
+    from quoter.term.plan import Term
 
 
 @dataclass(frozen=True)
@@ -37,20 +40,36 @@ class RampStage:
 
 @dataclass(frozen=True)
 class InHouse:
-    """What the client would spend to run the same service itself."""
+    """What the client would spend to run the same service itself, and the comparison over the term.
+
+    ``lines`` include the hidden in-house costs (``hidden``: key, figure and basis of each). The comparison
+    (``None`` without a term plan): ``term_total`` in-house against ``outsourced_term_total`` = the chosen
+    tariff's bill over the term (``outsourced_bill``, set-up fee included) + ``vendor_management`` +
+    ``outsourced_vat`` (only when the client cannot reclaim VAT, ``vat_included``).
+    """
 
     lines: tuple[Line, ...]
     monthly_total: Decimal
     setup_lines: tuple[Line, ...]
     setup_total: Decimal
+    hidden: tuple[dict[str, str], ...] = ()
+    vendor_management_share: Decimal = ZERO
+    vendor_management_basis: str | None = None
+    comparison: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "monthly_total": dec_str(self.monthly_total),
             "setup_total": dec_str(self.setup_total),
             "lines": [ln.to_dict() for ln in self.lines],
             "setup_lines": [ln.to_dict() for ln in self.setup_lines],
+            "hidden": [dict(h) for h in self.hidden],
+            "vendor_management_share": dec_str(self.vendor_management_share),
+            "vendor_management_basis": self.vendor_management_basis,
         }
+        if self.comparison is not None:
+            out.update({k: (dec_str(v) if isinstance(v, Decimal) else v) for k, v in self.comparison.items()})
+        return out
 
 
 def check_term(req: Requirements, book: PriceBook) -> None:
@@ -100,8 +119,32 @@ def build_setup(req: Requirements, book: PriceBook, cost: CostBuildUp) -> Setup:
     return Setup(tuple(L.items), book.rounder.setup(L.total()), int(hires))
 
 
-def build_in_house(book: PriceBook, cost: CostBuildUp, setup: Setup) -> InHouse:
-    """The client's monthly and one-time cost of running the same staffing itself."""
+_LABOUR_LINES = ("in_house.staff", "in_house.management", "in_house.turnover")
+
+
+def build_in_house(
+    book: PriceBook,
+    cost: CostBuildUp,
+    setup: Setup,
+    req: Requirements | None = None,
+    term: Term | None = None,
+) -> InHouse:
+    """The client's monthly and one-time cost of running the same staffing itself, hidden costs included, and
+    (with ``req`` and the quote's ``term`` plan) the comparison with the chosen tariff over the whole term.
+
+    Both sides are at the prices the client would really pay over the term. Outsourced: the chosen tariff's
+    revenue over the term under the book's price policy (``term.totals``: wages indexed at each 1 Farvardin
+    when the policy is ``indexed``), set-up fee included, plus the client's cost of managing a vendor
+    (``vendor_management_share`` of that bill). In-house: month by month at the term plan's staffing, labour
+    lines (staff, management, turnover and hidden lines given as a share of staff) moved by the wage index
+    of the month's Jalali year, the others (seats, telephony, per-seat hidden lines) by the provider's
+    non-labour mix of inflation and exchange rate; plus the one-time set-up at today's prices.
+
+    VAT: with ``client.vat_reclaim: false`` (a bank) the VAT on the outsourced bill is a cost and is added
+    to the outsourced side. It is not added on the in-house side: staff cost carries no VAT, and the VAT on
+    the in-house purchases (seats, technology, telephony, fit-out) is left out for simplicity; it would
+    raise the in-house side a little. Vendor management is the client's own staff time: no VAT.
+    """
     ih = book.in_house
     cur = book.currency
     u = cost.usage
@@ -117,10 +160,87 @@ def build_in_house(book: PriceBook, cost: CostBuildUp, setup: Setup) -> InHouse:
     hires = quantity(Decimal(u.headcount) * ih.turnover_annual / 12)
     if hires:
         L.add("in_house.turnover", "in_house", hires, "hire", ih.replacement_cost_per_hire, SOURCE_PLAN)
+    hidden, labour = _hidden_lines(book, L, staff_line.amount, seats)
     monthly = book.rounder.monthly(L.total())
     S = Lines(book)
     S.add("in_house.fitout", "in_house_setup", seats, "seat", ih.fitout_per_seat, SOURCE_PLAN)
     S.add("in_house.software", "in_house_setup", Decimal(1), "item", ih.software_setup, SOURCE_BOOK)
     hiring = sum((ln.amount for ln in setup.lines if ln.key in ("setup.recruitment", "setup.training")), ZERO)
     S.add("in_house.hiring", "in_house_setup", hiring, cur, ih.wage_factor, SOURCE_LINES)
-    return InHouse(tuple(L.items), monthly, tuple(S.items), book.rounder.setup(S.total()))
+    setup_total = book.rounder.setup(S.total())
+    comparison = None
+    if req is not None and term is not None:
+        months = _in_house_months(book, cost, tuple(L.items), labour, term)
+        comparison = _compare(book, req, term, setup_total + sum(months, ZERO))
+    return InHouse(
+        tuple(L.items), monthly, tuple(S.items), setup_total, hidden,
+        ih.vendor_management_share, ih.vendor_management_basis, comparison,
+    )  # fmt: skip
+
+
+def _hidden_lines(
+    book: PriceBook, L: Lines, staff: Decimal, seats: Decimal
+) -> tuple[tuple[dict[str, str], ...], set[str]]:
+    """The book's hidden in-house costs as lines (per seat, or a share of the in-house ``staff`` cost), each
+    with its figure and basis; and the keys of every labour line (they follow wages over the term)."""
+    labour = set(_LABOUR_LINES)
+    hidden = []
+    for h in book.in_house.hidden:
+        key = f"in_house.{h.key}"
+        if h.share_of_staff is not None:
+            ln = L.add(key, "in_house", staff, book.currency, h.share_of_staff, SOURCE_LINES)
+            labour.add(key)
+            figure = {"share_of_staff": dec_str(h.share_of_staff)}
+        else:
+            ln = L.add(key, "in_house", seats, "seat", h.monthly_per_seat or ZERO, SOURCE_PLAN)
+            figure = {"monthly_per_seat": dec_str(h.monthly_per_seat or ZERO)}
+        hidden.append({"key": h.key, **figure, "amount": dec_str(ln.amount), "basis": h.basis})
+    return tuple(hidden), labour
+
+
+def _in_house_months(
+    book: PriceBook, cost: CostBuildUp, lines: tuple[Line, ...], labour: set[str], term: Term
+) -> list[Decimal]:
+    """Each term month's in-house cost: today's lines at the month's staffing (FTE; telephony by contacts),
+    labour by the month's wage index, the rest by the provider's non-labour mix of inflation and exchange."""
+    u = cost.usage
+    s = term.costs.shares
+    non_labour = s.other + s.fx
+    out = []
+    for m in term.months:
+        fte = m.fte / u.fte if u.fte else Decimal(1)
+        calls = m.contacts / u.total_contacts if u.total_contacts else Decimal(1)
+        prices = (s.other * m.cpi_index + s.fx * m.fx_index) / non_labour if non_labour else m.cpi_index
+        total = ZERO
+        for ln in lines:
+            if ln.key in labour:
+                total += ln.amount * fte * m.wage_index
+            else:
+                total += ln.amount * (calls if ln.key == "in_house.telephony" else fte) * prices
+        out.append(book.rounder.monthly(total))
+    return out
+
+
+def _compare(book: PriceBook, req: Requirements, term: Term, in_house_total: Decimal) -> dict[str, Any]:
+    """The two sides over the term: which is cheaper, by how much and by what share of the dearer side."""
+    line = book.rounder.line
+    bill = term.policies[term.default_policy].totals[term.chosen_model]["revenue"]
+    vendor = line(bill * book.in_house.vendor_management_share)
+    vat_included = not req.client.vat_reclaim
+    vat = line(bill * book.vat_rate) if vat_included else ZERO
+    outsourced = bill + vendor + vat
+    cheaper = "in_house" if in_house_total < outsourced else "outsourced"
+    dearer = max(in_house_total, outsourced)
+    difference = abs(outsourced - in_house_total)
+    return {
+        "term_total": in_house_total,
+        "outsourced_policy": term.default_policy,
+        "outsourced_bill": bill,
+        "vendor_management": vendor,
+        "outsourced_vat": vat,
+        "outsourced_term_total": outsourced,
+        "vat_included": vat_included,
+        "cheaper": cheaper,
+        "difference": difference,
+        "difference_share": rate(difference / dearer, "0.0001") if dearer else ZERO,
+    }

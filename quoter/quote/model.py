@@ -125,6 +125,7 @@ class Client(Doc):
     address_fa: str | None = None
     national_id: str | None = None
     contact: str | None = None
+    vat_reclaim: Bool | None = None  # false: the client cannot reclaim VAT (the in-house comparison counts it)
 
 
 class Company(Doc):
@@ -262,12 +263,34 @@ class RampStage(Doc):
 
 
 class InHouse(Doc):
+    """Running the service in-house against the chosen tariff over the term (``quoter.pricing.setup``)."""
+
+    class Hidden(Doc):
+        """An in-house cost a first comparison leaves out: per seat a month or a share of staff cost."""
+
+        key: str
+        monthly_per_seat: Dec | None = None
+        share_of_staff: Dec | None = None
+        amount: Dec  # a month, today's prices
+        basis: str
+
     monthly_total: Dec
     setup_total: Dec
     lines: list[CostLine]
     setup_lines: list[CostLine]
-    term_total: Dec
-    outsourced_term_total: Dec
+    hidden: list[Hidden]
+    vendor_management_share: Dec
+    vendor_management_basis: str | None
+    term_total: Dec  # in-house over the term: set-up + each month at the term plan's wages and prices
+    outsourced_policy: Literal["flat", "indexed", "level"]
+    outsourced_bill: Dec  # the chosen tariff over the term under the policy, set-up fee included, excl. VAT
+    vendor_management: Dec
+    outsourced_vat: Dec  # 0 unless the client cannot reclaim VAT
+    outsourced_term_total: Dec  # bill + vendor management + VAT (when included)
+    vat_included: Bool
+    cheaper: Literal["in_house", "outsourced"]
+    difference: Dec = Field(ge=0)
+    difference_share: Dec = Field(ge=0, le=1)  # of the dearer side
 
 
 # ---------------------------------------------------------------- models (flat, document-facing)

@@ -163,7 +163,7 @@ def build_quote(
         cost=cost,
         setup=setup,
         ramp_up=ramp_up(bk, cost),
-        in_house=build_in_house(bk, cost, setup),
+        in_house=build_in_house(bk, cost, setup, req, term),
         tariffs=priced,
         kpis=basis.kpis,
         scenarios=scen,

@@ -200,14 +200,11 @@ def _pricing(q: Quote) -> dict[str, Any]:
 
 
 def _in_house(q: Quote) -> dict[str, Any]:
-    """The in-house comparison over the term against the chosen tariff."""
-    term = q.requirements.service.term_months
-    chosen = q.tariffs[q.chosen_model]
-    return {
-        **q.in_house.to_dict(),
-        "term_total": dec_str(q.in_house.setup_total + q.in_house.monthly_total * term),
-        "outsourced_term_total": dec_str(q.setup.total + chosen.monthly_at_forecast * term),
-    }
+    """The in-house comparison over the term against the chosen tariff (see
+    :func:`quoter.pricing.setup.build_in_house`): both sides at the term plan's prices, the hidden in-house
+    costs and the client's cost of managing a vendor in, VAT on the outsourced side when the client cannot
+    reclaim it."""
+    return q.in_house.to_dict()
 
 
 def _float_strings(data: Any) -> Any:

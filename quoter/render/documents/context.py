@@ -530,12 +530,39 @@ def _kpis(f: _Fmt, m: dict[str, Any]) -> list[dict[str, str]]:
 
 
 def _in_house(f: _Fmt, data: dict[str, Any] | None) -> dict[str, Any] | None:
-    """Running the same service in-house, as the quote estimates it (``None`` when it does not)."""
+    """Running the same service in-house against outsourcing over the term, as the quote estimates it
+    (``None`` when it does not): amounts, the hidden in-house costs by label, which side is cheaper and by
+    how much (``difference_share`` of the dearer side)."""
     if not data:
         return None
+    amounts = (
+        "monthly_total", "setup_total", "term_total", "outsourced_bill", "vendor_management", "outsourced_vat",
+        "outsourced_term_total", "difference",
+    )  # fmt: skip
+    hidden = [
+        {
+            "label": _hidden_label(str(h["key"]), f.lang),
+            "amount": f.money(h.get("amount")),
+            "basis": h.get("basis") or "",
+        }
+        for h in data.get("hidden") or []
+    ]
     return {
-        key: f.amount(data.get(key)) for key in ("monthly_total", "setup_total", "term_total", "outsourced_term_total")
+        **{key: f.amount(data.get(key)) for key in amounts},
+        "hidden": hidden,
+        "vendor_management_share": f.pct(data.get("vendor_management_share")),
+        "difference_share": f.pct(data.get("difference_share")),
+        "vat_included": bool(data.get("vat_included")),
+        "cheaper": data.get("cheaper") or "",
     }
+
+
+def _hidden_label(key: str, lang: str) -> str:
+    """A hidden in-house cost's label; a price book's own key without a wording reads as its words."""
+    from quoter.render import wording
+
+    full = f"in_house.{key}"
+    return line_label({"key": full}, lang) if wording.has(f"line.{full}", lang) else key.replace("_", " ")
 
 
 def _recommendation(f: _Fmt, quote: dict[str, Any], lang: str) -> dict[str, str]:
