@@ -37,7 +37,9 @@ def _req(vat_reclaim: bool = True, **service: object) -> Requirements:
 
 @cache
 def _quote(vat_reclaim: bool = True) -> dict:
-    return build_quote(_req(vat_reclaim), _book(), today=TODAY, scenarios=False, shifts=False).to_dict()
+    """The quote with the contract's model fixed (the advice itself weighs VAT, so it may change the model)."""
+    return build_quote(_req(vat_reclaim), _book(), today=TODAY, scenarios=False, shifts=False,
+                       chosen_model="hybrid").to_dict()  # fmt: skip
 
 
 def _d(x: str) -> Decimal:
