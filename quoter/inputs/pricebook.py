@@ -20,6 +20,7 @@ from typing import Annotated, Any, Literal, NamedTuple
 
 import yaml
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -44,6 +45,7 @@ from quoter.inputs.numbers import (
     Strict,
     _number_problem,
 )
+from quoter.inputs.campaign_book import CampaignBook, check_minimum
 from quoter.inputs.term_book import Indexation, Law, Payment, Source
 from quoter.inputs.text import Name, RequiredName
 from quoter.inputs.yamlio import Loc, check_timezone, read_yaml, validate
@@ -484,6 +486,7 @@ class PriceBook(Strict):
     law: Law | None = None
     indexation: Indexation = Indexation()
     payment: Payment = Payment()
+    campaign: Annotated[CampaignBook | None, AfterValidator(check_minimum)] = None  # hourly campaign agents
     sources: dict[RequiredName, Source] = {}
 
     @field_validator("currency")
