@@ -80,4 +80,6 @@ def interpolate(a: Usage, b: Usage, w: Decimal) -> Usage:
         peak_agents=int(whole_up(lin(Decimal(a.peak_agents), Decimal(b.peak_agents)))),
         lines=int(whole_up(lin(Decimal(a.lines), Decimal(b.lines)))),
         line_minutes=lin(a.line_minutes, b.line_minutes),
+        campaign_hours=lin(a.campaign_hours, b.campaign_hours),
+        campaign_fte=lin(a.campaign_fte, b.campaign_fte),
     )

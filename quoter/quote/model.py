@@ -197,7 +197,7 @@ class StaffingTotals(Doc):
 
 class ShiftPlan(Doc):
     used: Bool
-    reason: Literal["not_asked", "round_the_clock", "no_roster", "not_proven", "used", "used_best"]
+    reason: Literal["not_asked", "round_the_clock", "no_roster", "not_proven", "used", "used_best", "campaign"]
     detail: str | None = None
     status: Literal["optimal", "time_limit"] | None
     paid_hours_week: dict[PaidHoursKind, Dec] | None
@@ -422,6 +422,8 @@ class Usage(Doc):
     line_minutes: Dec
     rotations: list[Literal["morning", "evening", "night"]]
     hours_source: Literal["staffing plan", "shift plan"]
+    campaign_hours: Dec
+    campaign_fte: Dec
 
 
 class PredictedKpis(Doc):
