@@ -39,7 +39,8 @@ class CampaignBook(Strict):
 def minimum_hourly(book_labour: Any) -> Decimal:
     """The legal minimum wage per hour: the monthly minimum over ``hours_per_week x 52 / 12`` hours."""
     hours = Decimal(str(book_labour.hours_per_week)) * WEEKS_PER_YEAR / MONTHS_PER_YEAR
-    return book_labour.minimum_wage_monthly / hours
+    monthly: Decimal = book_labour.minimum_wage_monthly
+    return monthly / hours
 
 
 def check_minimum(v: CampaignBook | None, info: ValidationInfo) -> CampaignBook | None:

@@ -32,6 +32,7 @@ from pydantic import (
 
 from quoter.calendar import DAYS, in_window, parse_time
 from quoter.errors import InputError
+from quoter.inputs.campaign_book import CampaignBook, check_minimum
 from quoter.inputs.numbers import (
     DaysPerMonth,
     Factor,
@@ -45,7 +46,6 @@ from quoter.inputs.numbers import (
     Strict,
     _number_problem,
 )
-from quoter.inputs.campaign_book import CampaignBook, check_minimum
 from quoter.inputs.term_book import Indexation, Law, Payment, Source
 from quoter.inputs.text import Name, RequiredName
 from quoter.inputs.yamlio import Loc, check_timezone, read_yaml, validate

@@ -117,6 +117,8 @@ def build_quote(
     date = today or _today(bk)
     cost, grid, tc = _cost_and_term(req, bk, plan, roster, date, financing)
     basis, priced = _price(req, bk, plan, cost)
+    if chosen_model is not None and chosen_model not in priced:
+        raise InputError(f"model: '{chosen_model}' does not apply to this quote (priced: {', '.join(priced)})")
     setup = build_setup(req, bk, cost)
     scen = run_scenarios(req, bk, basis, priced, cost, grid) if scenarios else ()
     rec = recommend(req, bk, priced, scen, volume_certainty, goal)

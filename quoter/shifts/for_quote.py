@@ -76,10 +76,10 @@ def plan_shifts_for_quote(
     """The shift plan to price with, and a note saying which hours the quote uses.
 
     ``mode``: ``False`` never plans shifts; ``True`` waits for the planner (its own time limit) and
-    takes its best roster; an outbound campaign whose price book pays campaign agents by the hour
-    (``campaign.shift_roster: false``) is not rostered by default; ``None`` (default) gives it ``seconds`` and takes the roster only when
+    takes its best roster; ``None`` (default) gives it ``seconds`` and takes the roster only when
     the solver proves it (status optimal), so the same input always gives the same quote; a
-    round-the-clock service is not attempted by default (its roster needs seconds).
+    round-the-clock service is not attempted by default (its roster needs seconds), nor an outbound
+    campaign whose price book pays campaign agents by the hour (``campaign.shift_roster: false``).
     """
     if mode is False:
         return None, ShiftUse(False, "not_asked")

@@ -28,9 +28,11 @@ def unit_and_share(req: Requirements) -> tuple[str, Decimal]:
     out = req.channels.outbound
     if out is None or (out.completion_rate is None and out.conversion_rate is None):
         raise NotApplicable("per_result: the outbound channel gives no completion_rate or conversion_rate")
-    unit, share = ("result", out.conversion_rate) if out.conversion_rate is not None else ("completion",
-                                                                                              out.completion_rate)  # fmt: skip
-    assert share is not None
+    if out.conversion_rate is not None:
+        unit, share = "result", out.conversion_rate
+    else:
+        assert out.completion_rate is not None
+        unit, share = "completion", out.completion_rate
     return unit, Decimal(str(out.contact_rate)) * Decimal(str(share))
 
 
