@@ -77,10 +77,14 @@ def _cost_and_term(
 
 
 def _price(
-    req: Requirements, book: PriceBook, plan: StaffingPlan, cost: CostBuildUp
+    req: Requirements, book: PriceBook, plan: StaffingPlan, cost: CostBuildUp, chosen_model: str | None = None
 ) -> tuple[Basis, dict[str, Tariff]]:
+    """Every model that applies, priced; the chosen model (when given) must be one of them."""
     basis = Basis(cost.monthly_total, cost.usage, book, req, predicted_kpis(plan), cost.exprs["monthly_total"])
-    return basis, tariffs.price_all(basis)
+    priced = tariffs.price_all(basis)
+    if chosen_model is not None and chosen_model not in priced:
+        raise InputError(f"model: '{chosen_model}' does not apply to this quote (priced: {', '.join(priced)})")
+    return basis, priced
 
 
 def build_quote(
@@ -116,9 +120,7 @@ def build_quote(
     roster = ScaledShifts(use.paid_hours_week) if use.used and use.paid_hours_week else None  # as saved: 6 places
     date = today or _today(bk)
     cost, grid, tc = _cost_and_term(req, bk, plan, roster, date, financing)
-    basis, priced = _price(req, bk, plan, cost)
-    if chosen_model is not None and chosen_model not in priced:
-        raise InputError(f"model: '{chosen_model}' does not apply to this quote (priced: {', '.join(priced)})")
+    basis, priced = _price(req, bk, plan, cost, chosen_model)
     setup = build_setup(req, bk, cost)
     scen = run_scenarios(req, bk, basis, priced, cost, grid) if scenarios else ()
     rec = recommend(req, bk, priced, scen, volume_certainty, goal)
