@@ -458,7 +458,8 @@ def _tariffs_section(data: dict[str, Any], money: Any) -> list[str]:
     out = [f"TARIFFS at the forecast volume (VAT {_share(data['vat_rate'])})"]
     rows = []
     for key, m in data["models"].items():
-        rows.append([text.model_name(key, "en"), _unit_text(key, m, money), money(m["monthly_at_forecast"]),
+        detail = ((data.get("pricing") or {}).get("models") or {}).get(key) or {}
+        rows.append([text.model_name(key, "en"), _unit_text(key, m, money, detail), money(m["monthly_at_forecast"]),
                      money(m["monthly_with_vat"]), _share(m["risk_premium"])])  # fmt: skip
     return out + [_plain_table(["model", "price", "monthly excl. VAT", "incl. VAT", "risk premium"], rows, left=2), ""]
 
@@ -604,7 +605,7 @@ def _rate(line: dict[str, Any]) -> str:
     return format_number(_dec(line["rate"]), "en")
 
 
-def _unit_text(key: str, m: dict[str, Any], money: Any) -> str:
+def _unit_text(key: str, m: dict[str, Any], money: Any, detail: dict[str, Any] | None = None) -> str:
     units = {"voice": "call", "chat": "chat", "email": "email", "outbound": "attempt"}
     if key in ("per_call", "per_minute", "hybrid"):
         field = "variable_rate" if key == "hybrid" else "unit_price"
@@ -622,6 +623,9 @@ def _unit_text(key: str, m: dict[str, Any], money: Any) -> str:
         return f"band {m['band_min_calls']:,}-{m['band_max_calls']:,}; over {money(m['overage_rate'])}"
     if key == "performance":
         return f"{_share(m['at_risk_share'])} at risk ({money(m['at_risk_amount'])})"
+    if key == "per_result" and detail:
+        unit = detail.get("result") if detail.get("unit") == "result" and detail.get("result") else detail.get("unit")
+        return f"{money(m['unit_price'])}/{unit} x {_dec(detail['forecast_units']):,.0f}"
     return ""
 
 

@@ -41,5 +41,10 @@ class InfeasibleError(DomainError):
     """An optimisation problem (e.g. a shift plan) has no solution under the given rules."""
 
 
+class NotApplicable(DomainError):
+    """A tariff model does not apply to this quote (e.g. per result without a completion or conversion rate):
+    :func:`quoter.pricing.tariffs.price_all` leaves it out, and every renderer shows the models priced."""
+
+
 class TemplateError(QuoterError):
     """A document template is broken or uses variables the context lacks."""

@@ -48,8 +48,10 @@ def book_for(path) -> str:
     return "offshore-usd-2026" if "offshore" in str(path) else "ir-1405"
 
 
-def test_registry_has_the_seven_models_in_order():
-    assert tariffs.model_keys() == ("per_call", "per_minute", "per_seat", "per_hour", "fixed", "hybrid", "performance")
+def test_registry_has_the_seven_models_in_order_then_per_result():
+    assert tariffs.model_keys() == (
+        "per_call", "per_minute", "per_seat", "per_hour", "fixed", "hybrid", "performance", "per_result"
+    )  # fmt: skip
     for model in tariffs.models():
         assert callable(model.price) and callable(model.bill)
         assert wording.model_name(model.key, "en") and wording.model_name(model.key, "fa")

@@ -20,7 +20,7 @@ from quoter.render.workbook import grid_rows, write_workbook, write_workbook_fro
 
 from .conftest import ROOT
 
-PRICED = model_keys()
+PRICED = tuple(k for k in model_keys() if k != "per_result")  # per result: outbound campaigns only
 BANK = ROOT / "examples" / "bank-sat-thu.yaml"
 
 

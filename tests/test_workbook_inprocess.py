@@ -21,7 +21,7 @@ from quoter.render.workbook import grid_rows, write_workbook, write_workbook_fro
 from .conftest import ROOT
 from .xlsx_eval import recalculate
 
-PRICED = model_keys()
+PRICED = tuple(k for k in model_keys() if k != "per_result")  # per result: outbound campaigns only
 BANK = ROOT / "examples" / "bank-sat-thu.yaml"
 PARS = ROOT / "examples" / "pars-retail-24x7.yaml"
 

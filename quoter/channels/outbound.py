@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, model_validator
 
@@ -35,6 +35,15 @@ class OutboundSpec(Strict):
     profile: Profile = Profile()
     hours: HoursSpec | None = None
     languages: dict[str, Share] | None = None
+    completion_rate: Share | None = Field(
+        default=None, description="share of reached contacts that complete the call's goal (the survey, the pitch)"
+    )
+    conversion_rate: Share | None = Field(
+        default=None, description="share of reached contacts that give a result (a lead or a sale)"
+    )
+    result: Literal["survey", "lead", "sale"] | None = Field(
+        default=None, description="what a result is; it also sets the campaign's training hours (price book)"
+    )
 
     @model_validator(mode="after")
     def _one_volume(self) -> OutboundSpec:
@@ -43,6 +52,19 @@ class OutboundSpec(Strict):
             raise ValueError("give exactly one of records_per_month, records_per_week or records_total")
         if self.records_total is not None and self.campaign_weeks is None:
             raise ValueError("records_total needs campaign_weeks")
+        return self
+
+    @model_validator(mode="after")
+    def _outcomes(self) -> OutboundSpec:
+        """A result is a completed contact that gave a lead or a sale: never more results than completions."""
+        done, won = self.completion_rate, self.conversion_rate
+        if done is not None and won is not None and won > done:
+            raise ValueError(
+                f"conversion_rate ({won:g}) cannot exceed completion_rate ({done:g}): "
+                "a result is a completed contact that gave a lead or a sale"
+            )
+        if self.result == "survey" and won is not None and done is None:
+            raise ValueError("conversion_rate: a survey's result is a completed survey; give completion_rate")
         return self
 
     def per_week(self) -> float:

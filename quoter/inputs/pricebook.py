@@ -20,6 +20,7 @@ from typing import Annotated, Any, Literal, NamedTuple
 
 import yaml
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -31,6 +32,7 @@ from pydantic import (
 
 from quoter.calendar import DAYS, in_window, parse_time
 from quoter.errors import InputError
+from quoter.inputs.campaign_book import CampaignBook, check_minimum
 from quoter.inputs.numbers import (
     DaysPerMonth,
     Factor,
@@ -538,6 +540,7 @@ class PriceBook(Strict):
     indexation: Indexation = Indexation()
     risk: Risk = Risk()
     payment: Payment = Payment()
+    campaign: Annotated[CampaignBook | None, AfterValidator(check_minimum)] = None  # hourly campaign agents
     sources: dict[RequiredName, Source] = {}
 
     @field_validator("currency")

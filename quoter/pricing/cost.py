@@ -290,12 +290,18 @@ def _agent_lines(b: _Build, hours_per_fte_week: float) -> Expr:
         wage = b.round(book.wages.agent[tier] * (1 + wage_change))
         L.add(f"wages.{tier}", "agents", b.leaf(f"fte.{tier}"), "FTE", wage, src)
     wages_total = L.sum_of(lambda ln: ln.key.startswith("wages."))
-    L.add("allowances", "agents", b.leaf("fte"), "FTE", allowances_total(book), src)
+    campaign = _campaign_lines(b, wage_change)
+    staff = b.leaf("fte") if campaign is None else b.leaf("fte") - b.leaf("campaign.fte")  # the salaried FTE
+    L.add("allowances", "agents", staff, "FTE", allowances_total(book), src)
     for tier in u.fte_by_tier:
         wage = Ref(f"rate.wages.{tier}", L.rate(f"wages.{tier}"))
         L.add(f"accruals.{tier}", "agents", b.leaf(f"fte.{tier}"), "FTE", accrual_expr(book, wage), src)
     hours_per_month = quantity(quantity(hours_per_fte_week) * WEEKS_PER_MONTH)
-    hourly = IfPositive(b.leaf("fte"), lambda: b.round(wages_total / (b.leaf("fte") * hours_per_month)))
+    if campaign is None:
+        hourly = IfPositive(b.leaf("fte"), lambda: b.round(wages_total / (b.leaf("fte") * hours_per_month)))
+    else:  # the premiums' base: salaried and campaign wages over their paid hours
+        paid = staff * hours_per_month + b.leaf("campaign.hours")
+        hourly = IfPositive(paid, lambda: b.round((wages_total + campaign) / paid))
     p = book.premiums
     rotating = b.values["shift_premium"] > 0  # art. 58: no night premium for agents who rotate (art. 56)
     for key, share in (("night", p.night), ("friday", p.friday), ("holiday", p.holiday), ("overtime", p.overtime)):
@@ -305,16 +311,29 @@ def _agent_lines(b: _Build, hours_per_fte_week: float) -> Expr:
         rotations = {"rotations": "/".join(u.rotations)}
         L.add("premium.shift", "agents", wages_total, book.currency, b.leaf("shift_premium"), SOURCE_LINES,
               fields=rotations)  # fmt: skip
-    insured: Expr = wages_total + b.leaf("fte") * insured_allowances(book)
+    insured: Expr = wages_total + staff * insured_allowances(book)
     if book.loads.insure_premiums:
         insured = insured + L.sum_of(lambda ln: ln.key.startswith("premium."))
     ceiling = book.insurance_ceiling()
     if ceiling is not None:  # insured pay of one head is capped (Social Security Act): per FTE on average
-        insured = Fn("MIN", [insured, b.leaf("fte") * ceiling])
+        insured = Fn("MIN", [insured, staff * ceiling])
     L.add("insurance", "agents", b.round(insured), book.currency, book.loads.employer_insurance, SOURCE_LINES)
     if book.loads.other:
         L.add("other_loads", "agents", wages_total, book.currency, book.loads.other, SOURCE_LINES)
     return hourly
+
+
+def _campaign_lines(b: _Build, wage_change: Expr) -> Expr | None:
+    """Hourly campaign agents: the staffing plan's scheduled hours at the book's hourly wage (following the
+    wage-change input), and the employer's loads on it (``campaign.loads``: insurance, allowances and accruals
+    pro rata); returns the wages' amount, or None when the quote has no campaign hours."""
+    cb, u, L = b.book.campaign, b.usage, b.lines
+    if cb is None or u.campaign_hours <= 0:
+        return None
+    wage = L.add("campaign.wages", "agents", b.leaf("campaign.hours"), "h", b.round(cb.hourly_wage * (1 + wage_change)),
+                 SOURCE_PLAN)  # fmt: skip
+    L.add("campaign.loads", "agents", L.amount(wage.key), b.book.currency, cb.loads, SOURCE_LINES)
+    return L.amount(wage.key)
 
 
 def _support_seat_telephony_lines(b: _Build) -> None:
@@ -378,6 +397,8 @@ def usage_leaves(u: Usage, book: PriceBook) -> dict[str, Decimal]:
             "peak_agents": Decimal(u.peak_agents),
             "line_minutes": u.line_minutes,
             "lines": Decimal(u.lines),
+            "campaign.hours": u.campaign_hours,
+            "campaign.fte": u.campaign_fte,
         }
     )
     return out
@@ -390,7 +411,7 @@ def seat_count(book: PriceBook, u: Usage) -> Decimal:
 
 def _agent_loaded(book: PriceBook, u: Usage) -> Decimal:
     """FTE-weighted loaded monthly cost of an agent across tiers."""
-    if not u.fte:
+    if not u.salaried_fte:
         return ZERO
     total = sum((loaded_monthly(book, book.wages.agent[t]) * f for t, f in u.fte_by_tier.items()), ZERO)
-    return book.rounder.line(total / u.fte)
+    return book.rounder.line(total / u.salaried_fte)

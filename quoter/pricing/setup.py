@@ -94,7 +94,15 @@ def ramp_up(book: PriceBook, cost: CostBuildUp) -> tuple[RampStage, ...]:
 
 
 def build_setup(req: Requirements, book: PriceBook, cost: CostBuildUp) -> Setup:
-    """One-time costs before go-live (recruitment, paid training, nesting, IVR and CRM), with the setup margin."""
+    """One-time costs before go-live (recruitment, paid training, nesting, IVR and CRM), with the setup margin.
+
+    Paid training hours per agent: the book's ``one_time.training_hours`` (inbound-style work, e.g. 80 h), or,
+    for an outbound campaign with a ``result`` type, the book's ``campaign.training_hours`` of that type (e.g.
+    a survey 16 h: the questionnaire and the CRM form, not a whole service); the line's ``fields`` name the
+    figure used. Hourly campaign agents' hours are valued at their loaded hourly wage, FTE-weighted with the
+    salaried agents'."""
+    from quoter.inputs.campaign_book import campaign_type, is_campaign
+
     L = Lines(book)
     u = cost.usage
     ot = book.one_time
@@ -103,9 +111,19 @@ def build_setup(req: Requirements, book: PriceBook, cost: CostBuildUp) -> Setup:
     hires = Decimal(u.headcount) + supervisors
     hours_per_month = quantity(quantity(req.staffing.hours_per_fte_week) * WEEKS_PER_MONTH)
     loaded_hourly = book.rounder.line(cost.agent_loaded_monthly / hours_per_month)
+    training_hours, basis = ot.training_hours, "one_time.training_hours"
+    cb, kind = book.campaign, campaign_type(req)
+    if cb is not None and is_campaign(req, book):
+        if kind is not None and kind in cb.training_hours:
+            training_hours, basis = cb.training_hours[kind], f"campaign.training_hours.{kind}"
+        if u.campaign_fte > 0 and u.fte > 0:
+            hourly = cb.hourly_wage * (1 + cb.loads)
+            loaded_hourly = book.rounder.line((loaded_hourly * u.salaried_fte + hourly * u.campaign_fte) / u.fte)
     L.add("setup.recruitment", "setup", hires, "hire", ot.recruitment_per_hire, SOURCE_PLAN)
-    if ot.training_hours:
-        L.add("setup.training", "setup", Decimal(u.headcount) * ot.training_hours, "h", loaded_hourly, SOURCE_PLAN)
+    if training_hours:
+        fields = {"hours_per_agent": dec_str(training_hours), "basis": basis}
+        L.add("setup.training", "setup", Decimal(u.headcount) * training_hours, "h", loaded_hourly, SOURCE_PLAN,
+              fields=fields)  # fmt: skip
     lost = Decimal(u.headcount) * ot.nesting_weeks * quantity(req.staffing.hours_per_fte_week)
     lost = quantity(lost * (1 - ot.nesting_productivity))
     if lost > 0:

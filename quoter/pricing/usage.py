@@ -22,6 +22,7 @@ from quoter.calendar import (
     in_window,
     parse_time,
 )
+from quoter.inputs.campaign_book import is_campaign
 from quoter.inputs.pricebook import Labour, PriceBook
 from quoter.inputs.requirements import Requirements
 from quoter.money import WEEKS_PER_MONTH, ZERO, dec_str, quantity, whole_up
@@ -29,6 +30,7 @@ from quoter.staffing.result import StaffingPlan
 
 SOURCE_PLAN = "staffing plan"
 SOURCE_SHIFTS = "shift plan"
+CAMPAIGN = "campaign"  # hourly campaign agents' key among the weekly FTE (never a wage tier of the book)
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,8 @@ class Usage:
     rotations: tuple[str, ...]  # which of morning/evening/night the service covers
     hours_source: str
     logged_in_hours: Decimal = ZERO  # paid hours less shrinkage: the hours agents are logged in and available
+    campaign_hours: Decimal = ZERO  # paid hours of hourly campaign agents (in paid_hours, not in fte_by_tier)
+    campaign_fte: Decimal = ZERO  # their full-time equivalent (in fte: support roles, hires and seats count them)
 
     @property
     def total_contacts(self) -> Decimal:
@@ -64,6 +68,11 @@ class Usage:
     @property
     def total_productive_hours(self) -> Decimal:
         return sum(self.productive_hours.values(), ZERO)
+
+    @property
+    def salaried_fte(self) -> Decimal:
+        """FTE paid a monthly wage (the wage tiers): every agent but the hourly campaign agents."""
+        return self.fte - self.campaign_fte
 
     @property
     def headcount(self) -> int:
@@ -93,6 +102,8 @@ class Usage:
             "rotations": list(self.rotations),
             "hours_source": self.hours_source,
             "logged_in_hours": dec_str(self.logged_in_hours),
+            "campaign_hours": dec_str(self.campaign_hours),
+            "campaign_fte": dec_str(self.campaign_fte),
         }
 
 
@@ -133,8 +144,9 @@ class _PaidHours:
     source: str
 
 
-def _weekly(req: Requirements, book: PriceBook, plan: StaffingPlan) -> _Weekly:
-    """The per-queue quantities of ``plan`` a week, summed per channel, and its FTE per wage tier."""
+def _weekly(req: Requirements, book: PriceBook, plan: StaffingPlan, campaign: bool = False) -> _Weekly:
+    """The per-queue quantities of ``plan`` a week, summed per channel, and its FTE per wage tier (with
+    ``campaign``, the outbound queues' FTE is the hourly campaign agents', under ``CAMPAIGN``, not a tier)."""
     w = _Weekly(defaultdict(float), defaultdict(float), defaultdict(float), defaultdict(float), defaultdict(float))
     voice = req.channels.voice
     for q in plan.queues:
@@ -146,7 +158,8 @@ def _weekly(req: Requirements, book: PriceBook, plan: StaffingPlan) -> _Weekly:
         else:
             w.talk[q.channel] += q.handled_minutes_week
         w.productive[q.channel] += q.agent_hours_week
-        w.fte_tier[book.wages.agent_wage(q.languages)[0]] += q.fte
+        tier = CAMPAIGN if campaign and q.channel == "outbound" else book.wages.agent_wage(q.languages)[0]
+        w.fte_tier[tier] += q.fte
     return w
 
 
@@ -233,20 +246,23 @@ def measure(req: Requirements, book: PriceBook, plan: StaffingPlan, shifts: Any 
     """The monthly quantities of ``plan`` (and of a shift plan, when given) as Decimals."""
     labour = book.labour
     shift = clock_shift_minutes(req.service.timezone, labour.timezone, book.as_of)
-    w = _weekly(req, book, plan)
+    campaign = shifts is None and is_campaign(req, book)  # hourly agents for the plan's hours; a roster pays shifts
+    w = _weekly(req, book, plan, campaign)
     night_h, friday_h, total_h, rest_night_h, starts = _interval_hours(plan, labour, shift)
     paid_week = plan.totals.scheduled_hours_week
     if shifts is not None:
         paid = _roster_hours(shifts, paid_week, w.fte_tier)
     else:
         paid = _plan_hours(paid_week, labour, (night_h, friday_h, total_h, rest_night_h), w.fte_tier)
+    campaign_fte = paid.fte_tier.pop(CAMPAIGN, 0.0)
+    campaign_week = sum(q.scheduled_hours_week for q in plan.queues if q.channel == "outbound") if campaign else 0.0
     return Usage(
         contacts={k: _month(v) for k, v in w.contacts.items()},
         handled_minutes={k: _month(v) for k, v in w.handled.items()},
         talk_minutes={k: _month(v) for k, v in w.talk.items()},
         productive_hours={k: _month(v) for k, v in w.productive.items()},
         fte_by_tier={k: quantity(v) for k, v in sorted(paid.fte_tier.items())},
-        fte=sum((quantity(v) for v in paid.fte_tier.values()), ZERO),
+        fte=sum((quantity(v) for v in paid.fte_tier.values()), ZERO) + quantity(campaign_fte),
         paid_hours=_month(paid.paid),
         night_hours=_month(paid.night),
         friday_hours=_month(paid.friday),
@@ -258,6 +274,8 @@ def measure(req: Requirements, book: PriceBook, plan: StaffingPlan, shifts: Any 
         rotations=rotations(starts),
         hours_source=paid.source,
         logged_in_hours=_month(paid.paid * (1 - req.staffing.shrinkage)),
+        campaign_hours=_month(campaign_week),
+        campaign_fte=quantity(campaign_fte),
     )
 
 

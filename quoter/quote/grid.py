@@ -81,4 +81,6 @@ def interpolate(a: Usage, b: Usage, w: Decimal) -> Usage:
         lines=int(whole_up(lin(Decimal(a.lines), Decimal(b.lines)))),
         line_minutes=lin(a.line_minutes, b.line_minutes),
         logged_in_hours=lin(a.logged_in_hours, b.logged_in_hours),
+        campaign_hours=lin(a.campaign_hours, b.campaign_hours),
+        campaign_fte=lin(a.campaign_fte, b.campaign_fte),
     )

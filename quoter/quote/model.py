@@ -198,7 +198,7 @@ class StaffingTotals(Doc):
 
 class ShiftPlan(Doc):
     used: Bool
-    reason: Literal["not_asked", "round_the_clock", "no_roster", "not_proven", "used", "used_best"]
+    reason: Literal["not_asked", "round_the_clock", "no_roster", "not_proven", "used", "used_best", "campaign"]
     detail: str | None = None
     status: Literal["optimal", "time_limit"] | None
     paid_hours_week: dict[PaidHoursKind, Dec] | None
@@ -446,6 +446,8 @@ class Usage(Doc):
     rotations: list[Literal["morning", "evening", "night"]]
     hours_source: Literal["staffing plan", "shift plan"]
     logged_in_hours: Dec
+    campaign_hours: Dec
+    campaign_fte: Dec
 
 
 class PredictedKpis(Doc):

@@ -86,6 +86,7 @@ def _price(
     certainty: str,
     held: dict[str, Decimal] | None,
     marginal: Decimal | None = None,
+    chosen_model: str | None = None,
 ) -> tuple[Basis, dict[str, Tariff]]:
     """Every tariff, its risk premium priced from the committed scenarios (or ``held``), the hybrid's variable
     rate at least the marginal cost of a contact."""
@@ -99,7 +100,10 @@ def _price(
               for key, c in months.items()}  # fmt: skip
         held = premiums(book, certainty, cost.provider_cost, bills, at)
     basis = dataclasses.replace(basis, premiums=held)
-    return basis, tariffs.price_all(basis)
+    priced = tariffs.price_all(basis)
+    if chosen_model is not None and chosen_model not in priced:
+        raise InputError(f"model: '{chosen_model}' does not apply to this quote (priced: {', '.join(priced)})")
+    return basis, priced
 
 
 def marginal_cost(req: Requirements, book: PriceBook, cost: CostBuildUp, grid: UsageGrid) -> Decimal | None:
@@ -147,7 +151,7 @@ def build_quote(
     date = today or _today(bk)
     cost, grid, tc = _cost_and_term(req, bk, plan, roster, date, financing)
     months = committed_months(req, bk, cost, grid)
-    basis, priced = _price(req, bk, cost, grid, months, volume_certainty, premiums, marginal)
+    basis, priced = _price(req, bk, cost, grid, months, volume_certainty, premiums, marginal, chosen_model)
     setup = build_setup(req, bk, cost)
     scen = run_scenarios(req, bk, basis, priced, cost, grid, months) if scenarios else ()
     rec = recommend(req, bk, priced, basis, cost.provider_cost, grid, months, volume_certainty, goal)

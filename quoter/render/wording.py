@@ -17,7 +17,16 @@ from __future__ import annotations
 import string
 
 LANGS: tuple[str, ...] = ("en", "fa")
-MODEL_KEYS: tuple[str, ...] = ("per_call", "per_minute", "per_seat", "per_hour", "fixed", "hybrid", "performance")
+MODEL_KEYS: tuple[str, ...] = (
+    "per_call",
+    "per_minute",
+    "per_seat",
+    "per_hour",
+    "fixed",
+    "hybrid",
+    "performance",
+    "per_result",
+)
 CHANNEL_KEYS: tuple[str, ...] = ("voice", "chat", "email", "outbound")
 GROUP_KEYS: tuple[str, ...] = ("agents", "support", "seats", "telephony", "overhead", "price")
 ROLE_KEYS: tuple[str, ...] = ("supervisor", "qa", "trainer", "wfm", "manager")
@@ -41,6 +50,7 @@ EN: dict[str, str] = {
     "model.fixed": "Fixed monthly fee",
     "model.hybrid": "Hybrid (base plus variable)",
     "model.performance": "Performance-based",
+    "model.per_result": "Per result (completed contact, lead or sale)",
     "model_short.per_call": "per-call",
     "model_short.per_minute": "per-minute",
     "model_short.per_seat": "per-seat (dedicated agent)",
@@ -48,6 +58,7 @@ EN: dict[str, str] = {
     "model_short.fixed": "fixed monthly",
     "model_short.hybrid": "hybrid",
     "model_short.performance": "performance-based",
+    "model_short.per_result": "per-result",
     # channels: name, volume word (documents), billing unit (tariffs)
     "channel.voice": "Voice",
     "channel.chat": "Chat",
@@ -85,6 +96,8 @@ EN: dict[str, str] = {
     "line.premium.shift": "Rotating-shift premium ({rotations})",
     "line.insurance": "Employer social insurance",
     "line.other_loads": "Other employer loads",
+    "line.campaign.wages": "Campaign agents, paid by the hour",
+    "line.campaign.loads": "Campaign agents' loads (insurance, allowances and accruals pro rata)",
     "line.seats": "Seats and technology (workstation, licences, headset)",
     "line.facility": "Facility (space, power, UPS, security)",
     "line.telephony.minutes": "Telephony minutes (IVR, talk, dialling)",
@@ -396,6 +409,10 @@ EN: dict[str, str] = {
         "staffing intervals (quote with shift planning on to wait for it)"
     ),
     "note.shift.used": "paid hours and premium hours from the shift plan (whole weekly shifts)",
+    "note.shift.campaign": (
+        "outbound campaign: campaign agents are paid by the hour for the hours the staffing intervals schedule "
+        "(no whole shifts); paid hours and premium hours from the staffing intervals"
+    ),
     "note.shift.used_best": (
         "paid hours and premium hours from the shift plan (whole weekly shifts; the solver's best roster within "
         "its time limit, not proven optimal)"
@@ -452,6 +469,7 @@ FA: dict[str, str] = {
     "model.fixed": "مبلغ ثابت ماهانه",
     "model.hybrid": "ترکیبی (مبلغ پایه و بخش متغیر)",
     "model.performance": "مبتنی بر عملکرد",
+    "model.per_result": "به ازای هر نتیجه (تماس تکمیل‌شده، سرنخ یا فروش)",
     # Persian sentences use the full name (in «»), so the short form is the name
     "model_short.per_call": "به ازای هر تماس",
     "model_short.per_minute": "به ازای هر دقیقه",
@@ -460,6 +478,7 @@ FA: dict[str, str] = {
     "model_short.fixed": "مبلغ ثابت ماهانه",
     "model_short.hybrid": "ترکیبی (مبلغ پایه و بخش متغیر)",
     "model_short.performance": "مبتنی بر عملکرد",
+    "model_short.per_result": "به ازای هر نتیجه",
     "channel.voice": "تماس صوتی",
     "channel.chat": "چت",
     "channel.email": "ایمیل",
@@ -495,6 +514,8 @@ FA: dict[str, str] = {
     "line.premium.shift": "فوق‌العاده نوبت‌کاری",
     "line.insurance": "حق بیمه سهم کارفرما",
     "line.other_loads": "سایر کسور سهم کارفرما",
+    "line.campaign.wages": "کارشناسان کمپین با حقوق ساعتی",
+    "line.campaign.loads": "بیمه، مزایا و اندوخته‌های کارشناسان کمپین (به نسبت ساعات کار)",
     "line.seats": "ایستگاه کاری و فناوری (رایانه، مجوز نرم‌افزار، هدست)",
     "line.facility": "فضای کار (اجاره، برق، برق اضطراری، امنیت)",
     "line.telephony.minutes": "دقیقه مکالمه (پاسخگوی خودکار، مکالمه، شماره‌گیری)",
@@ -766,6 +787,10 @@ FA: dict[str, str] = {
         "برنامه نیروی انسانی"
     ),
     "note.shift.used": "ساعات پرداختی و ساعات فوق‌العاده از برنامه شیفت (شیفت‌های کامل هفتگی)",
+    "note.shift.campaign": (
+        "کمپین تماس خروجی: حقوق کارشناسان کمپین به ازای ساعاتی پرداخت می‌شود که برنامه بازه‌ای تعیین می‌کند "
+        "(بدون شیفت کامل)؛ ساعات پرداختی و ساعات فوق‌العاده از بازه‌های برنامه نیروی انسانی"
+    ),
     "note.shift.used_best": (
         "ساعات پرداختی و ساعات فوق‌العاده از برنامه شیفت (شیفت‌های کامل هفتگی؛ بهترین برنامه در سقف زمان، "
         "بهینه بودن آن اثبات نشده است)"

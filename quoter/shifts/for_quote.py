@@ -7,6 +7,7 @@ from typing import Any
 
 from quoter.calendar import parse_time
 from quoter.errors import DomainError
+from quoter.inputs.campaign_book import is_campaign
 from quoter.inputs.pricebook import PriceBook
 from quoter.inputs.requirements import Requirements
 from quoter.money import dec_str, quantity
@@ -77,10 +78,13 @@ def plan_shifts_for_quote(
     ``mode``: ``False`` never plans shifts; ``True`` waits for the planner (its own time limit) and
     takes its best roster; ``None`` (default) gives it ``seconds`` and takes the roster only when
     the solver proves it (status optimal), so the same input always gives the same quote; a
-    round-the-clock service is not attempted by default (its roster needs seconds).
+    round-the-clock service is not attempted by default (its roster needs seconds), nor an outbound
+    campaign whose price book pays campaign agents by the hour (``campaign.shift_roster: false``).
     """
     if mode is False:
         return None, ShiftUse(False, "not_asked")
+    if mode is None and is_campaign(req, book) and book.campaign is not None and not book.campaign.shift_roster:
+        return None, ShiftUse(False, "campaign")  # hourly campaign agents: the interval plan's hours, no shifts
     bands = rotations({parse_time(iv.start) for q in plan.queues for iv in q.intervals if iv.agents > 0})
     if mode is None and len(bands) == 3:
         # measured: round-the-clock rosters take the MILP seconds (1.5-4 s even for one queue), never a

@@ -63,7 +63,10 @@ def book_for_year(book: PriceBook, year: int) -> PriceBook:
     )
     daily = known.minimum_wage_daily or line(book.labour.minimum_wage_daily * w)
     labour = book.labour.model_copy(update={"minimum_wage_daily": daily, "minimum_wage_year": year})
-    return book.model_copy(update={"wages": wages, "allowances": allowances, "labour": labour})
+    update = {"wages": wages, "allowances": allowances, "labour": labour}
+    if book.campaign is not None:  # the campaign's hourly wage rises with the others
+        update["campaign"] = book.campaign.model_copy(update={"hourly_wage": line(book.campaign.hourly_wage * w)})
+    return book.model_copy(update=update)
 
 
 def fx_shares(book: PriceBook) -> dict[str, Decimal]:

@@ -9,6 +9,7 @@ on the price book validates its section, the quote prices it, and the workbook a
 
 from __future__ import annotations
 
+from quoter.errors import NotApplicable
 from quoter.pricing.tariffs.base import Basis, Model, Tariff
 from quoter.registry import Registry
 
@@ -21,8 +22,16 @@ get = _REGISTRY.get
 
 
 def price_all(basis: Basis) -> dict[str, Tariff]:
-    """Every model priced from one basis, in display order."""
-    return {m.key: m.price(basis) for m in models()}
+    """Every model that applies, priced from one basis, in display order (a model whose ``price`` raises
+    :class:`~quoter.errors.NotApplicable` is left out: the quote, its scenarios, documents and workbook show
+    the models priced)."""
+    out: dict[str, Tariff] = {}
+    for m in models():
+        try:
+            out[m.key] = m.price(basis)
+        except NotApplicable:
+            continue
+    return out
 
 
 _REGISTRY.discover(__name__, __path__, "MODEL")
