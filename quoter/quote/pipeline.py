@@ -107,11 +107,14 @@ def _price(
 
 
 def marginal_cost(req: Requirements, book: PriceBook, cost: CostBuildUp, grid: UsageGrid) -> Decimal | None:
-    """The provider's cost of one more contact: re-planned at 15 % more volume, per extra contact."""
-    plan, usage = grid.exact(Decimal("1.15"))
-    more = build_cost(req, book, plan, usage=usage, financing=cost.financing)
-    extra = more.usage.total_contacts - cost.usage.total_contacts
-    return (more.provider_cost - cost.provider_cost) / extra if extra > 0 else None
+    """The provider's cost of one more contact: re-planned at 15 % less and 15 % more volume, the cost's change
+    over the contacts' (a central difference: one step alone follows the agents' whole numbers)."""
+    ends = []
+    for v in ("0.85", "1.15"):
+        plan, usage = grid.exact(Decimal(v))
+        ends.append(build_cost(req, book, plan, usage=usage, financing=cost.financing))
+    extra = ends[1].usage.total_contacts - ends[0].usage.total_contacts
+    return (ends[1].provider_cost - ends[0].provider_cost) / extra if extra > 0 else None
 
 
 def build_quote(

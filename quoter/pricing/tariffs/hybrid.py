@@ -54,7 +54,8 @@ class Hybrid:
         base_expr = basis.round(total * spec.base_share, "monthly")
         if basis.marginal_cost is not None:  # the variable part covers at least the marginal cost of its contacts
             floor = basis.round(Const(basis.marginal_cost.quantize(Decimal("0.0001"))) * basis.leaf("contacts"), "line")
-            base_expr = basis.round(Fn("MIN", [total * spec.base_share, total - floor]), "monthly")
+            capped = Fn("MAX", [Const(ZERO), Fn("MIN", [total * spec.base_share, total - floor])])
+            base_expr = basis.round(capped, "monthly")  # no base when a contact's marginal cost is its whole price
         price_exprs = unit_price_exprs(total - base_expr, basis, spec.variable_unit)
         monthly_expr = basis.round(base_expr + charge_expr(price_exprs, basis, spec.variable_unit), "monthly")
         base, prices = base_expr.value, values(price_exprs)
