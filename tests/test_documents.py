@@ -71,14 +71,17 @@ def test_context_is_plain_and_formatted(quote):
     assert fa["quote"]["date"] == "۱ آذر ۱۴۰۵"
     assert fa["quote"]["date_numeric"] == "۱۴۰۵/۰۹/۰۱"
     assert en["quote"]["date"] == "22 November 2026"
-    assert fa["chosen"]["monthly"]["figures"] == "۵۴٬۵۹۱٬۱۱۹٬۰۰۰ ریال"
-    assert fa["chosen"]["monthly"]["words"] == "پنجاه و چهار میلیارد و پانصد و نود و یک میلیون و یکصد و نوزده هزار ریال"
+    assert fa["chosen"]["monthly"]["figures"] == "۵۴٬۱۵۴٬۵۹۶٬۰۰۰ ریال"
+    assert (
+        fa["chosen"]["monthly"]["words"]
+        == "پنجاه و چهار میلیارد و یکصد و پنجاه و چهار میلیون و پانصد و نود و شش هزار ریال"
+    )
     assert (
         en["chosen"]["monthly"]["words"]
-        == "fifty-four billion five hundred ninety-one million one hundred nineteen thousand rials"
+        == "fifty-four billion one hundred fifty-four million five hundred ninety-six thousand rials"
     )
-    assert en["chosen"]["vat"]["figures"] == "5,459,111,900 IRR"  # the engine's VAT, not recomputed
-    assert en["chosen"]["monthly_with_vat"]["figures"] == "60,050,230,900 IRR"
+    assert en["chosen"]["vat"]["figures"] == "5,415,459,600 IRR"  # the engine's VAT, not recomputed
+    assert en["chosen"]["monthly_with_vat"]["figures"] == "59,570,055,600 IRR"
     assert fa["chosen"]["vat_rate"] == "۱۰٪"
     assert fa["staffing"]["totals"]["fte"] == "۷۲٫۵"
     chat = Decimal(quote["models"]["per_call"]["unit_price_chat"])

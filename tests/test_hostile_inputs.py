@@ -268,7 +268,7 @@ BOOKS = [
     ),
     (
         "tariff-inf",
-        BOOK.replace("    per_call: 0.06 ", "    per_call: .inf "),
+        BOOK.replace("    per_call: 0.0                 #", "    per_call: .inf                 #"),
         "models.risk_premium.per_call: must be a finite number",
     ),
     (

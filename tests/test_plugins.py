@@ -62,7 +62,10 @@ def test_toy_model_is_priced_in_json_and_workbook(per_day, tmp_path):
     q = build_quote(BANK, shifts=False, scenarios=False)
     data = q.to_dict()
     m = data["models"]["per_day"]
-    target = Decimal(data["cost"]["monthly_total"]) * Decimal("1.01")
+    # the plug-in's premium: its default is the floor; the committed scenarios may raise it
+    premium = q.tariffs["per_day"].risk_premium
+    assert premium >= Decimal("0.01")
+    target = Decimal(data["cost"]["monthly_total"]) * (1 + premium)
     assert abs(Decimal(m["monthly_at_forecast"]) - target) <= 26 * 100
     assert Decimal(m["monthly_with_vat"]) > Decimal(m["monthly_at_forecast"])
     path = write_workbook(q, tmp_path / "wb.xlsx", "en")

@@ -93,7 +93,8 @@ def test_dict_shape_and_decimal_strings(path):
         vat = Decimal(m["monthly_at_forecast"]) * Decimal(d["vat_rate"])
         assert abs(Decimal(m["monthly_with_vat"]) - Decimal(m["monthly_at_forecast"]) - vat) <= Decimal("0.5")
     assert "unit_price" in d["models"]["per_call"] and "monthly_fee" in d["models"]["fixed"]
-    assert [s["key"] for s in d["scenarios"]] == [k for k, *_ in SCENARIOS]
+    assert [s["key"] for s in d["scenarios"]] == [k for k, *_ in SCENARIOS] * 2
+    assert [s["kind"] for s in d["scenarios"]] == ["committed"] * 7 + ["replanned"] * 7
     assert d["chosen_model"] == d["recommendation"]["model"]
 
     def no_floats(x, where="quote"):
@@ -149,21 +150,26 @@ def test_load_quote_errors(tmp_path):
 
 
 @pytest.mark.parametrize(
-    ("certainty", "goal", "model"),
-    [("high", None, "fixed"), ("medium", None, "hybrid"), ("low", None, "per_call"), ("low", "budget", "per_seat"),
-     ("high", "quality", "performance"), ("medium", "cost", "per_hour"), ("high", "flexibility", "per_minute")],
+    ("certainty", "goal"),
+    [("high", None), ("medium", None), ("low", None), ("low", "budget"), ("high", "quality"), ("medium", "cost"),
+     ("high", "flexibility")],
 )  # fmt: skip
-def test_recommendation_follows_certainty_and_goal(certainty, goal, model):
-    q = quote_of(str(EXAMPLES[0]))
-    from quoter.quote.pipeline import recommend
+def test_recommendation_reasons_follow_certainty_and_goal(certainty, goal):
+    q = build_quote(EXAMPLES[0], today=dt.date(2026, 12, 2), shifts=False, volume_certainty=certainty, goal=goal)
     from quoter.render.text import recommendation
 
-    rec = recommend(q.requirements, q.book, q.tariffs, q.scenarios, certainty, goal)
-    assert rec.model == model
-    assert rec.monthly == q.tariffs[model].monthly_at_forecast
-    data = {**q.to_dict(), "recommendation": rec.to_dict()}
+    rec = q.recommendation
+    assert rec.monthly == q.tariffs[rec.model].monthly_at_forecast and rec.runner_up != rec.model
+    expected = goal or {"high": "stable_volume", "low": "volume_risk", "medium": "balanced"}[certainty]
+    if expected != "balanced":
+        assert expected in rec.reasons
+    if goal == "quality":
+        assert rec.model == "performance"
+    if goal == "budget":  # the steadiest bill among the models that do not lose money
+        assert rec.model in ("fixed", "per_seat", "performance")
+    data = q.to_dict()
     en, fa = recommendation(data, "en"), recommendation(data, "fa")
-    assert en.count(". ") == 0 and en.endswith(".")  # one sentence
+    assert en.endswith(".") and "runner-up" in en
     assert q.requirements.client.name in en and (q.requirements.client.name_fa or "") in fa
     assert fa.endswith(".") and "  " not in en
 
@@ -181,7 +187,7 @@ def test_documents_accept_the_quote():
 
     data = json.loads(json.dumps(dict_of(str(EXAMPLES[2]))))
     ctx = build_context(data, "fa")
-    assert ctx["chosen"]["key"] == "hybrid" and ctx["models"]["per_call"]["unit_price"]
+    assert ctx["chosen"]["key"] == data["chosen_model"] and ctx["models"]["per_call"]["unit_price"]
 
 
 # ---------------------------------------------------------------- CLI

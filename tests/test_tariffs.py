@@ -117,7 +117,7 @@ def test_fixed_fee_inside_the_band_and_overage_above():
     basis = basis_of(str(EXAMPLES[2]))
     t = tariffs.get("fixed").price(basis)
     fee = t.fields["monthly_fee"]
-    assert fee == IR.rounder.monthly(basis.target * Decimal("1.03"))
+    assert fee == IR.rounder.monthly(basis.target * (1 + basis.premium("fixed")))
     assert t.fields["band_min_calls"] < basis.usage.total_contacts < t.fields["band_max_calls"]
     inside = basis_of(str(EXAMPLES[2]), volume=1.05).usage
     assert tariffs.get("fixed").bill(t, basis, inside) == fee
@@ -129,7 +129,10 @@ def test_fixed_fee_inside_the_band_and_overage_above():
 def test_hybrid_base_covers_its_share():
     basis = basis_of(str(EXAMPLES[2]))
     t = tariffs.get("hybrid").price(basis)
-    assert t.fields["base_monthly"] == IR.rounder.monthly(basis.target * Decimal("1.025") * Decimal("0.60"))
+    # no marginal cost given: the base is its share of the target with the premium
+    assert t.fields["base_monthly"] == IR.rounder.monthly(
+        basis.target * (1 + basis.premium("hybrid")) * Decimal("0.60")
+    )
     assert t.fields["variable_unit"] == "call"
 
 

@@ -67,12 +67,13 @@ def test_rotations_margin_and_term():
 
 
 def test_recommendation_sentences():
-    fill = {"client": "Pars", "monthly": "1,000 IRR", "spread": ""}
-    why = w.recommendation_why("fixed", "en", band="10%")
-    assert "±10%" in why
+    fill = {"client": "Pars", "monthly": "1,000 IRR", "spread": "", "runner": ""}
+    why = w.recommendation_why(["stable_volume", "vat"], "en", at_risk="10%")
+    assert why.startswith("the volume is well known") and why.endswith("the whole bill counts")
     en = w.text("recommendation.sentence", "en", model=w.model_short("fixed", "en"), why=why, **fill)
     assert en.startswith("The fixed monthly tariff suits Pars: the volume is well known")
-    assert "{" not in w.recommendation_why("performance", "fa", at_risk="۱۰٪")
+    assert "{" not in w.recommendation_why(["quality"], "fa", at_risk="۱۰٪")
+    assert w.recommendation_why(["runner_up_loses"], "en") == ""  # a reason about the runner-up, said apart
     spread = w.text("recommendation.spread", "en", low="9", high="11")
     assert spread == ", moving to 9 at 15% less volume and 11 at 15% more"
 

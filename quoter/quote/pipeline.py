@@ -36,7 +36,7 @@ from quoter.quote.scenarios import SCENARIOS, committed_months, run_scenarios
 from quoter.quote.store import load_quote, save_quote
 from quoter.shifts.for_quote import SHIFT_SECONDS, ScaledShifts, ShiftUse, plan_shifts_for_quote
 from quoter.staffing.result import StaffingPlan
-from quoter.term.plan import TermCosts, financing_share, finish_term, term_costs
+from quoter.term.plan import Term, TermCosts, financing_share, finish_term, term_costs
 
 Certainty = Literal["low", "medium", "high"]
 Goal = Literal["budget", "cost", "flexibility", "quality"]
@@ -137,13 +137,10 @@ def build_quote(
 ) -> Quote:
     """Price a requirements file (or model) with a price book (name, path or model; default ``ir-1405``).
 
-    ``volume_certainty`` (low/medium/high) and ``goal`` (budget, cost, flexibility, quality) drive the
-    recommendation; ``chosen_model`` is the tariff the contract carries (default: the recommended one).
-    ``shifts``: ``None`` uses the shift planner when it proves a roster within ``shift_seconds``, ``True``
-    waits for it, ``False`` skips it (see :func:`quoter.costing.plan_shifts_for_quote`); ``saved_shifts``
-    (the shift plan's hours a saved quote holds) replaces planning. ``financing`` holds the cost of being paid
-    at a given share of the cost, ``premiums`` the risk premiums and ``marginal`` the hybrid's marginal cost per
-    contact (as the workbook holds them while its inputs move)."""
+    ``volume_certainty`` and ``goal`` drive the risk premiums and the recommendation; ``chosen_model`` is the
+    contract's tariff (default: the recommended one). ``shifts``: ``None`` uses the shift planner when it proves
+    a roster within ``shift_seconds``, ``True`` waits, ``False`` skips; ``saved_shifts`` replaces planning.
+    ``financing``, ``premiums`` and ``marginal`` hold those figures (as the workbook does) instead of computing them."""
     req = requirements if isinstance(requirements, Requirements) else load_requirements(requirements)
     bk = book if isinstance(book, PriceBook) else load_price_book(book)
     _check_options(volume_certainty, goal, chosen_model)
@@ -157,9 +154,8 @@ def build_quote(
     basis, priced = _price(req, bk, cost, grid, months, volume_certainty, premiums, marginal, chosen_model)
     setup = build_setup(req, bk, cost)
     scen = run_scenarios(req, bk, basis, priced, cost, grid, months) if scenarios else ()
-    rec = recommend(req, bk, priced, basis, cost.provider_cost, grid, months, volume_certainty, goal)
+    rec, term = _advise(req, bk, basis, priced, cost, grid, months, tc, volume_certainty, goal, chosen_model)
     options = {"volume_certainty": volume_certainty, "goal": goal, "chosen_model": chosen_model, "shifts": shifts}
-    term = finish_term(tc, req, bk, basis, priced, cost.financing, chosen_model or rec.model)
     quote = Quote(
         number=number or quote_number(req, bk, options, date),
         date=date,
@@ -181,6 +177,24 @@ def build_quote(
         options=options,
     )
     return dataclasses.replace(quote, doc=document(quote))
+
+
+def _advise(
+    req: Requirements,
+    book: PriceBook,
+    basis: Basis,
+    priced: dict[str, Tariff],
+    cost: CostBuildUp,
+    grid: UsageGrid,
+    months: dict[str, Committed],
+    tc: TermCosts,
+    certainty: str,
+    goal: str | None,
+    chosen_model: str | None,
+) -> tuple[Recommendation, Term]:
+    """The recommendation, and the term plan of the contract's model (the chosen one, else the recommended)."""
+    rec = recommend(req, book, priced, basis, cost.provider_cost, grid, months, certainty, goal)
+    return rec, finish_term(tc, req, book, basis, priced, cost.financing, chosen_model or rec.model)
 
 
 def _plan(req: Requirements) -> StaffingPlan:
