@@ -539,7 +539,8 @@ def _scenarios_section(data: dict[str, Any], toman: bool) -> list[str]:
         for sc in (x for x in data["scenarios"] if x.get("kind", "replanned") == kind):
             service = ""
             if sc.get("service_level") is not None:
-                service = f"{_share(sc['service_level'], 1)} / {_share(sc['abandon_rate'], 1)}"
+                abandon = _share(sc["abandon_rate"], 1) if sc.get("abandon_rate") is not None else "-"
+                service = f"{_share(sc['service_level'], 1)} / {abandon}"
             row = [text.scenario_label(sc["key"], "en"), format_number(_dec(sc["contacts_month"]), "en", decimals=0),
                    format_number(_dec(sc["fte"]), "en", decimals=1), service]  # fmt: skip
             for k in keys:

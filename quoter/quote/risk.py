@@ -138,6 +138,8 @@ def _voice_service(
             ab_planned_sum += calls * (q.intervals[i].abandon_rate or 0.0)
     if not weight:
         return None, None, None
+    if t.patience_seconds is None:  # Erlang C: callers wait for ever, no abandon rate to report
+        return sl_sum / weight, None, None
     return sl_sum / weight, ab_sum / weight, ab_planned_sum / weight
 
 
