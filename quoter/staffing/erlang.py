@@ -351,17 +351,20 @@ def lines_required(erlangs: float, blocking: float = 0.01) -> int:
 
 
 def _result(model: str, n: int, a: float, m: Metrics, i: int = 0) -> QueueResult:
-    return QueueResult(
-        agents=n,
-        offered_erlangs=a,
-        p_wait=float(m["p_wait"][i]),
-        service_level=float(m["service_level"][i]),
-        asa_seconds=float(m["asa_seconds"][i]),
-        abandon_rate=float(m["abandon_rate"][i]) if model == "erlang_a" else None,
-        occupancy=float(m["occupancy"][i]),
-        model=model,
-        mean_wait_seconds=float(m["mean_wait_seconds"][i]),
-    )
+    return _results(model, [n], [a], {k: v[i : i + 1] for k, v in m.items()})[0]
+
+
+def _results(model: str, ns: list[int], loads: list[float], m: Metrics) -> list[QueueResult]:
+    """One result per element of the metric arrays (converted to Python floats once, not element by element)."""
+    cols = {k: v.tolist() for k, v in m.items()}
+    abandon = cols["abandon_rate"] if model == "erlang_a" else [None] * len(ns)
+    return [
+        QueueResult(n, a, pw, sl, asa, ab, occ, model, mw)
+        for n, a, pw, sl, asa, ab, occ, mw in zip(
+            ns, loads, cols["p_wait"], cols["service_level"], cols["asa_seconds"], abandon, cols["occupancy"],
+            cols["mean_wait_seconds"], strict=True,
+        )
+    ]  # fmt: skip
 
 
 def _special_result(model: str, n: int, a: float, patience: float | None) -> QueueResult | None:
@@ -449,8 +452,9 @@ def evaluate_many(
             av = lam * aht
             log_b, _ = _log_erlang_b(nv, av)
             m = _metrics_c(av, aht, nv, t, np.exp(log_b))
-        for j, i in enumerate(todo):
-            out[i] = _result(model, int(agents[i]), calls[i] * aht / interval, m, j)
+        done = _results(model, [int(agents[i]) for i in todo], [calls[i] * aht / interval for i in todo], m)
+        for i, r in zip(todo, done, strict=True):
+            out[i] = r
     return [r for r in out if r is not None]
 
 
@@ -524,9 +528,9 @@ def required_agents_many(
     if busy.size:
         solve = _solve_c if model == "erlang_c" else _solve_a
         n, m = solve(c[busy] / interval, aht[busy], a[busy], target)
-        a_list, n_list = a[busy].tolist(), n.astype(int).tolist()
-        for j, i in enumerate(busy.tolist()):
-            results[i] = _result(model, n_list[j], a_list[j], m, j)
+        done = _results(model, n.astype(int).tolist(), a[busy].tolist(), m)
+        for i, r in zip(busy.tolist(), done, strict=True):
+            results[i] = r
     return results  # type: ignore[return-value]
 
 
