@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal
+from functools import lru_cache
 
 DAYS: tuple[str, ...] = ("sat", "sun", "mon", "tue", "wed", "thu", "fri")
 """Days of the Iranian week, Saturday first (index 0)."""
@@ -24,6 +25,7 @@ MINUTES_PER_WEEK = 7 * MINUTES_PER_DAY
 _TIME = re.compile(r"^(\d{1,2}):(\d{2})$")
 
 
+@lru_cache(maxsize=4096)
 def parse_time(text: str, *, allow_24: bool = False) -> int:
     """``'HH:MM'`` -> minutes after midnight; ``'24:00'`` only with ``allow_24`` (the end of a day).
 
@@ -38,6 +40,7 @@ def parse_time(text: str, *, allow_24: bool = False) -> int:
     return h * 60 + mi
 
 
+@lru_cache(maxsize=4096)
 def format_time(minutes: int) -> str:
     """Minutes after midnight -> ``'HH:MM'`` (wrapping past midnight)."""
     minutes %= MINUTES_PER_DAY

@@ -14,6 +14,7 @@ Volumes spread over the open intervals of a typical week by the channel's profil
 from __future__ import annotations
 
 import math
+from collections import OrderedDict
 from collections.abc import Sequence
 
 from quoter.calendar import DAYS, format_time
@@ -228,12 +229,33 @@ def pool_saving(
     )
 
 
+_PLANS: OrderedDict[tuple[str, bool, tuple[str, ...]], StaffingPlan] = OrderedDict()
+PLAN_CACHE_SIZE = 32
+"""Plans kept (least recently used dropped): a quote needs seven (the scenarios and the term plan share them), the
+workbook's grid and a re-priced quote the same ones again. Plans are immutable, so sharing one is safe."""
+
+
 def plan_staffing(req: Requirements, *, compare_pools: bool = True) -> StaffingPlan:
     """Agents per interval for every queue of every channel, with totals and line count.
 
     ``compare_pools`` also sizes each pooled language on its own, to show what pooling saves;
-    scenario re-runs that only need the totals turn it off.
+    scenario re-runs that only need the totals turn it off. The same requirements (and registered channels)
+    give the same plan, from a small cache.
     """
+    from quoter import channels
+
+    key = (req.model_dump_json(), compare_pools, channels.channel_keys())
+    if key in _PLANS:
+        _PLANS.move_to_end(key)
+        return _PLANS[key]
+    plan = _plan_staffing(req, compare_pools)
+    _PLANS[key] = plan
+    while len(_PLANS) > PLAN_CACHE_SIZE:
+        _PLANS.popitem(last=False)
+    return plan
+
+
+def _plan_staffing(req: Requirements, compare_pools: bool) -> StaffingPlan:
     ctx = PlanContext(req)
     st = req.staffing
     queues: list[QueuePlan] = []
