@@ -281,6 +281,9 @@ EN: dict[str, str] = {
     "workbook.note_inputs": "Change the yellow cells; every price follows.",
     "workbook.scenarios": "Scenarios",
     "workbook.scenario": "Scenario",
+    "workbook.kind": "Team",
+    "workbook.kind_committed": "hired for the forecast",
+    "workbook.kind_replanned": "re-sized",
     "workbook.client_cost": "client pays",
     "workbook.margin_of": "provider margin",
     "workbook.engine_note": (
@@ -699,6 +702,9 @@ FA: dict[str, str] = {
     "workbook.start_month": "ماه شروع قرارداد (۱ = فروردین)",
     "workbook.scenarios": "سناریوها",
     "workbook.scenario": "سناریو",
+    "workbook.kind": "تیم",
+    "workbook.kind_committed": "به کار گرفته‌شده برای پیش‌بینی",
+    "workbook.kind_replanned": "با اندازه جدید",
     "workbook.client_cost": "پرداخت کارفرما",
     "workbook.margin_of": "سود پیمانکار",
     "workbook.engine_note": (

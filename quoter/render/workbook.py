@@ -645,18 +645,18 @@ def _scenarios_sheet(ctx: _Context, quote: Any) -> None:
     wsc = ctx.sheets["scenarios"]
     _text(wsc, 1, 1, t["engine_note"])
     names = {k: text.model_name(k, lang) for k in quote.tariffs}
-    header = [t["scenario"]]
+    header = [t["scenario"], t["kind"]]
     for key in quote.tariffs:
         header += [f"{names[key]}: {t['client_cost']}", f"{names[key]}: {t['margin_of']}"]
     _append(wsc, header)
     for sc in quote.scenarios:
-        cells: list[Any] = [text.scenario_label(sc.key, lang)]
+        cells: list[Any] = [text.scenario_label(sc.key, lang), t[f"kind_{sc.kind}"]]
         for key in quote.tariffs:
             bill = sc.bills[key]
             cells += [float(bill), float((bill - sc.provider_cost) / bill) if bill else 0.0]
         _append(wsc, cells)
-        for j in range(2, len(cells) + 1):
-            wsc.cell(wsc.max_row, j).number_format = ctx.money_fmt if j % 2 == 0 else "0.0%"
+        for j in range(3, len(cells) + 1):
+            wsc.cell(wsc.max_row, j).number_format = ctx.money_fmt if j % 2 == 1 else "0.0%"
     wsc.column_dimensions["A"].width = 28
 
 
