@@ -287,8 +287,9 @@ EN: dict[str, str] = {
     "workbook.client_cost": "client pays",
     "workbook.margin_of": "provider margin",
     "workbook.engine_note": (
-        "Engine values at the quote's inputs (not live): what the client pays and the provider's "
-        "margin per model when volume or handle time moves, staffing re-run for each row."
+        "Engine values at the quote's inputs (not live): what the client pays and the provider's margin per "
+        "model when volume or handle time moves; first with the team hired for the forecast (overtime up to "
+        "the legal cap, idle time paid), then with the team re-sized."
     ),
     # documents (quoter.render.documents.context _NAMES, as they are; models and channels above)
     "doc.per_month": "per month",
@@ -708,8 +709,9 @@ FA: dict[str, str] = {
     "workbook.client_cost": "پرداخت کارفرما",
     "workbook.margin_of": "سود پیمانکار",
     "workbook.engine_note": (
-        "مقادیر موتور در ورودی‌های پیشنهاد (غیرپویا): پرداخت کارفرما و سود پیمانکار در هر مدل "
-        "با تغییر حجم یا زمان رسیدگی؛ نیروی لازم برای هر ردیف دوباره محاسبه شده است."
+        "مقادیر موتور در ورودی‌های پیشنهاد (غیرپویا): پرداخت کارفرما و سود پیمانکار در هر مدل با تغییر حجم "
+        "یا زمان رسیدگی؛ نخست با تیمی که برای حجم پیش‌بینی‌شده به کار گرفته شده (اضافه‌کار تا سقف قانونی، "
+        "پرداخت زمان بیکاری) و سپس با تیمی که اندازه آن دوباره تعیین شده است."
     ),
     "workbook.note_inputs": "خانه‌های زرد را تغییر دهید؛ همه قیمت‌ها دنبال می‌کنند.",
     # documents (quoter.render.documents.context _NAMES, as they are; models and channels above)
