@@ -248,3 +248,38 @@ def test_cli_shifts_takes_the_labour_facts_from_a_price_book(tmp_path, capsys):
         main(["shifts", bank, "--price-book", "no-such-book"])
     assert exc.value.code == 1
     assert "no price book named 'no-such-book'" in capsys.readouterr().err
+
+
+def _check_roster(q, interval_minutes: int, weekly_cap: float, max_days: int) -> None:
+    """A checker written apart from the solver: rebuild the coverage from the shift list and check the rules."""
+    from quoter.calendar import DAYS, parse_time
+
+    n = len(q.demand)
+    per_day = 1440 // interval_minutes
+    cover = [0] * n
+    for s in q.shifts:
+        assert len(s.days) <= max_days, s
+        assert s.length_hours * len(s.days) <= weekly_cap + 1e-9, s  # art. 57 with a weekly tour: 4 x 44 = 176
+        start = parse_time(s.start) // interval_minutes
+        steps = round(s.length_hours * 60 / interval_minutes)
+        for d in s.days:
+            for k in range(steps):
+                cover[(DAYS.index(d) * per_day + start + k) % n] += s.people
+    assert cover == list(q.coverage)
+    assert all(c >= d for c, d in zip(cover, q.demand, strict=True))
+
+
+def test_art_57_caps_a_weekly_tour_at_44_hours_and_the_checker_agrees(write_yaml):
+    from quoter.shifts.solver import legal_rules
+
+    loose = ShiftRules(max_weekly_hours=60)
+    assert legal_rules(loose, IR).max_weekly_hours == 44  # 176 h in 4 weeks
+    assert legal_rules(ShiftRules(max_weekly_hours=40), IR).max_weekly_hours == 40
+    tight = IR.model_copy(update={"labour": IR.labour.model_copy(update={"shift_max_hours_4_weeks": 40})})
+    with pytest.raises(InputError, match="art. 57"):
+        legal_rules(ShiftRules(lengths_hours=[12], max_weekly_hours=60), tight)  # 10 h a week: no 12 h shift
+    text = (ROOT / "examples/bank-sat-thu.yaml").read_text(encoding="utf-8")
+    req = load_requirements(write_yaml(text + "shifts: {max_weekly_hours: 60}\n"))
+    result = plan_shifts(req, plan_staffing(req), time_limit_s=5, book=IR)
+    for q in result.queues:
+        _check_roster(q, result.interval_minutes, 44, 6)

@@ -94,6 +94,7 @@ class Labour(Strict):
     minimum_wage_year: Annotated[int, Field(ge=1300, le=3000, strict=True)]
     holidays_per_year: Annotated[int, Field(ge=0, le=60)] = 0
     overtime_max_hours_day: Annotated[Decimal, Number, Field(ge=0, le=12)] = Decimal(4)  # Labour Law art. 59
+    shift_max_hours_4_weeks: Annotated[Decimal, Number, Field(gt=0, le=336)] = Decimal(176)  # art. 57
     overtime_max_share: Rate = Decimal("0.15")  # the provider's own cap: overtime at most this share of paid hours
     night_start: str = "22:00"
     night_end: str = "06:00"

@@ -31,6 +31,7 @@ STATUTORY: tuple[str, ...] = (
     "labour.hours_per_week",
     "labour.minimum_wage_daily",
     "labour.overtime_max_hours_day",
+    "labour.shift_max_hours_4_weeks",
     "law.housing",
     "law.food",
     "law.child_days",

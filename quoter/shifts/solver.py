@@ -34,7 +34,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from quoter.calendar import DAYS, DAYS_PER_YEAR, MINUTES_PER_DAY, MINUTES_PER_WEEK, clock_shift_minutes, format_time
-from quoter.errors import DomainError, InfeasibleError
+from quoter.errors import DomainError, InfeasibleError, InputError
 from quoter.inputs.pricebook import Labour, PriceBook
 from quoter.shifts.rules import ShiftRules
 from quoter.staffing.result import StaffingPlan
@@ -482,6 +482,21 @@ def queue_demand(plan: StaffingPlan) -> dict[str, list[float]]:
     return {k: [v / (1 - plan.shrinkage) for v in vals] for k, vals in out.items()}
 
 
+def legal_rules(rules: ShiftRules, book: PriceBook) -> ShiftRules:
+    """The rules within the law: a tour repeats every week, so Labour Law art. 57 (shift workers at most
+    ``labour.shift_max_hours_4_weeks`` hours in four consecutive weeks) caps its weekly hours at a quarter of it."""
+    cap = float(book.labour.shift_max_hours_4_weeks) / 4
+    if rules.max_weekly_hours <= cap:
+        return rules
+    if min(rules.lengths_hours) > cap:
+        raise InputError(
+            "the shift rules break Labour Law art. 57",
+            [f"shifts.lengths_hours: the shortest shift ({min(rules.lengths_hours):g} h) is longer than the "
+             f"{cap:g} hours a week art. 57 allows ({book.labour.shift_max_hours_4_weeks} h in 4 weeks)"],
+        )  # fmt: skip
+    return rules.model_copy(update={"max_weekly_hours": cap})
+
+
 def plan_shifts(
     req: Any,
     plan: StaffingPlan,
@@ -499,7 +514,7 @@ def plan_shifts(
     shared equally by the queues that have demand. ``node_limit`` bounds each queue's branch and bound by
     nodes instead (a budget that does not depend on the machine's speed or load).
     """
-    rules = getattr(req, "shifts", None) or ShiftRules()
+    rules = legal_rules(getattr(req, "shifts", None) or ShiftRules(), book)
     if premiums is None:
         p = book.premiums
         premiums = {"night": float(p.night), "friday": float(p.friday), "holiday": float(p.holiday)}
