@@ -29,6 +29,9 @@ def coverage_chart(result: Any, path: str | Path, title: str = "Coverage: requir
     for ax, q in zip(axes[:, 0], queues, strict=False):
         ax.step(hours, q.coverage, where="post", color="#1f77b4", label="scheduled (on shift)")
         ax.fill_between(hours, q.demand, step="post", color="#ff7f0e", alpha=0.35, label="required")
+        over = [c > d for c, d in zip(q.coverage, q.demand, strict=True)]
+        ax.fill_between(hours, q.demand, q.coverage, where=over, step="post", color="#1f77b4", alpha=0.18,
+                        hatch="///", linewidth=0, label="over-coverage (paid, not needed)")  # fmt: skip
         ax.set_ylabel(f"{q.queue}\nagents")
         ax.set_xlim(0, 168)
         ax.grid(axis="y", alpha=0.3)
