@@ -16,7 +16,7 @@ from quoter.inputs.pricebook import load_price_book
 from quoter.inputs.requirements import load_requirements
 from quoter.pricing.tariffs import model_keys
 from quoter.quote.pipeline import build_quote
-from quoter.render.workbook import grid_rows, write_workbook, write_workbook_from_grid
+from quoter.render.workbook import grid_rows, held_figures, write_workbook, write_workbook_from_grid
 
 from .conftest import ROOT
 
@@ -37,12 +37,6 @@ def files(bank, tmp_path_factory):
     _, _, quote, rows = bank
     out = tmp_path_factory.mktemp("wb")
     return {lang: write_workbook_from_grid(quote, rows, out / f"{lang}.xlsx", lang) for lang in ("en", "fa")}
-
-
-def _premiums(quote) -> dict:
-    """The quote's risk premiums: the workbook holds them while its inputs move (the engine would re-price them
-    from the committed scenarios at the new volume)."""
-    return {k: t.risk_premium for k, t in quote.tariffs.items()}
 
 
 def _named(wb, name):
@@ -173,9 +167,7 @@ def test_recalculated_with_volume_down_20_percent(bank, files, tmp_path):
         book,
         shifts=False,
         scenarios=False,
-        financing=bank[2].cost.financing,
-        premiums=_premiums(bank[2]),
-        marginal=bank[2].tariffs["hybrid"].detail["marginal_cost"],
+        **held_figures(bank[2]),
     ).to_dict()
     _assert_matches(_recalc(files["fa"], tmp_path, volume_change=-0.2), engine)
 
@@ -189,9 +181,7 @@ def test_recalculated_with_margin_down_2_points_and_aht_up(bank, files, tmp_path
         lower,
         shifts=False,
         scenarios=False,
-        financing=bank[2].cost.financing,
-        premiums=_premiums(bank[2]),
-        marginal=bank[2].tariffs["hybrid"].detail["marginal_cost"],
+        **held_figures(bank[2]),
     ).to_dict()
     wb = _recalc(files["en"], tmp_path, margin=float(lower.target_margin), aht_change=0.1)
     _assert_matches(wb, engine)
@@ -207,9 +197,7 @@ def test_recalculated_with_agent_wages_up_10_percent(bank, files, tmp_path):
         richer,
         shifts=False,
         scenarios=False,
-        financing=bank[2].cost.financing,
-        premiums=_premiums(bank[2]),
-        marginal=bank[2].tariffs["hybrid"].detail["marginal_cost"],
+        **held_figures(bank[2]),
     ).to_dict()
     _assert_matches(_recalc(files["en"], tmp_path, wage_change=0.1), engine)
 
@@ -229,8 +217,6 @@ def test_recalculated_24x7_with_premiums_wages_and_volume(tmp_path):
         richer,
         shifts=False,
         scenarios=False,
-        financing=quote.cost.financing,
-        premiums=_premiums(quote),
-        marginal=quote.tariffs["hybrid"].detail["marginal_cost"],
+        **held_figures(quote),
     ).to_dict()
     _assert_matches(_recalc(path, tmp_path, wage_change=0.05, volume_change=0.15), engine)

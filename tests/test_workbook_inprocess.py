@@ -16,7 +16,7 @@ from quoter.inputs.pricebook import load_price_book
 from quoter.inputs.requirements import load_requirements
 from quoter.pricing.tariffs import model_keys
 from quoter.quote.pipeline import build_quote
-from quoter.render.workbook import grid_rows, write_workbook, write_workbook_from_grid
+from quoter.render.workbook import grid_rows, held_figures, write_workbook, write_workbook_from_grid
 
 from .conftest import ROOT
 from .xlsx_eval import recalculate
@@ -41,12 +41,6 @@ def files(bank, tmp_path_factory):
     return {lang: write_workbook_from_grid(quote, rows, out / f"{lang}.xlsx", lang) for lang in ("en", "fa")}
 
 
-def _premiums(quote) -> dict:
-    """The quote's risk premiums: the workbook holds them while its inputs move (the engine would re-price them
-    from the committed scenarios at the new volume)."""
-    return {k: t.risk_premium for k, t in quote.tariffs.items()}
-
-
 def _build_pars(out: str) -> tuple[str, bool, dict]:
     """The 24/7 workbook (its staffing grid is most of this file's time) and the engine at wages +5 %, volume +15 %."""
     req = load_requirements(PARS)
@@ -59,9 +53,7 @@ def _build_pars(out: str) -> tuple[str, bool, dict]:
         _wages(book, "1.05"),
         shifts=False,
         scenarios=False,
-        financing=quote.cost.financing,
-        premiums=_premiums(quote),
-        marginal=quote.tariffs["hybrid"].detail["marginal_cost"],
+        **held_figures(quote),
     ).to_dict()
     return str(path), night, engine
 
@@ -112,9 +104,7 @@ def test_recalculated_with_volume_down_20_percent(bank, files):
         book,
         shifts=False,
         scenarios=False,
-        financing=bank[2].cost.financing,
-        premiums=_premiums(bank[2]),
-        marginal=bank[2].tariffs["hybrid"].detail["marginal_cost"],
+        **held_figures(bank[2]),
     ).to_dict()
     _assert_matches(recalculate(files["fa"], volume_change=-0.2), engine)
 
@@ -127,9 +117,7 @@ def test_recalculated_with_margin_down_2_points_and_aht_up(bank, files):
         lower,
         shifts=False,
         scenarios=False,
-        financing=bank[2].cost.financing,
-        premiums=_premiums(bank[2]),
-        marginal=bank[2].tariffs["hybrid"].detail["marginal_cost"],
+        **held_figures(bank[2]),
     ).to_dict()
     _assert_matches(recalculate(files["en"], margin=float(lower.target_margin), aht_change=0.1), engine)
 
@@ -141,9 +129,7 @@ def test_recalculated_with_agent_wages_up_10_percent(bank, files):
         _wages(book, "1.1"),
         shifts=False,
         scenarios=False,
-        financing=bank[2].cost.financing,
-        premiums=_premiums(bank[2]),
-        marginal=bank[2].tariffs["hybrid"].detail["marginal_cost"],
+        **held_figures(bank[2]),
     ).to_dict()
     _assert_matches(recalculate(files["en"], wage_change=0.1), engine)
 

@@ -55,12 +55,9 @@ def _client_bills(model: str, priced: dict[str, Tariff], basis: Basis, grid: Usa
 
 
 def _campaign(req: Requirements) -> bool:
+    """Outbound work only, or a whole outbound campaign (``records_total`` over ``campaign_weeks``)."""
     out = req.channels.outbound
-    return (
-        out is not None
-        and set(req.channels.present()) == {"outbound"}
-        or (out is not None and out.records_total is not None)
-    )
+    return out is not None and (set(req.channels.present()) == {"outbound"} or out.records_total is not None)
 
 
 def recommend(

@@ -28,6 +28,18 @@ AHT_STEPS = (Decimal("-0.10"), Decimal("-0.05"), Decimal(0), Decimal("0.05"), De
 PERSIAN_FONT = "Noto Naskh Arabic"
 
 
+def held_figures(quote: Any) -> dict[str, Any]:
+    """What the workbook holds at the quote's figures while its inputs move (the engine would compute them again
+    at new inputs): the cost of being paid, the risk premiums and the hybrid's marginal cost per contact, as
+    ``build_quote`` keywords (``build_quote(..., **held_figures(quote))`` prices as the workbook does)."""
+    hybrid = quote.tariffs.get("hybrid")
+    return {
+        "financing": quote.cost.financing,
+        "premiums": {k: t.risk_premium for k, t in quote.tariffs.items()},
+        "marginal": hybrid.detail.get("marginal_cost") if hybrid is not None else None,
+    }
+
+
 def grid_rows(quote: Any) -> list[dict[str, Any]]:
     """The engine's usage leaves (the quantities the cost lines and tariffs read) at every grid point
     (volume change x handle-time change): the cost and every registered tariff priced there, leaves collected."""
@@ -41,8 +53,7 @@ def grid_rows(quote: Any) -> list[dict[str, Any]]:
 
     req, book = quote.requirements, quote.book
     shifts = quote.shift_use if quote.shift_use.used else None
-    held = {k: t.risk_premium for k, t in quote.tariffs.items()}  # the workbook holds the quote's premiums
-    marginal = quote.tariffs["hybrid"].detail.get("marginal_cost") if "hybrid" in quote.tariffs else None
+    held = held_figures(quote)
     rows = []
     for a in AHT_STEPS:
         for v in VOLUME_STEPS:
@@ -54,7 +65,7 @@ def grid_rows(quote: Any) -> list[dict[str, Any]]:
                 cost = build_cost(scaled, book, plan, scale_shifts(shifts, quote.plan, plan))
                 total = cost.exprs["monthly_total"]
                 basis = Basis(cost.monthly_total, cost.usage, book, req, predicted_kpis(plan), total,
-                              premiums=held, marginal_cost=marginal)  # fmt: skip
+                              premiums=held["premiums"], marginal_cost=held["marginal"])  # fmt: skip
                 priced = tariffs.price_all(basis)
             exprs = [e for ln in cost.all_lines if ln.exprs for e in ln.exprs]
             exprs += [e for t in priced.values() for e in t.exprs.values()]
