@@ -32,10 +32,12 @@ def _stop(proc: subprocess.Popen[str], sig: int) -> tuple[float, str]:
     return time.monotonic() - t0, err
 
 
-def _lo_runs(tmp_path: Path) -> list[str]:
-    """Live LibreOffice processes converting into ``tmp_path`` (their --outdir is under it)."""
+def _lo_runs(marks: list[str]) -> list[str]:
+    """Live LibreOffice processes whose arguments name one of ``marks`` (a staging folder's name: unique, and
+    the same however the temporary directory's path is spelled)."""
     out = subprocess.run(["ps", "-eww", "-o", "pid=,stat=,args="], capture_output=True, text=True).stdout
-    return [ln for ln in out.splitlines() if "soffice" in ln and str(tmp_path) in ln and " Z" not in ln[:12]]
+    return [ln for ln in out.splitlines()
+            if "soffice" in ln and any(m in ln for m in marks) and " Z" not in ln[:12]]  # fmt: skip
 
 
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
@@ -62,14 +64,22 @@ def test_sigterm_during_pdf_conversion_leaves_nothing(tmp_path):
     proc = _start(["quote", str(ROOT / "examples/bank-sat-thu.yaml"), "--out", str(out), "--xlsx",
                    str(out / "wb.xlsx"), "--docs", "--pdf", "--no-shifts"], tmp_path)  # fmt: skip
     deadline = time.monotonic() + 60
-    while not _lo_runs(tmp_path) and time.monotonic() < deadline and proc.poll() is None:
-        time.sleep(0.05)
-    assert _lo_runs(tmp_path), "LibreOffice never started"
+    # the staging folder appears just before LibreOffice is started (render.convert_to_pdf)
+    while (
+        not (staging := list(tmp_path.rglob(".quoter-pdf-*"))) and time.monotonic() < deadline and proc.poll() is None
+    ):
+        time.sleep(0.02)
+    assert proc.poll() is None, f"quote ended (exit {proc.returncode}) before converting: {proc.communicate()[1]}"
+    assert staging, "the PDF conversion never began"
+    marks = [p.name for p in staging]
+    while not _lo_runs(marks) and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.02)
+    assert proc.poll() is None, f"quote ended (exit {proc.returncode}) during conversion: {proc.communicate()[1]}"
     time.sleep(0.3)
     took, err = _stop(proc, signal.SIGTERM)
     assert proc.returncode == 130 and "Interrupted" in err, err
     assert took < 2, f"took {took:.2f} s"
     assert not list(tmp_path.rglob("*")), sorted(str(p) for p in tmp_path.rglob("*"))
     time.sleep(0.2)
-    assert not _lo_runs(tmp_path), _lo_runs(tmp_path)
+    assert not _lo_runs(marks), _lo_runs(marks)
     assert set(Path(tempfile.gettempdir()).glob("quoter-lo-*")) <= profiles_before
