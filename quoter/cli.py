@@ -165,10 +165,23 @@ def shifts_summary(result: Any) -> str:
     for q in result.queues:
         parts.append("")
         parts.append(f"Shifts of queue {q.queue}:")
-        for sh in sorted(q.shifts, key=lambda s: (s.start, s.length_hours, s.days)):
-            parts.append(f"  {sh.start} {sh.length_hours:g} h  {'-'.join((sh.days[0], sh.days[-1]))}  x {sh.people}")
+        for tour in q.shifts:
+            kind = "part-time" if tour.contract == "part_time" else "full-time"
+            parts.append(f"  {tour.people:>3} x {kind} ({tour.worked_hours:g} h worked, {tour.paid_hours:g} paid): "
+                         f"{_tour_days(tour.shifts)}")  # fmt: skip
         parts.extend(f"  Note: {n}" for n in q.notes)
     return "\n".join(parts)
+
+
+def _tour_days(shifts: tuple[tuple[str, str, float], ...]) -> str:
+    """A tour's days, runs of the same shift together: ``sat-wed 08:00 8 h, thu 08:00 4 h``."""
+    runs: list[list[Any]] = []
+    for day, start, hours in shifts:
+        if runs and runs[-1][2:] == [start, hours]:
+            runs[-1][1] = day
+        else:
+            runs.append([day, day, start, hours])
+    return ", ".join(f"{a if a == b else f'{a}-{b}'} {start} {hours:g} h" for a, b, start, hours in runs)
 
 
 def _check_time_limit(seconds: float) -> None:
@@ -559,10 +572,7 @@ def _shift_line(sp: dict[str, Any] | None) -> str:
     if not sp["used"]:
         return f"Shift planning: {shift_note(sp, 'en')}."
     paid = sum(_dec(v) for v in sp["paid_hours_week"].values())
-    return (
-        f"Shift planning: {shift_note(sp, 'en')}: {sp['headcount']} people, {paid:,.0f} paid hours a week, "
-        f"efficiency {_share(sp['efficiency'], 1)}."
-    )
+    return f"Shift planning: {shift_note(sp, 'en')}; {paid:,.0f} paid hours a week."
 
 
 def _saved_staffing(st: dict[str, Any]) -> str:

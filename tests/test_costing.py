@@ -193,7 +193,7 @@ def test_paid_hours_and_premiums_come_from_the_shift_plan(monkeypatch):
         return types.SimpleNamespace(paid_hours_week=split, queues=[queue], totals={"headcount": 80})
 
     monkeypatch.setattr(solver, "plan_shifts", plan_shifts)
-    assert not plan_shifts_for_quote(req, plan, book)[1].used  # 24/7: not attempted by default
+    assert plan_shifts_for_quote(req, plan, book)[1].used  # 24/7 included: every quote is rostered
     shifts, use = plan_shifts_for_quote(req, plan, book, mode=True)
     assert use.used and use.paid_hours_week == pytest.approx(shifts.paid_hours_week)
     assert seen == {"night": 0.0, "friday": 0.40, "holiday": 0.40, "book": "ir-1405"}  # rotating: art. 56, not 58

@@ -71,19 +71,16 @@ def test_context_is_plain_and_formatted(quote):
     assert fa["quote"]["date"] == "۱ آذر ۱۴۰۵"
     assert fa["quote"]["date_numeric"] == "۱۴۰۵/۰۹/۰۱"
     assert en["quote"]["date"] == "22 November 2026"
-    assert fa["chosen"]["monthly"]["figures"] == "۵۴٬۱۵۴٬۵۹۶٬۰۰۰ ریال"
-    assert (
-        fa["chosen"]["monthly"]["words"]
-        == "پنجاه و چهار میلیارد و یکصد و پنجاه و چهار میلیون و پانصد و نود و شش هزار ریال"
-    )
+    assert fa["chosen"]["monthly"]["figures"] == "۵۹٬۸۶۴٬۰۹۶٬۰۰۰ ریال"
+    assert fa["chosen"]["monthly"]["words"] == "پنجاه و نه میلیارد و هشتصد و شصت و چهار میلیون و نود و شش هزار ریال"
     assert (
         en["chosen"]["monthly"]["words"]
-        == "fifty-four billion one hundred fifty-four million five hundred ninety-six thousand rials"
+        == "fifty-nine billion eight hundred sixty-four million ninety-six thousand rials"
     )
-    assert en["chosen"]["vat"]["figures"] == "5,415,459,600 IRR"  # the engine's VAT, not recomputed
-    assert en["chosen"]["monthly_with_vat"]["figures"] == "59,570,055,600 IRR"
+    assert en["chosen"]["vat"]["figures"] == "5,986,409,600 IRR"  # the engine's VAT, not recomputed
+    assert en["chosen"]["monthly_with_vat"]["figures"] == "65,850,505,600 IRR"
     assert fa["chosen"]["vat_rate"] == "۱۰٪"
-    assert fa["staffing"]["totals"]["fte"] == "۷۲٫۵"
+    assert fa["staffing"]["totals"]["fte"] == "۸۰٫۰"  # the roster's people (the intervals alone: 72.5)
     chat = Decimal(quote["models"]["per_call"]["unit_price_chat"])
     assert en["models"]["per_call"]["unit_price_chat"] == f"{chat:,.0f} IRR"
     assert fa["add_ons"][0] == {"name": "دسترسی به سامانه ضبط مکالمات", "monthly": "۸۰٬۰۰۰٬۰۰۰ ریال", "one_time": "–"}

@@ -31,8 +31,9 @@ def test_flat_24x7_with_8_hour_shifts_needs_3n_shifts_a_day():
     assert set(per_day.values()) == {3 * n}
     assert plan.coverage == plan.demand  # no over-coverage at all
     assert plan.headcount == 21  # 5-day tours (8 h x 5 = 40 h <= 44 h)
-    assert plan.paid_hours_week == pytest.approx(n * 168)
-    assert plan.efficiency == pytest.approx(1.0)
+    assert plan.worked_hours_week == pytest.approx(n * 168)
+    assert plan.paid_hours_week == pytest.approx(21 * 44)  # full-time: paid the full week whatever is rostered
+    assert plan.efficiency == pytest.approx(840 / 924)
     assert plan.night_hours_week == pytest.approx(n * 8 * 7)  # 22:00-06:00 every day
     assert plan.friday_hours_week == pytest.approx(n * 24)
     assert plan.status == "optimal"
@@ -188,9 +189,13 @@ def test_night_and_rest_days_are_on_the_agents_clock_in_plan_and_estimate():
     assert night_share > 0.45  # on the London clock (22:00-06:00 London) it would be about 0.4
     # priced from the roster, the premium hours are the plan's: the same share within the rounding to
     # whole people and whole shifts
+    # (shares of the hours worked: a full-time person is paid the full week besides)
+    from quoter.pricing.usage import WEEKS_PER_MONTH
+
     from_plan = measure(req, IR, staffing, result)
-    assert _share(from_plan.night_hours, from_plan.paid_hours) == pytest.approx(night_share, abs=0.05)
-    assert _share(from_plan.friday_hours, from_plan.paid_hours) == pytest.approx(rest_share, abs=0.02)
+    worked = q.worked_hours_week * float(WEEKS_PER_MONTH)
+    assert float(from_plan.night_hours) / worked == pytest.approx(night_share, abs=0.05)
+    assert float(from_plan.friday_hours) / worked == pytest.approx(rest_share, abs=0.02)
 
     # the same service on the agents' own clock has its night at 22:00-06:00 of the demand
     tehran = plan_shifts(_req("Asia/Tehran", busy), staffing, time_limit_s=0, book=IR).queues[0]
@@ -250,23 +255,33 @@ def test_cli_shifts_takes_the_labour_facts_from_a_price_book(tmp_path, capsys):
     assert "no price book named 'no-such-book'" in capsys.readouterr().err
 
 
-def _check_roster(q, interval_minutes: int, weekly_cap: float, max_days: int) -> None:
-    """A checker written apart from the solver: rebuild the coverage from the shift list and check the rules."""
+def _check_roster(q, interval_minutes: int, rules: ShiftRules, art_57_hours: float = 176) -> None:
+    """A checker written apart from the solver: rebuild the coverage from the tours and check every rule of
+    every person's week (days, weekly hours, art. 57 over four weeks of the repeating week, rest between
+    shifts across the cyclic week, part-time hours)."""
     from quoter.calendar import DAYS, parse_time
 
-    n = len(q.demand)
-    per_day = 1440 // interval_minutes
+    n, week = len(q.demand), 7 * 1440
     cover = [0] * n
-    for s in q.shifts:
-        assert len(s.days) <= max_days, s
-        assert s.length_hours * len(s.days) <= weekly_cap + 1e-9, s  # art. 57 with a weekly tour: 4 x 44 = 176
-        start = parse_time(s.start) // interval_minutes
-        steps = round(s.length_hours * 60 / interval_minutes)
-        for d in s.days:
-            for k in range(steps):
-                cover[(DAYS.index(d) * per_day + start + k) % n] += s.people
+    for tour in q.shifts:
+        pt = tour.contract == "part_time"
+        days_cap = rules.part_time.max_days_per_week if pt else rules.max_days_per_week
+        hours_cap = rules.part_time.max_weekly_hours if pt else min(rules.max_weekly_hours, art_57_hours / 4)
+        worked = sum(h for _, _, h in tour.shifts)
+        assert len({d for d, _, _ in tour.shifts}) == len(tour.shifts) <= days_cap, tour
+        assert worked <= hours_cap + 1e-9 and 4 * worked <= art_57_hours + 1e-9, tour
+        if pt:
+            assert tour.paid_hours >= rules.part_time.min_weekly_hours and tour.paid_hours >= worked, tour
+        spans = sorted((DAYS.index(d) * 1440 + parse_time(t), round(h * 60)) for d, t, h in tour.shifts)
+        for i, (begin, length) in enumerate(spans):
+            nxt = spans[(i + 1) % len(spans)][0] + (week if i + 1 == len(spans) else 0)
+            if len(spans) > 1:
+                assert nxt - (begin + length) >= rules.min_rest_hours * 60, (tour, begin)
+            for k in range(length // interval_minutes):
+                cover[(begin // interval_minutes + k) % n] += tour.people
     assert cover == list(q.coverage)
     assert all(c >= d for c, d in zip(cover, q.demand, strict=True))
+    assert sum(t.people for t in q.shifts) == q.headcount
 
 
 def test_art_57_caps_a_weekly_tour_at_44_hours_and_the_checker_agrees(write_yaml):
@@ -282,4 +297,58 @@ def test_art_57_caps_a_weekly_tour_at_44_hours_and_the_checker_agrees(write_yaml
     req = load_requirements(write_yaml(text + "shifts: {max_weekly_hours: 60}\n"))
     result = plan_shifts(req, plan_staffing(req), time_limit_s=5, book=IR)
     for q in result.queues:
-        _check_roster(q, result.interval_minutes, 44, 6)
+        _check_roster(q, result.interval_minutes, req.shifts)
+
+
+def _example(name: str, extra: str = ""):
+    text = (ROOT / f"examples/{name}.yaml").read_text(encoding="utf-8") + extra
+    return text
+
+
+def test_day_specific_tours_roster_the_bank_at_90_percent_and_every_rule_holds(write_yaml):
+    """Sat-Wed 08:00-20:00 and Thursday 08:00-14:00: a tour has its own shift each day (Thursday short), and
+    every full-time person is paid the full 44-hour week."""
+    req = load_requirements(write_yaml(_example("bank-sat-thu")))
+    result = plan_shifts(req, plan_staffing(req), book=IR)
+    (q,) = result.queues
+    _check_roster(q, result.interval_minutes, ShiftRules())
+    assert q.efficiency >= 0.90, q.efficiency  # fixed tours: 81 % counting worked hours only, less paying the week
+    assert q.paid_hours_week == pytest.approx(44 * q.headcount)
+    assert any(len({(t, h) for _, t, h in tour.shifts}) > 1 for tour in q.shifts)  # days differ within a tour
+    thursday = [h for tour in q.shifts for d, _, h in tour.shifts if d == "thu"]
+    assert thursday and max(thursday) <= 6  # the line closes at 14:00
+    assert q.mip_gap <= 0.03
+
+
+def test_part_time_tours_roster_the_survey_at_85_percent(write_yaml):
+    req = load_requirements(write_yaml(_example("survey-outbound", "shifts: {part_time: {}}\n")))
+    book = IR.model_copy(update={"part_time": getattr(IR, "part_time", None) or IR.campaign})
+    result = plan_shifts(req, plan_staffing(req), book=book)
+    (q,) = result.queues
+    _check_roster(q, result.interval_minutes, req.shifts)
+    assert q.efficiency >= 0.85, q.efficiency
+    assert q.part_time_headcount > 0 and 0 < q.part_time_hours_week < q.paid_hours_week
+    assert result.part_time_hours_week == pytest.approx(q.part_time_hours_week)
+    plain = load_requirements(write_yaml(_example("survey-outbound")))
+    full_time_only = plan_shifts(plain, plan_staffing(plain), book=IR)
+    assert full_time_only.totals["efficiency"] < q.efficiency
+
+
+def test_part_time_needs_the_books_part_time_wage(write_yaml):
+    req = load_requirements(write_yaml(_example("survey-outbound", "shifts: {part_time: {}}\n")))
+    bare = IR.model_copy(update={"part_time": None}) if hasattr(IR, "part_time") else IR
+    with pytest.raises(InputError) as exc:
+        plan_shifts(req, plan_staffing(req), book=bare)
+    assert any(p.startswith("shifts.part_time:") for p in exc.value.problems)
+
+
+def test_the_24x7_roster_keeps_the_rest_between_shifts_and_is_the_same_every_run():
+    req = load_requirements(ROOT / "examples/pars-retail-24x7.yaml")
+    staffing = plan_staffing(req)
+    first = plan_shifts(req, staffing, book=IR)
+    second = plan_shifts(req, staffing, book=IR)
+    assert [q.shifts for q in first.queues] == [q.shifts for q in second.queues]
+    for q in first.queues:
+        _check_roster(q, first.interval_minutes, ShiftRules())
+        assert q.night_hours_week > 0 and q.friday_hours_week > 0
+    assert first.totals["mip_gap"] <= 0.05

@@ -198,12 +198,14 @@ class StaffingTotals(Doc):
 
 class ShiftPlan(Doc):
     used: Bool
-    reason: Literal["not_asked", "round_the_clock", "no_roster", "not_proven", "used", "used_best", "campaign"]
+    reason: Literal["not_asked", "no_roster", "used", "campaign"]
     detail: str | None = None
-    status: Literal["optimal", "time_limit"] | None
+    status: str | None  # optimal, or the queues' statuses (repaired, node_limit, time_limit, heuristic) joined by /
     paid_hours_week: dict[PaidHoursKind, Dec] | None
     headcount: Int | None
     efficiency: Dec | None
+    gap: Dec | None = None  # the roster's cost over the planner's lower bound, less one
+    part_time_headcount: Int | None = None
 
 
 class Staffing(Doc):

@@ -83,8 +83,20 @@ def recommendation(quote: dict[str, Any], lang: str) -> str:
 
 
 def shift_note(shift_plan: dict[str, Any], lang: str) -> str:
-    """Why a quote's paid hours do (or do not) come from a shift plan."""
-    return wording.text(f"note.shift.{shift_plan['reason']}", lang, detail=shift_plan.get("detail") or "")
+    """Why a quote's paid hours do (or do not) come from a shift plan; a roster's size, efficiency and gap."""
+    from quoter.render.localize import format_number, format_percent
+
+    def pct(key: str) -> str:
+        return format_percent(Decimal(str(shift_plan.get(key) or 0)), lang, decimals=1)
+
+    return wording.text(
+        f"note.shift.{shift_plan['reason']}",
+        lang,
+        detail=shift_plan.get("detail") or "",
+        people=format_number(Decimal(int(shift_plan.get("headcount") or 0)), lang),
+        efficiency=pct("efficiency"),
+        gap=pct("gap"),
+    )
 
 
 def staffing_notes(notes: Any, shrinkage: Any, hours: Any, blocking: Any, lang: str) -> list[str]:

@@ -401,25 +401,16 @@ EN: dict[str, str] = {
     "cli.books.title": "title",
     "cli.books.file": "file",
     "note.shift.not_asked": "shift planning not asked for: paid hours and premium hours from the staffing intervals",
-    "note.shift.round_the_clock": (
-        "a round-the-clock roster takes the shift planner longer than a quote allows: paid hours and premium hours "
-        "from the staffing intervals (quote with shift planning on to wait for it)"
-    ),
     "note.shift.no_roster": (
         "the shift planner found no roster ({detail}): paid hours and premium hours from the staffing intervals"
     ),
-    "note.shift.not_proven": (
-        "the shift planner did not prove a roster within its work budget: paid hours and premium hours from the "
-        "staffing intervals (quote with shift planning on to wait for it)"
+    "note.shift.used": (
+        "paid hours and premium hours from the roster: {people} people on weekly tours, schedule efficiency "
+        "{efficiency} (hours needed over hours paid), within {gap} of the best possible roster's cost"
     ),
-    "note.shift.used": "paid hours and premium hours from the shift plan (whole weekly shifts)",
     "note.shift.campaign": (
         "outbound campaign: campaign agents are paid by the hour for the hours the staffing intervals schedule "
         "(no whole shifts); paid hours and premium hours from the staffing intervals"
-    ),
-    "note.shift.used_best": (
-        "paid hours and premium hours from the shift plan (whole weekly shifts; the solver's best roster within "
-        "its time limit, not proven optimal)"
     ),
     "note.staffing.month": (
         "A month is 365.25/12 days; volumes spread over the open intervals of a typical week by the profiles."
@@ -783,25 +774,16 @@ FA: dict[str, str] = {
     "note.shift.not_asked": (
         "برنامه‌ریزی شیفت خواسته نشده است: ساعات پرداختی و ساعات فوق‌العاده از بازه‌های برنامه نیروی انسانی"
     ),
-    "note.shift.round_the_clock": (
-        "چیدن شیفت‌های شبانه‌روزی بیش از زمانِ یک پیشنهاد قیمت طول می‌کشد: ساعات پرداختی و ساعات فوق‌العاده از "
-        "بازه‌های برنامه نیروی انسانی (برای استفاده از برنامه شیفت، پیشنهاد را با برنامه‌ریزی شیفت بگیرید)"
-    ),
     "note.shift.no_roster": (
         "برنامه‌ریز شیفت برنامه‌ای نیافت ({detail}): ساعات پرداختی و ساعات فوق‌العاده از بازه‌های برنامه نیروی انسانی"
     ),
-    "note.shift.not_proven": (
-        "برنامه‌ریز شیفت در سقف کار خود برنامه بهینه را اثبات نکرد: ساعات پرداختی و ساعات فوق‌العاده از بازه‌های "
-        "برنامه نیروی انسانی"
+    "note.shift.used": (
+        "ساعات پرداختی و ساعات فوق‌العاده از برنامه شیفت: {people} نفر در برنامه‌های هفتگی، بهره‌وری برنامه "
+        "{efficiency} (ساعات لازم به ساعات پرداختی)، و هزینه آن حداکثر {gap} بیشتر از بهترین برنامه ممکن"
     ),
-    "note.shift.used": "ساعات پرداختی و ساعات فوق‌العاده از برنامه شیفت (شیفت‌های کامل هفتگی)",
     "note.shift.campaign": (
         "کمپین تماس خروجی: حقوق کارشناسان کمپین به ازای ساعاتی پرداخت می‌شود که برنامه بازه‌ای تعیین می‌کند "
         "(بدون شیفت کامل)؛ ساعات پرداختی و ساعات فوق‌العاده از بازه‌های برنامه نیروی انسانی"
-    ),
-    "note.shift.used_best": (
-        "ساعات پرداختی و ساعات فوق‌العاده از برنامه شیفت (شیفت‌های کامل هفتگی؛ بهترین برنامه در سقف زمان، "
-        "بهینه بودن آن اثبات نشده است)"
     ),
     "note.staffing.month": (
         "هر ماه ۳۶۵٫۲۵ تقسیم بر ۱۲ روز است؛ حجم کار بر پایه الگوها میان بازه‌های باز یک هفته نمونه پخش شده است."

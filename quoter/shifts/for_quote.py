@@ -14,12 +14,10 @@ from quoter.money import dec_str, quantity
 from quoter.pricing.usage import rotations
 from quoter.staffing.result import StaffingPlan
 
-SHIFT_NODES = 1000
-"""Branch-and-bound nodes the quote gives the shift planner by default, per queue: a budget of work, not of
-time, so the same input gets the same roster (or none) on any machine under any load. Business-hours
-accounts prove their roster within a few nodes; one that needs more falls back to the interval estimate."""
 SHIFT_SECONDS = 60.0
-"""A safety net on the default attempt's wall-clock time, far above what the node budget takes here."""
+"""A safety net on the planner's wall-clock time, far above what its node budget takes here (the budget is
+branch-and-bound nodes, :data:`quoter.shifts.solver.NODES`, so the same input gets the same roster on any
+machine under any load)."""
 HOURS_STEP = "0.000001"  # shift-plan hours are kept (and saved) to this step
 
 
@@ -34,6 +32,8 @@ class ShiftUse:
     headcount: int | None = None
     efficiency: float | None = None
     detail: str | None = None
+    gap: float | None = None  # the roster's cost over the planner's lower bound, less one
+    part_time_headcount: int | None = None
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ShiftUse:
@@ -51,6 +51,8 @@ class ShiftUse:
             paid_hours_week=None if hours is None else {k: float(str(v)) for k, v in hours.items()},
             headcount=data.get("headcount"),
             efficiency=f(data.get("efficiency")),
+            gap=f(data.get("gap")),
+            part_time_headcount=data.get("part_time_headcount"),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -67,60 +69,50 @@ class ShiftUse:
             else {k: q(v, HOURS_STEP) for k, v in self.paid_hours_week.items()},
             "headcount": self.headcount,
             "efficiency": q(self.efficiency, "0.0001"),
+            **({"gap": q(self.gap, "0.0001")} if self.gap is not None else {}),
+            **({"part_time_headcount": self.part_time_headcount} if self.part_time_headcount else {}),
         }
 
 
 def plan_shifts_for_quote(
     req: Requirements, plan: StaffingPlan, book: PriceBook, mode: bool | None = None, seconds: float = SHIFT_SECONDS
 ) -> tuple[Any, ShiftUse]:
-    """The shift plan to price with, and a note saying which hours the quote uses.
+    """The roster to price with, and a note saying which hours the quote uses and how close the roster is to
+    the best possible.
 
-    ``mode``: ``False`` never plans shifts; ``True`` waits for the planner (its own time limit) and
-    takes its best roster; ``None`` (default) gives it ``seconds`` and takes the roster only when
-    the solver proves it (status optimal), so the same input always gives the same quote; a
-    round-the-clock service is not attempted by default (its roster needs seconds), nor an outbound
-    campaign whose price book pays campaign agents by the hour (``campaign.shift_roster: false``).
+    ``mode``: ``False`` never plans shifts; ``None`` (default) and ``True`` roster every quote, round-the-clock
+    ones included (``True`` also raises when the rules leave no roster, where the default falls back to the
+    interval estimate and says why). An outbound campaign whose price book pays campaign agents by the hour
+    (``campaign.shift_roster: false``) is not rostered by default.
     """
     if mode is False:
         return None, ShiftUse(False, "not_asked")
     if mode is None and is_campaign(req, book) and book.campaign is not None and not book.campaign.shift_roster:
         return None, ShiftUse(False, "campaign")  # hourly campaign agents: the interval plan's hours, no shifts
-    bands = rotations({parse_time(iv.start) for q in plan.queues for iv in q.intervals if iv.agents > 0})
-    if mode is None and len(bands) == 3:
-        # measured: round-the-clock rosters take the MILP seconds (1.5-4 s even for one queue), never a
-        # quote's fraction of a second, so the attempt would only cost time
-        return None, ShiftUse(False, "round_the_clock")
     from quoter.shifts import solver
 
+    bands = rotations({parse_time(iv.start) for q in plan.queues for iv in q.intervals if iv.agents > 0})
     p = book.premiums
     rotating = "night" in bands and len(bands) >= 2  # art. 56 premium on wages; art. 58's is not paid as well
     premiums = {"night": 0.0 if rotating else float(p.night), "friday": float(p.friday), "holiday": float(p.holiday)}
     try:
-        default = mode is None
-        result = solver.plan_shifts(req, plan, premiums=premiums, time_limit_s=seconds if default else None,
-                                    book=book, node_limit=SHIFT_NODES if default else None)  # fmt: skip
+        result = solver.plan_shifts(req, plan, premiums=premiums, time_limit_s=seconds, book=book)
     except DomainError as exc:
         if mode:
             raise
         return None, ShiftUse(False, "no_roster", detail=str(exc))
-    statuses = [q.status for q in result.queues]
-    status = "optimal" if all(s in ("optimal", "skipped") for s in statuses) else "time_limit"
     totals = result.totals
-    if mode is None and status != "optimal":
-        return None, ShiftUse(
-            False,
-            "not_proven",
-            status=status,
-        )
     split = {k: float(quantity(float(v), HOURS_STEP)) for k, v in result.paid_hours_week.items()}
-    headcount = totals.get("headcount")
+    statuses = {q.status for q in result.queues} - {"skipped"}
     return result, ShiftUse(
         True,
-        "used" if status == "optimal" else "used_best",
-        status=status,
+        "used",
+        status="optimal" if statuses <= {"optimal"} else "/".join(sorted(statuses)),
         paid_hours_week=split,
-        headcount=None if headcount is None else int(headcount),
+        headcount=int(totals.get("headcount", 0)),
         efficiency=totals.get("efficiency"),
+        gap=totals.get("mip_gap"),
+        part_time_headcount=int(totals.get("part_time_headcount", 0)),
     )
 
 

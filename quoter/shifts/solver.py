@@ -1,28 +1,29 @@
-"""Shift planning: cover every interval's agents with whole weekly tours at the least paid cost.
+"""Shift planning: cover every interval's agents with one weekly tour per person at the least cost.
 
-A *tour* is one person's week: a start time, a shift length and a block of consecutive working
-days (the days off are consecutive too), with at most ``max_weekly_hours``. The integer program
+A *tour* is one person's week: on each working day a shift with its own start and length (Thursday can be
+short, Friday different), with at least ``min_rest_hours`` off between shifts, at most ``max_days_per_week``
+days and ``max_weekly_hours`` (Labour Law arts. 51 and 57: 44 h a week, 176 h in four weeks). Full-time
+people are paid the full week (``labour.hours_per_week``) whatever is rostered; part-time people, where the
+client allows them (``shifts.part_time``), are paid by the hour with a guaranteed least week.
 
-    minimise   sum_tours cost(tour) * x_tour
-    subject to sum_{tours covering i} x_tour >= demand_i   for every interval i of the week
-               x_tour >= 0, integer
+Two stages: :mod:`quoter.shifts.daily` chooses how many shifts of each start and length each day needs and
+how many people of each kind of week, by an integer program (HiGHS through ``scipy.optimize.milp``) whose
+relaxation is a true lower bound on any legal roster's cost; :mod:`quoter.shifts.assign` then gives every
+person their tour, deterministically. The gap reported is the roster's cost over that bound.
 
-is solved with HiGHS through ``scipy.optimize.milp``. A tour's cost is its paid hours weighted by
-the premiums: an hour costs 1, plus ``night`` in the night window, plus ``friday`` on rest days,
-so the solver prefers plans with fewer premium hours. The week is cyclic: a Friday night shift
-runs into Saturday morning.
+The objective weighs every worked hour by the premiums (``night`` in the night window, ``friday`` on rest
+days) and adds a small cost per person, so the planner avoids premium hours and needless heads. The week is
+cyclic: a Friday night shift runs into Saturday morning.
 
-The demand and the tours are on the service's clock (the requirements' ``service.timezone``); the
-night window, the rest days and the holidays are the price book's ``labour`` facts, on the agents'
-clock (``labour.timezone``): each interval is moved by the offset between the two clocks
-(:func:`quoter.calendar.clock_shift_minutes`, on the book's as-of date) before it is classed, as the
-interval estimate of :mod:`quoter.pricing.usage` does. Why HiGHS via scipy, and the measured comparison with OR-Tools:
-docs/shifts.md.
+The demand and the tours are on the service's clock (the requirements' ``service.timezone``); the night
+window, the rest days and the holidays are the price book's ``labour`` facts, on the agents' clock
+(``labour.timezone``): each interval is moved by the offset between the two clocks
+(:func:`quoter.calendar.clock_shift_minutes`, on the book's as-of date) before it is classed, as the interval
+estimate of :mod:`quoter.pricing.usage` does. Measured choices: docs/shifts.md.
 
-Demand is agents on shift: required agents / (1 - shrinkage), rounded up. Breaks are part of
-shrinkage, so a shift covers every interval from its start to its end. Queues of the same
-language (or pool) are rostered together: agents are blended across voice, chat, email and
-outbound within a language queue, which is how small accounts are run.
+Demand is agents on shift: required agents / (1 - shrinkage), rounded up. Breaks are part of shrinkage, so a
+shift covers every interval from its start to its end. Queues of the same language (or pool) are rostered
+together: agents are blended across voice, chat, email and outbound within a language queue.
 """
 
 from __future__ import annotations
@@ -36,22 +37,37 @@ from typing import Any
 from quoter.calendar import DAYS, DAYS_PER_YEAR, MINUTES_PER_DAY, MINUTES_PER_WEEK, clock_shift_minutes, format_time
 from quoter.errors import DomainError, InfeasibleError, InputError
 from quoter.inputs.pricebook import Labour, PriceBook
+from quoter.shifts import daily
+from quoter.shifts.assign import Person, assign, paid_minutes
+from quoter.shifts.daily import Contract, Daily
 from quoter.shifts.rules import ShiftRules
 from quoter.staffing.result import StaffingPlan
 
 DEFAULT_PREMIUMS: dict[str, float] = {"night": 0.35, "friday": 0.40, "holiday": 0.40}
 PERSON_HOURS = 2.0  # per-head overhead in the objective, in paid-hour equivalents (supervision, hiring)
+NODES = 1000  # branch-and-bound nodes per queue: a budget of work, so the same input gets the same roster
+PART_TIME_PERSON_HOURS = 4.0  # a part-time head: the same hiring, training and supervision for fewer hours
 DEFAULT_LABOUR = Labour.model_construct()
 """The ``labour`` fields' own defaults (night 22:00-06:00, Friday rest, no holidays) for a bare demand curve;
 quotes and the CLI pass their price book's ``labour``."""
 
 
 @dataclass(frozen=True)
-class Shift:
-    start: str  # "HH:MM"
-    length_hours: float
-    days: tuple[str, ...]  # working days, e.g. ("sat", "sun", "mon", "tue", "wed")
+class Tour:
+    """One kind of week, worked by ``people`` persons: a shift on each working day."""
+
+    contract: str  # full_time | part_time
+    shifts: tuple[tuple[str, str, float], ...]  # (day, start "HH:MM", length in hours) per working day
     people: int
+    paid_hours: float  # per person a week
+
+    @property
+    def days(self) -> tuple[str, ...]:
+        return tuple(d for d, _, _ in self.shifts)
+
+    @property
+    def worked_hours(self) -> float:
+        return sum(h for _, _, h in self.shifts)
 
 
 @dataclass(frozen=True)
@@ -72,14 +88,17 @@ class ShiftPlan:
     efficiency: float  # required hours / paid hours
     demand: tuple[int, ...]
     coverage: tuple[int, ...]
-    shifts: tuple[Shift, ...]
-    status: str  # optimal (within mip_gap) | time_limit (best found) | heuristic (LP rounding only) | skipped
-    mip_gap: float
-    lp_bound_hours: float  # paid hours of the LP relaxation (a lower bound on any roster)
+    shifts: tuple[Tour, ...]
+    status: str  # optimal | repaired (people added to stage one's) | node_limit | time_limit | skipped
+    mip_gap: float  # the roster's cost over the lower bound, less one
+    lp_bound_hours: float  # paid hours of the relaxation minimising them alone (a lower bound on any roster)
     solve_seconds: float
     notes: tuple[str, ...] = ()
     rest_night_hours_week: float = 0.0  # night hours on a rest day (in both night and friday)
     holiday_night_hours_week: float = 0.0  # night hours expected on holidays (in both night and holiday)
+    worked_hours_week: float = 0.0  # rostered hours (full-time people are paid their full week besides)
+    part_time_hours_week: float = 0.0  # paid hours of part-time people (in paid_hours_week)
+    part_time_headcount: int = 0
 
     @property
     def over_coverage(self) -> tuple[int, ...]:
@@ -96,7 +115,12 @@ class ShiftsResult:
     interval_minutes: int
     queues: tuple[ShiftPlan, ...]
     totals: dict[str, float] = field(default_factory=dict)
-    solver: str = "HiGHS (scipy.optimize.milp)"
+    solver: str = "HiGHS (scipy.optimize.milp) for the daily shifts, then one tour per person by assignment"
+
+    @property
+    def part_time_hours_week(self) -> float:
+        """Paid hours a week of part-time people (in the ``paid_hours_week`` total)."""
+        return float(self.totals.get("part_time_hours_week", 0.0))
 
     @property
     def paid_hours_week(self) -> dict[str, float]:
@@ -134,14 +158,6 @@ class ShiftsResult:
         }
 
 
-@dataclass(frozen=True)
-class _Tour:
-    start_min: int
-    length_min: int
-    first_day: int
-    days: int
-
-
 _Kinds = tuple[list[bool], list[bool]]  # (night, rest day) per interval
 
 
@@ -156,150 +172,12 @@ def _hour_kinds(n: int, interval_minutes: int, labour: Labour, clock_shift: int 
     return night, friday
 
 
-def _tours(rules: ShiftRules, interval_minutes: int) -> list[_Tour]:
-    step = max(rules.start_step_minutes, interval_minutes)
-    step -= step % interval_minutes
-    lo, hi = rules.minutes(rules.earliest_start), rules.minutes(rules.latest_start)
-    starts = [s for s in range(0, 1440, step) if lo <= s <= hi]
-    out = []
-    for length in sorted(set(rules.lengths_hours)):
-        length_min = round(length * 60 / interval_minutes) * interval_minutes
-        if length_min <= 0:
-            continue
-        days = rules.days_for(length)
-        for s in starts:
-            for d in range(7):
-                out.append(_Tour(s, length_min, d, days))
-    return out
-
-
-def _round_cover(a: Any, need: Any, cost: Any, x_lp: Any) -> Any:
-    """A whole-tour cover from an LP solution: round down, add the tours that cover the most
-    still-short intervals per unit of cost until nothing is short, then drop tours nobody needs."""
-    import numpy as np
-
-    x = np.floor(np.asarray(x_lp) + 1e-9).astype(int)
-    at = a.T.tocsr()
-    short = need - a @ x
-    while (short > 1e-9).any():
-        gain = at @ (short > 1e-9).astype(float)
-        j = int(np.argmax(gain / cost))
-        x[j] += 1
-        short = need - a @ x
-    cover = a @ x
-    for j in np.argsort(-cost):  # prune: dearest tours first
-        while x[j] > 0:
-            col = a[:, [j]].toarray().ravel()
-            if np.all(cover - col >= need - 1e-9):
-                x[j] -= 1
-                cover = cover - col
-            else:
-                break
-    return x
-
-
-def _covered(t: _Tour, interval_minutes: int, n: int) -> list[int]:
-    per_day = 1440 // interval_minutes
-    first = t.start_min // interval_minutes
-    k = t.length_min // interval_minutes
-    cells: list[int] = []
-    for day in range(t.first_day, t.first_day + t.days):
-        base = (day % 7) * per_day + first
-        cells.extend((base + j) % n for j in range(k))
-    return cells
-
-
-@dataclass(frozen=True)
-class _Cover:
-    """One queue's covering problem: the tours, the intervals-by-tours coverage matrix, the demand, and each
-    tour's objective cost and paid hours."""
-
-    tours: list[_Tour]
-    a: Any
-    demand: tuple[int, ...]  # whole agents per interval
-    need: Any  # the demand as a float array
-    cost: Any
-    hours: Any
-
-    def constraint(self) -> Any:
-        """Every interval covered by at least its demand."""
-        import numpy as np
-        from scipy.optimize import LinearConstraint
-
-        return LinearConstraint(self.a, lb=self.need, ub=np.inf)
-
-
-@dataclass(frozen=True)
-class _Solution:
-    """A solved cover: people per tour, how it was found, its gap to the best bound, the solve's seconds."""
-
-    x: Any  # people per tour
-    status: str
-    source: str
-    gap: float
-    seconds: float
-
-
 def _need(demand: Sequence[float], interval_minutes: int) -> list[int]:
     """Whole agents to cover per interval; the demand must be one week of ``interval_minutes`` intervals."""
     n = len(demand)
     if n != 7 * 1440 // interval_minutes:
         raise DomainError(f"demand has {n} intervals, not a week of {interval_minutes}-minute intervals")
     return [max(0, math.ceil(d - 1e-9)) for d in demand]
-
-
-def _check_coverable(cells: list[list[int]], need: list[int], rules: ShiftRules, interval_minutes: int) -> None:
-    """Raise :class:`InfeasibleError` at the first interval with demand that no allowed tour is on duty in."""
-    covers = set().union(*map(set, cells)) if cells else set()
-    uncovered = [i for i in range(len(need)) if need[i] and i not in covers]
-    if uncovered:
-        day, minute = DAYS[uncovered[0] // (1440 // interval_minutes)], (uncovered[0] % (1440 // interval_minutes))
-        hhmm = format_time(minute * interval_minutes)
-        raise InfeasibleError(
-            f"shift rules cannot cover {day} {hhmm}: no allowed shift (lengths {rules.lengths_hours}, starts "
-            f"{rules.earliest_start}-{rules.latest_start} every {rules.start_step_minutes} min) is on duty then"
-        )
-
-
-def _build_cover(
-    need: list[int], rules: ShiftRules, interval_minutes: int, prem: Mapping[str, float], kinds: _Kinds
-) -> _Cover:
-    """The tour set and its coverage matrix, with each tour's premium-weighted cost and paid hours."""
-    import numpy as np
-    from scipy.sparse import csc_array
-
-    n, h = len(need), interval_minutes / 60
-    night, friday = kinds
-    tours = _tours(rules, interval_minutes)
-    cells = [_covered(t, interval_minutes, n) for t in tours]
-    _check_coverable(cells, need, rules, interval_minutes)
-    rate = [1 + prem["night"] * night[i] + prem["friday"] * friday[i] for i in range(n)]
-    # a small cost per person (PERSON_HOURS paid hours) prefers full tours when hours tie
-    cost = np.array([h * sum(rate[i] for i in c) + PERSON_HOURS for c in cells])
-    rows = np.concatenate([np.array(c) for c in cells])
-    cols = np.concatenate([np.full(len(c), j) for j, c in enumerate(cells)])
-    a = csc_array((np.ones(len(rows)), (rows, cols)), shape=(n, len(tours)))
-    hours = np.array([h * len(c) for c in cells])
-    return _Cover(tours, a, tuple(need), np.array(need, dtype=float), cost, hours)
-
-
-def _lp_bound_hours(c: _Cover) -> float:
-    """Paid hours of the LP relaxation that minimises hours alone: a true lower bound on any roster."""
-    import numpy as np
-    from scipy.optimize import Bounds, milp
-
-    lp = milp(c.hours, constraints=c.constraint(), bounds=Bounds(0, np.inf), integrality=np.zeros(len(c.tours)))
-    return float(lp.fun) if lp.x is not None else 0.0
-
-
-def _lp_rounding(c: _Cover) -> tuple[Any, float]:
-    """The deterministic plan: the cost LP rounded (down, then greedy repair, then pruning), and the LP's cost
-    (a lower bound)."""
-    import numpy as np
-    from scipy.optimize import Bounds, milp
-
-    lp_cost = milp(c.cost, constraints=c.constraint(), bounds=Bounds(0, np.inf), integrality=np.zeros(len(c.tours)))
-    return _round_cover(c.a, c.need, c.cost, lp_cost.x), float(lp_cost.fun)
 
 
 def _interruptible(fn: Any, *args: Any, **kwargs: Any) -> Any:
@@ -325,42 +203,6 @@ def _interruptible(fn: Any, *args: Any, **kwargs: Any) -> Any:
     return box["value"]
 
 
-def _solve_milp(
-    c: _Cover, x: Any, lower: float, limit: float, mip_gap: float, node_limit: int | None = None
-) -> tuple[Any, float, str, str]:
-    """HiGHS's MILP within ``limit`` s: its plan replaces ``x`` if no dearer and covering; its dual bound raises
-    ``lower``. Returns (plan, lower bound, status, plan's source)."""
-    import numpy as np
-    from scipy.optimize import Bounds, milp
-
-    status, source = "heuristic", "LP rounding"
-    if limit > 0:
-        res = _interruptible(milp, c.cost, constraints=c.constraint(), bounds=Bounds(0, np.inf),
-                             integrality=np.ones(len(c.tours)),
-                   options={"time_limit": limit, "mip_rel_gap": mip_gap,
-                            **({"node_limit": node_limit} if node_limit is not None else {})})  # fmt: skip
-        if res.x is not None:
-            lower = max(lower, float(getattr(res, "mip_dual_bound", lower) or lower))
-            x_mip = np.round(res.x).astype(int)
-            if c.cost @ x_mip <= c.cost @ x and np.all(c.a @ x_mip >= c.need):
-                x, source = x_mip, "HiGHS MILP"
-        status = "optimal" if res.status == 0 else "time_limit"
-    return x, lower, status, source
-
-
-def _solve(c: _Cover, limit: float, mip_gap: float, node_limit: int | None = None) -> _Solution:
-    """The timed solve: the LP-rounding plan, then the MILP within ``limit`` s; the gap to the best bound."""
-    t0 = time.perf_counter()
-    x, lower = _lp_rounding(c)
-    x, lower, status, source = _solve_milp(c, x, lower, limit, mip_gap, node_limit)
-    elapsed = time.perf_counter() - t0
-    total = c.cost @ x
-    gap = max(0.0, float(total - lower) / float(total)) if total > 0 else 0.0
-    if gap <= mip_gap:
-        status = "optimal"
-    return _Solution(x, status, source, gap, elapsed)
-
-
 def _hours_by_kind(
     coverage: Any, paid: float, kinds: _Kinds, h: float, holiday_share: float
 ) -> tuple[float, float, float, float, float, float]:
@@ -383,58 +225,127 @@ def _hours_by_kind(
     return max(normal_h, 0.0), night_h, friday_h, holiday_h, rest_night_h, holiday_night_h
 
 
-def _shift_list(tours: list[_Tour], x: Any) -> tuple[Shift, ...]:
-    """The tours with people on them, as shifts."""
+def _contracts(
+    rules: ShiftRules, interval_minutes: int, paid_week_hours: float, part_time_weight: float
+) -> list[Contract]:
+    """The kinds of week the rules allow: full-time (paid the full week), and part-time when allowed."""
+
+    def minutes(hours: Sequence[float]) -> tuple[int, ...]:
+        out = {round(h * 60 / interval_minutes) * interval_minutes for h in hours}
+        return tuple(sorted(m for m in out if m > 0))
+
+    out = [Contract("full_time", minutes(rules.lengths_hours), rules.max_days_per_week,
+                    round(rules.max_weekly_hours * 60), 0, round(paid_week_hours * 60), PERSON_HOURS)]  # fmt: skip
+    pt = rules.part_time
+    if pt is not None:
+        out.append(Contract("part_time", minutes(pt.lengths_hours), pt.max_days_per_week,
+                            round(pt.max_weekly_hours * 60), round(pt.min_weekly_hours * 60), None,
+                            PART_TIME_PERSON_HOURS, part_time_weight))  # fmt: skip
+    return out
+
+
+def _check_coverable(d: Daily, rules: ShiftRules) -> None:
+    """Raise :class:`InfeasibleError` at the first interval with demand that no allowed shift is on duty in."""
     import numpy as np
 
-    return tuple(
-        Shift(
-            start=format_time(tours[j].start_min),
-            length_hours=tours[j].length_min / 60,
-            days=tuple(DAYS[(tours[j].first_day + k) % 7] for k in range(tours[j].days)),
-            people=int(x[j]),
+    reach = np.asarray(d.cover.sum(axis=1)).ravel()
+    uncovered = np.flatnonzero((d.need > 0) & (reach == 0))
+    if len(uncovered):
+        per_day = 1440 // d.interval_minutes
+        day, minute = DAYS[int(uncovered[0]) // per_day], int(uncovered[0]) % per_day
+        raise InfeasibleError(
+            f"shift rules cannot cover {day} {format_time(minute * d.interval_minutes)}: no allowed shift (lengths "
+            f"{rules.lengths_hours}, starts {rules.earliest_start}-{rules.latest_start} every "
+            f"{rules.start_step_minutes} min) is on duty then"
         )
-        for j in np.flatnonzero(x)
-    )
+
+
+def _tours(people: Sequence[Person], d: Daily) -> tuple[Tour, ...]:
+    """The roster as kinds of week with the people on each, in a stable order."""
+    count: dict[tuple[int, tuple[tuple[int, int, int], ...]], int] = {}
+    for p in people:
+        key = (p.contract, tuple((s.day, s.start, s.length) for s in sorted(p.shifts, key=lambda s: s.day)))
+        count[key] = count.get(key, 0) + 1
+    out = []
+    for (k, shifts), n in sorted(count.items()):
+        ct = d.contracts[k]
+        worked = sum(length for _, _, length in shifts)
+        paid = ct.paid_week_min if ct.paid_week_min is not None else max(worked, ct.min_week_min)
+        out.append(Tour(ct.name, tuple((DAYS[day], format_time(start), length / 60) for day, start, length in shifts),
+                        n, paid / 60))  # fmt: skip
+    return tuple(out)
+
+
+def _roster_cost(people: Sequence[Person], d: Daily) -> float:
+    """The roster's cost in the stage-one objective (people at their week's cost, shifts at theirs)."""
+    index = {s: j for j, s in enumerate(d.shifts)}
+    total = 0.0
+    for p in people:
+        ct = d.contracts[p.contract]
+        total += ct.head_cost + (ct.paid_week_min or 0) / 60
+        total += sum(float(d.cost[index[s]]) for s in p.shifts)
+        if ct.paid_week_min is None:  # a part-time week below its guaranteed hours is paid them
+            total += max(0, ct.min_week_min - p.worked_min) / 60 * ct.hour_cost
+    return total
+
+
+def _roster(
+    need: list[int],
+    interval_minutes: int,
+    rules: ShiftRules,
+    rate: Sequence[float],
+    limits: tuple[float, int | None],
+    paid_week_hours: float,
+    part_time_weight: float,
+) -> tuple[Daily, Any, list[Person], float]:
+    """Both stages for one queue: (program, its solution, the people, seconds)."""
+    t0 = time.perf_counter()
+    contracts = _contracts(rules, interval_minutes, paid_week_hours, part_time_weight)
+    starts = daily.starts(rules.minutes(rules.earliest_start), rules.minutes(rules.latest_start),
+                          rules.start_step_minutes, interval_minutes)  # fmt: skip
+    rest = round(rules.min_rest_hours * 60)
+    d = daily.build(need, interval_minutes, contracts, starts, rate, rest)
+    _check_coverable(d, rules)
+    sol = daily.solve(d, mip_gap=rules.mip_gap, node_limit=limits[1], time_limit=limits[0], run=_interruptible)
+    people = assign(d, sol.x, rest)
+    return d, sol, people, time.perf_counter() - t0
 
 
 def _read_plan(
-    queue: str, c: _Cover, sol: _Solution, kinds: _Kinds, h: float, holiday_share: float, lp_hours: float, limit: float
+    queue: str, d: Daily, sol: Any, people: list[Person], kinds: _Kinds, holiday_share: float, seconds: float
 ) -> ShiftPlan:
-    """The roster of a solved cover: headcount, coverage, paid hours and their kinds, shifts, status and notes."""
-    need, x = c.demand, sol.x
-    coverage = c.a @ x
-    if any(coverage[i] < need[i] for i in range(len(need))):  # pragma: no cover - would be a bug in the rounding
-        raise InfeasibleError(f"the plan for queue {queue} under-covers the demand")
-    paid = float(c.hours @ x)
-    required = sum(need) * h
-    normal_h, night_h, friday_h, holiday_h, rest_night_h, holiday_night_h = _hours_by_kind(
-        coverage, paid, kinds, h, holiday_share
-    )
-    notes = [f"plan from {sol.source}; cost within {sol.gap:.1%} of the best possible (the solver's bound)"]
-    if sol.status == "time_limit":
-        notes.append(f"the solver stopped at its {limit:g} s time limit; this is the best plan found")
+    """The roster of one queue: headcount, coverage, paid hours and their kinds, tours, status and notes."""
+    import numpy as np
+
+    h = d.interval_minutes / 60
+    need = tuple(int(v) for v in d.need)
+    coverage = np.zeros(len(need), dtype=int)
+    for p in people:
+        for s in p.shifts:
+            coverage[daily.covered(s, d.interval_minutes)] += 1
+    if any(coverage[i] < need[i] for i in range(len(need))):  # pragma: no cover - would be a bug in the assignment
+        raise InfeasibleError(f"the roster for queue {queue} under-covers the demand")
+    paid_of = [paid_minutes(p, d.contracts[p.contract]) / 60 for p in people]
+    paid = sum(paid_of)
+    part = [i for i, p in enumerate(people) if d.contracts[p.contract].paid_week_min is None]
+    cost = _roster_cost(people, d)
+    gap = max(0.0, (cost - sol.lp_cost) / cost) if cost > 0 else 0.0
+    heads = sum(int(v) for v in sol.x[d.n_shifts :])
+    status = sol.status if sol.status != "optimal" else ("optimal" if len(people) <= heads else "repaired")
+    kinds_h = _hours_by_kind(coverage, paid, kinds, h, holiday_share)
+    notes = [f"roster within {gap:.1%} of the best possible cost (the stage-one lower bound)"]
+    if status == "repaired":
+        notes.append(f"{len(people) - heads} more people than the daily plan needs: their weeks could not be fitted")
     return ShiftPlan(
-        queue=queue,
-        headcount=int(x.sum()),
-        required_hours_week=required,
-        paid_hours_week=paid,
-        normal_hours_week=normal_h,
-        night_hours_week=night_h,
-        friday_hours_week=friday_h,
-        holiday_hours_week=holiday_h,
-        efficiency=required / paid if paid else 1.0,
-        demand=need,
-        coverage=tuple(int(v) for v in coverage),
-        shifts=_shift_list(c.tours, x),
-        status=sol.status,
-        mip_gap=sol.gap,
-        lp_bound_hours=lp_hours,
-        solve_seconds=sol.seconds,
-        notes=tuple(notes),
-        rest_night_hours_week=rest_night_h,
-        holiday_night_hours_week=holiday_night_h,
-    )
+        queue=queue, headcount=len(people), required_hours_week=sum(need) * h, paid_hours_week=paid,
+        normal_hours_week=kinds_h[0], night_hours_week=kinds_h[1], friday_hours_week=kinds_h[2],
+        holiday_hours_week=kinds_h[3], efficiency=sum(need) * h / paid if paid else 1.0, demand=need,
+        coverage=tuple(int(v) for v in coverage), shifts=_tours(people, d), status=status, mip_gap=gap,
+        lp_bound_hours=sol.lp_paid_hours, solve_seconds=seconds, notes=tuple(notes),
+        rest_night_hours_week=kinds_h[4], holiday_night_hours_week=kinds_h[5],
+        worked_hours_week=float(coverage.sum()) * h, part_time_hours_week=sum(paid_of[i] for i in part),
+        part_time_headcount=len(part),
+    )  # fmt: skip
 
 
 def solve_shifts(
@@ -448,28 +359,30 @@ def solve_shifts(
     queue: str = "all",
     time_limit_s: float | None = None,
     node_limit: int | None = None,
+    paid_week_hours: float = 44.0,
 ) -> ShiftPlan:
-    """Cover ``demand`` (agents on shift per interval, Saturday 00:00 first) with weekly tours.
+    """Cover ``demand`` (agents on shift per interval, Saturday 00:00 first) with one tour per person.
 
     ``labour`` (a price book's; default :data:`DEFAULT_LABOUR`) says which hours are night, rest-day and
-    holiday hours, on the agents' clock, which is ``clock_shift`` minutes ahead of the demand's.
+    holiday hours, on the agents' clock, which is ``clock_shift`` minutes ahead of the demand's. A full-time
+    person is paid ``paid_week_hours`` a week; ``premiums["part_time"]`` weighs a part-time hour against it.
     """
     rules = rules or ShiftRules()
     labour = DEFAULT_LABOUR if labour is None else labour
     prem = {**DEFAULT_PREMIUMS, **(premiums or {})}
     need = _need(demand, interval_minutes)
     n = len(need)
-    h = interval_minutes / 60
     kinds = _hour_kinds(n, interval_minutes, labour, clock_shift)
     holiday_share = labour.holidays_per_year / float(DAYS_PER_YEAR)
     if not any(need):
         return ShiftPlan(queue, 0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0, tuple(need), (0,) * n, (), "skipped",
                          0.0, 0.0, 0.0, ("no demand",))  # fmt: skip
-    cover = _build_cover(need, rules, interval_minutes, prem, kinds)
-    lp_hours = _lp_bound_hours(cover)
+    night, friday = kinds
+    rate = [prem["night"] * night[i] + prem["friday"] * friday[i] for i in range(n)]
     limit = rules.time_limit_seconds if time_limit_s is None else time_limit_s
-    sol = _solve(cover, limit, rules.mip_gap, node_limit)
-    return _read_plan(queue, cover, sol, kinds, h, holiday_share, lp_hours, limit)
+    d, sol, people, seconds = _roster(need, interval_minutes, rules, rate, (limit, node_limit), paid_week_hours,
+                                      prem.get("part_time", 1.0))  # fmt: skip
+    return _read_plan(queue, d, sol, people, kinds, holiday_share, seconds)
 
 
 def queue_demand(plan: StaffingPlan) -> dict[str, list[float]]:
@@ -518,20 +431,34 @@ def plan_shifts(
     if premiums is None:
         p = book.premiums
         premiums = {"night": float(p.night), "friday": float(p.friday), "holiday": float(p.holiday)}
+    if rules.part_time is not None and getattr(book, "part_time", None) is None:
+        raise InputError(
+            "part-time tours need the price book's part-time wage",
+            [f"shifts.part_time: price book {book.name} has no part_time section (hourly wage and loads)"],
+        )
     shift = clock_shift_minutes(req.service.timezone, book.labour.timezone, book.as_of)
     demands = {k: d for k, d in queue_demand(plan).items() if any(v > 1e-9 for v in d)}
     budget = rules.time_limit_seconds if time_limit_s is None else time_limit_s
     per_queue = budget / max(1, len(demands))
     queues = tuple(
         solve_shifts(d, interval_minutes=plan.interval_minutes, rules=rules, premiums=premiums, labour=book.labour,
-                     clock_shift=shift, queue=name, time_limit_s=per_queue, node_limit=node_limit)
+                     clock_shift=shift, queue=name, time_limit_s=per_queue,
+                     node_limit=NODES if node_limit is None else node_limit,
+                     paid_week_hours=float(book.labour.hours_per_week))
         for name, d in demands.items()
     )  # fmt: skip
+    return ShiftsResult(interval_minutes=plan.interval_minutes, queues=queues, totals=_totals(queues))
+
+
+def _totals(queues: Sequence[ShiftPlan]) -> dict[str, float]:
+    """The queues' sums; the gap is the queues' weighted by their paid hours (and the largest one)."""
     keys = ("headcount", "required_hours_week", "paid_hours_week", "normal_hours_week", "night_hours_week",
             "friday_hours_week", "holiday_hours_week", "lp_bound_hours", "rest_night_hours_week",
-            "holiday_night_hours_week")  # fmt: skip
+            "holiday_night_hours_week", "worked_hours_week", "part_time_hours_week", "part_time_headcount")  # fmt: skip
     totals: dict[str, float] = {k: sum(getattr(q, k) for q in queues) for k in keys}
-    totals["efficiency"] = totals["required_hours_week"] / totals["paid_hours_week"] if totals["paid_hours_week"] else 1
-    totals["mip_gap"] = max((q.mip_gap for q in queues), default=0.0)
+    paid = totals["paid_hours_week"]
+    totals["efficiency"] = totals["required_hours_week"] / paid if paid else 1
+    totals["mip_gap"] = sum(q.mip_gap * q.paid_hours_week for q in queues) / paid if paid else 0.0
+    totals["mip_gap_max"] = max((q.mip_gap for q in queues), default=0.0)
     totals["solve_seconds"] = sum(q.solve_seconds for q in queues)
-    return ShiftsResult(interval_minutes=plan.interval_minutes, queues=queues, totals=totals)
+    return totals

@@ -1,0 +1,270 @@
+"""The roster's second stage: one tour per person from the daily shift counts of :mod:`quoter.shifts.daily`.
+
+Deterministic, in three steps for each contract:
+
+1. **Days off.** Each day has ``heads - shifts that day`` people off. The off days are dealt out in week
+   order (Saturday's first), person after person, so each person gets at least the contract's rest days
+   and their off days fall close together.
+2. **Shifts, day by day.** The people on duty that day take that day's shifts by an optimal assignment
+   (``scipy.optimize.linear_sum_assignment``): a person may take a shift only if it leaves the minimum rest
+   to the shifts already given to them (the week is cyclic: Friday night runs into Saturday) and keeps their
+   week within its hours; among those, the assignment spreads each person's remaining hours evenly over
+   their remaining days and keeps start times steady from one day to the next.
+3. **Repair.** A shift nobody could take goes to a person of the same contract who is off that day and
+   can still work it, else to a new person. The stage-one bound then shows what the repair cost.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from quoter.calendar import MINUTES_PER_WEEK
+from quoter.shifts.daily import Contract, Daily, DayShift
+
+BIG = 1e9  # not allowed
+NEW = 1e7  # a shift given to a new person
+URGENT = 1e3  # a person whose remaining days must all be worked
+DAY_WEIGHTS = (0.5, 0.25, 1.0, 2.0)  # tried in turn (all of them while people are missing): the best roster is kept
+EXTRA = 1e4  # a shift given to a person the repair added (more for each later one)
+
+
+@dataclass
+class Person:
+    contract: int
+    off: set[int] = field(default_factory=set)  # planned days off
+    shifts: list[DayShift] = field(default_factory=list)
+
+    @property
+    def worked_min(self) -> int:
+        return sum(s.length for s in self.shifts)
+
+    def on(self, day: int) -> DayShift | None:
+        return next((s for s in self.shifts if s.day == day), None)
+
+
+def rest_ok(shifts: Sequence[DayShift], new: DayShift, rest_min: int) -> bool:
+    """Whether ``new`` keeps at least ``rest_min`` minutes off duty to every shift in ``shifts`` (the week is
+    cyclic), and overlaps none."""
+    for s in shifts:
+        if s.day == new.day:
+            return False
+        after = (new.begin - s.end) % MINUTES_PER_WEEK  # from the end of s to the start of new
+        before = (s.begin - new.end) % MINUTES_PER_WEEK  # from the end of new to the start of s
+        if min(after, before) < rest_min or after + before + s.length + new.length != MINUTES_PER_WEEK:
+            return False
+    return True
+
+
+def _plan_days(weeks: list[list[int]], counts: dict[tuple[int, int], int], day_weight: float) -> list[dict[int, int]]:
+    """Which day each shift of each person's week falls on: person by person, an optimal assignment of the
+    week's shifts to days, most wanted first (a day's shifts of a length still to give out, over the
+    unplanned weeks' shifts of that length). ``counts`` ((day, length) -> shifts) is used up."""
+    import numpy as np
+    from scipy.optimize import linear_sum_assignment
+
+    left = {v: sum(w.count(v) for w in weeks) for w in weeks for v in w}
+    plans: list[dict[int, int]] = []
+    spares: list[list[int]] = []
+    for week in weeks:
+        cost = np.zeros((len(week), 7 + len(week)))  # the extra columns: a shift of the week left unused
+        persons_left = len(weeks) - len(plans)
+        for day in range(7):
+            busy = sum(n for (dd, _), n in counts.items() if dd == day) / persons_left  # 1: everyone must work
+            for i, v in enumerate(week):
+                if counts.get((day, v), 0) > 0:
+                    cost[i, day] = -counts[(day, v)] / max(left[v], 1) - day_weight * busy
+        plan: dict[int, int] = {}
+        spare = []
+        for i, day in zip(*linear_sum_assignment(cost), strict=True):
+            v = week[i]
+            left[v] -= 1
+            if day < 7 and counts.get((int(day), v), 0) > 0:
+                counts[(int(day), v)] -= 1
+                plan[int(day)] = v
+            else:
+                spare.append(v)
+        plans.append(plan)
+        spares.append(spare)
+    for (day, v), n in sorted(counts.items(), key=lambda kv: -kv[0][1]):  # what is left: into spare shifts
+        for plan, spare in zip(plans, spares, strict=True):
+            fit = [u for u in spare if u >= v]
+            if n and day not in plan and fit:
+                spare.remove(min(fit))
+                plan[day] = v
+                n -= 1
+        counts[(day, v)] = n
+    return plans
+
+
+def _start_cost(p: Person, s: DayShift, want: int | None, rest_min: int) -> float:
+    """The first pass's cost of ``p`` taking ``s`` on its day, where their plan wants a shift of ``want``."""
+    if want is None or not rest_ok(p.shifts, s, rest_min):
+        return BIG
+    cost = 0.0 if want == s.length else EXTRA / 10  # not the length planned: taken only to avoid a new person
+    prev = p.on(s.day - 1)
+    if prev is not None:  # steady start times: a planner's and the agents' preference
+        moved = abs(s.start - prev.start)
+        cost += 0.05 * min(moved, 1440 - moved) / 60
+    return cost
+
+
+def _first_pass(d: Daily, x: Any, k: int, rest_min: int, day_weight: float) -> list[Person]:
+    """One person per week of stage one; first which days each works and how long (``_plan_days``), then each
+    day's shifts by an optimal assignment with the rest rule; a shift nobody can take goes to a new person."""
+    import numpy as np
+    from scipy.optimize import linear_sum_assignment
+
+    weeks = [list(w.lengths) for i, w in enumerate(d.weeks) if w.contract == k for _ in range(int(x[d.n_shifts + i]))]
+    counts: dict[tuple[int, int], int] = {}
+    for j, s in enumerate(d.shifts):
+        if s.contract == k and x[j] > 0:
+            counts[(s.day, s.length)] = counts.get((s.day, s.length), 0) + int(x[j])
+    plans = _plan_days(weeks, dict(counts), day_weight)
+    people = [Person(k) for _ in weeks]
+    for day in range(7):
+        todays = sorted((s for j, s in enumerate(d.shifts) if s.contract == k and s.day == day
+                         for _ in range(int(x[j]))), key=lambda s: (s.start, s.length))  # fmt: skip
+        if not todays:
+            continue
+        rows = [[_start_cost(p, s, plans[r].get(day) if r < len(plans) else None, rest_min) for s in todays]
+                for r, p in enumerate(people)]  # fmt: skip
+        for r, c in zip(*linear_sum_assignment(np.array(rows + [[NEW] * len(todays) for _ in todays])), strict=True):
+            if r < len(people):
+                people[r].shifts.append(todays[c])
+            else:
+                people.append(Person(k, shifts=[todays[c]]))
+    return people
+
+
+def _move_cost(p: Person, rank: int, heads: int, s: DayShift, ct: Contract, rest_min: int) -> float:
+    """Cost of ``p`` (``rank`` in the list; the first ``heads`` are stage one's people) taking ``s``, given
+    their shifts on the other days (BIG: not allowed)."""
+    if len(p.shifts) >= ct.max_days or p.worked_min + s.length > ct.max_week_min:
+        return BIG
+    if not rest_ok(p.shifts, s, rest_min):
+        return BIG
+    cost = 0.0 if rank < heads else EXTRA * (1 + rank - heads)  # empty the people the repair added
+    for other in (p.on((s.day - 1) % 7), p.on((s.day + 1) % 7)):
+        if other is not None:
+            moved = abs(s.start - other.start)
+            cost += 0.05 * min(moved, 1440 - moved) / 60
+    return cost
+
+
+def _reassign_day(people: list[Person], day: int, heads: int, ct: Contract, rest_min: int, k: int) -> None:
+    """Take every shift of ``day`` back and give them out again by an optimal assignment, everyone's other days
+    fixed; a shift nobody can take goes to a new person."""
+    import numpy as np
+    from scipy.optimize import linear_sum_assignment
+
+    todays = [s for p in people for s in p.shifts if s.day == day]
+    if not todays:
+        return
+    for p in people:
+        p.shifts = [s for s in p.shifts if s.day != day]
+    costs = np.array(
+        [[_move_cost(p, r, heads, s, ct, rest_min) for s in todays] for r, p in enumerate(people)]
+        + [[NEW] * len(todays) for _ in todays]
+    )
+    rows, cols = linear_sum_assignment(costs)
+    for r, c in zip(rows, cols, strict=True):
+        if r < len(people):
+            people[r].shifts.append(todays[c])
+        else:
+            people.append(Person(k, shifts=[todays[c]]))
+
+
+def _fits(p: Person, s: DayShift, ct: Contract, rest_min: int, drop: DayShift | None = None) -> bool:
+    """Whether ``p`` can work ``s`` (instead of ``drop``, one of their shifts, when given)."""
+    shifts = [x for x in p.shifts if x is not drop] if drop is not None else p.shifts
+    if len(shifts) >= ct.max_days or sum(x.length for x in shifts) + s.length > ct.max_week_min:
+        return False
+    return rest_ok(shifts, s, rest_min)
+
+
+def _swap_room(q: Person, s: DayShift, regulars: Sequence[Person], ct: Contract, rest_min: int) -> bool:
+    """Make room in ``q``'s week for ``s`` by swapping one of ``q``'s shifts for a shorter one of another person
+    on the same day (both weeks staying legal); True if done (``s`` is then given to ``q``)."""
+    excess = q.worked_min + s.length - ct.max_week_min
+    for a in sorted(q.shifts, key=lambda x: -x.length):
+        if a.length <= excess:
+            break
+        for r in regulars:
+            b = r.on(a.day)
+            if r is q or b is None or a.length - b.length < excess:
+                continue
+            q_after = [x for x in q.shifts if x is not a] + [b]
+            if (
+                _fits(r, a, ct, rest_min, drop=b)
+                and rest_ok(q_after, s, rest_min)
+                and rest_ok([x for x in q.shifts if x is not a], b, rest_min)
+            ):
+                r.shifts = [x for x in r.shifts if x is not b] + [a]
+                q.shifts = q_after + [s]
+                return True
+    return False
+
+
+def _eject(people: list[Person], heads: int, ct: Contract, rest_min: int) -> list[Person]:
+    """Give the shifts of the people the repair added to stage one's people, directly or after one swap that
+    makes room; an added person left with no shift is dropped."""
+    regulars = people[:heads]
+    for extra in people[heads:]:
+        for s in list(extra.shifts):
+            free = [q for q in regulars if q.on(s.day) is None and rest_ok(q.shifts, s, rest_min)]
+            free = [q for q in free if len(q.shifts) < ct.max_days]
+            q = next((q for q in free if _fits(q, s, ct, rest_min)), None)
+            if q is not None:
+                q.shifts.append(s)
+            elif not any(_swap_room(q, s, regulars, ct, rest_min) for q in free):
+                continue
+            extra.shifts.remove(s)
+    return [p for p in people if p.shifts]
+
+
+def _roster(d: Daily, x: Any, k: int, rest_min: int, day_weight: float, rounds: int) -> list[Person]:
+    """Contract ``k``'s people: the first pass, then rounds of re-assigning each day with all other days fixed
+    (each an exact assignment) while the repair's people remain, then the ejection of what is left."""
+    ct = d.contracts[k]
+    heads = sum(int(x[d.n_shifts + i]) for i, w in enumerate(d.weeks) if w.contract == k)
+    people = _first_pass(d, x, k, rest_min, day_weight)
+    for _ in range(rounds):
+        if len(people) <= heads:
+            break
+        before = len(people)
+        for day in range(7):
+            _reassign_day(people, day, heads, ct, rest_min, k)
+            people = [p for p in people if p.shifts]
+        if len(people) >= before:
+            break
+    return _eject(people, heads, ct, rest_min)
+
+
+def assign(d: Daily, x: Any, rest_min: int, rounds: int = 6) -> list[Person]:
+    """Everyone's tour for the stage-one solution ``x``: per contract, the roster of each day weight in
+    :data:`DAY_WEIGHTS` until one needs no one more than stage one; the one with the fewest people is kept."""
+    out: list[Person] = []
+    for k in range(len(d.contracts)):
+        heads = sum(int(x[d.n_shifts + i]) for i, w in enumerate(d.weeks) if w.contract == k)
+        best: list[Person] | None = None
+        for weight in DAY_WEIGHTS:
+            people = _roster(d, x, k, rest_min, weight, rounds)
+            if best is None or len(people) < len(best):
+                best = people
+            if len(best) <= heads:
+                break
+        for p in best or []:
+            p.shifts.sort(key=lambda s: s.day)
+            p.off = set(range(7)) - {s.day for s in p.shifts}
+        out.extend(best or [])
+    return out
+
+
+def paid_minutes(p: Person, ct: Contract) -> int:
+    """A person's paid minutes a week: the full week for full-time, the hours worked (at least the contract's
+    guaranteed least) for part-time."""
+    if ct.paid_week_min is not None:
+        return ct.paid_week_min
+    return max(p.worked_min, ct.min_week_min)
