@@ -204,6 +204,7 @@ class ShiftPlan(Doc):
     paid_hours_week: dict[PaidHoursKind, Dec] | None
     headcount: Int | None
     efficiency: Dec | None
+    part_time_hours_week: Dec | None = None  # paid hours of part-time tours among paid_hours_week (absent: none)
 
 
 class Staffing(Doc):
@@ -448,6 +449,8 @@ class Usage(Doc):
     logged_in_hours: Dec
     campaign_hours: Dec
     campaign_fte: Dec
+    part_time_hours: Dec | None = None  # a roster's part-time tours (in paid_hours; absent: none, as zero)
+    part_time_fte: Dec | None = None  # their full-time equivalent (in fte)
 
 
 class PredictedKpis(Doc):
