@@ -117,7 +117,7 @@ def test_campaign_hourly_wage_below_the_legal_minimum_is_refused(tmp_path):
     text = (ROOT / "pricing_models" / "ir-1405.yaml").read_text(encoding="utf-8")
     path = tmp_path / "low.yaml"
     path.write_text(text.replace("  hourly_wage: 950000", "  hourly_wage: 800000"), encoding="utf-8")
-    with pytest.raises(InputError, match=r"campaign: .*hourly_wage 800000 is below the minimum wage per hour"):
+    with pytest.raises(InputError, match=r"campaign\.hourly_wage: 800000 is below the minimum wage per hour"):
         load_price_book(path)
 
 

@@ -32,7 +32,8 @@ from pydantic import (
 
 from quoter.calendar import DAYS, in_window, parse_time
 from quoter.errors import InputError
-from quoter.inputs.campaign_book import CampaignBook, check_minimum
+from quoter.inputs.campaign_book import CampaignBook
+from quoter.inputs.hourly_pay import HourlyPay, check_minimum
 from quoter.inputs.numbers import (
     DaysPerMonth,
     Factor,
@@ -542,6 +543,7 @@ class PriceBook(Strict):
     risk: Risk = Risk()
     payment: Payment = Payment()
     campaign: Annotated[CampaignBook | None, AfterValidator(check_minimum)] = None  # hourly campaign agents
+    part_time: Annotated[HourlyPay | None, AfterValidator(check_minimum)] = None  # part-time tours, paid by the hour
     sources: dict[RequiredName, Source] = {}
 
     @field_validator("currency")

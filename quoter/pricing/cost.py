@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from quoter.errors import DomainError
+from quoter.inputs.hourly_pay import HourlyPay
 from quoter.inputs.pricebook import PriceBook
 from quoter.inputs.requirements import Requirements
 from quoter.money import WEEKS_PER_MONTH, ZERO, dec_str, quantity, whole_up
@@ -290,18 +292,23 @@ def _agent_lines(b: _Build, hours_per_fte_week: float) -> Expr:
         wage = b.round(book.wages.agent[tier] * (1 + wage_change))
         L.add(f"wages.{tier}", "agents", b.leaf(f"fte.{tier}"), "FTE", wage, src)
     wages_total = L.sum_of(lambda ln: ln.key.startswith("wages."))
-    campaign = _campaign_lines(b, wage_change)
-    staff = b.leaf("fte") if campaign is None else b.leaf("fte") - b.leaf("campaign.fte")  # the salaried FTE
+    by_hour = _hourly_lines(b, wage_change)  # section key -> its wages' amount
+    staff: Expr = b.leaf("fte")  # the salaried FTE: all but the agents paid by the hour
+    for key in by_hour:
+        staff = staff - b.leaf(f"{key}.fte")
     L.add("allowances", "agents", staff, "FTE", allowances_total(book), src)
     for tier in u.fte_by_tier:
         wage = Ref(f"rate.wages.{tier}", L.rate(f"wages.{tier}"))
         L.add(f"accruals.{tier}", "agents", b.leaf(f"fte.{tier}"), "FTE", accrual_expr(book, wage), src)
     hours_per_month = quantity(quantity(hours_per_fte_week) * WEEKS_PER_MONTH)
-    if campaign is None:
+    if not by_hour:
         hourly = IfPositive(b.leaf("fte"), lambda: b.round(wages_total / (b.leaf("fte") * hours_per_month)))
-    else:  # the premiums' base: salaried and campaign wages over their paid hours
-        paid = staff * hours_per_month + b.leaf("campaign.hours")
-        hourly = IfPositive(paid, lambda: b.round((wages_total + campaign) / paid))
+    else:  # the premiums' base: salaried and hourly wages over their paid hours
+        paid = staff * hours_per_month
+        hourly_wages = wages_total
+        for key, amount in by_hour.items():
+            paid, hourly_wages = paid + b.leaf(f"{key}.hours"), hourly_wages + amount
+        hourly = IfPositive(paid, lambda: b.round(hourly_wages / paid))
     p = book.premiums
     rotating = b.values["shift_premium"] > 0  # art. 58: no night premium for agents who rotate (art. 56)
     for key, share in (("night", p.night), ("friday", p.friday), ("holiday", p.holiday), ("overtime", p.overtime)):
@@ -323,17 +330,28 @@ def _agent_lines(b: _Build, hours_per_fte_week: float) -> Expr:
     return hourly
 
 
-def _campaign_lines(b: _Build, wage_change: Expr) -> Expr | None:
-    """Hourly campaign agents: the staffing plan's scheduled hours at the book's hourly wage (following the
-    wage-change input), and the employer's loads on it (``campaign.loads``: insurance, allowances and accruals
-    pro rata); returns the wages' amount, or None when the quote has no campaign hours."""
-    cb, u, L = b.book.campaign, b.usage, b.lines
-    if cb is None or u.campaign_hours <= 0:
-        return None
-    wage = L.add("campaign.wages", "agents", b.leaf("campaign.hours"), "h", b.round(cb.hourly_wage * (1 + wage_change)),
-                 SOURCE_PLAN)  # fmt: skip
-    L.add("campaign.loads", "agents", L.amount(wage.key), b.book.currency, cb.loads, SOURCE_LINES)
-    return L.amount(wage.key)
+def _hourly_lines(b: _Build, wage_change: Expr) -> dict[str, Expr]:
+    """Agents paid by the hour, each kind at its section's hourly wage (following the wage-change input) with
+    the employer's loads on it (``<key>.loads``: insurance, allowances and accruals pro rata): hourly campaign
+    agents for the staffing plan's scheduled hours (``campaign``), a roster's part-time tours for their paid
+    hours (``part_time``). Returns each kind's wages amount, by key (none when the quote has no such hours)."""
+    book, u, L = b.book, b.usage, b.lines
+    kinds: tuple[tuple[str, HourlyPay | None, Decimal, str], ...] = (
+        ("campaign", book.campaign, u.campaign_hours, SOURCE_PLAN),
+        ("part_time", book.part_time, u.part_time_hours, u.hours_source),
+    )
+    out: dict[str, Expr] = {}
+    for key, pay, hours, source in kinds:
+        if hours <= 0:
+            continue
+        if pay is None:  # never priced at nothing: the planner only rosters part-time tours the book prices
+            raise DomainError(f"the usage has {hours} {key.replace('_', '-')} hours a month but the price book "
+                              f"'{book.name}' has no {key} section to pay them")  # fmt: skip
+        wages, loads = f"{key}.wages", f"{key}.loads"  # labels: wording line.campaign.*, line.part_time.*
+        L.add(wages, "agents", b.leaf(f"{key}.hours"), "h", b.round(pay.hourly_wage * (1 + wage_change)), source)
+        L.add(loads, "agents", L.amount(wages), book.currency, pay.loads, SOURCE_LINES)
+        out[key] = L.amount(wages)
+    return out
 
 
 def _support_seat_telephony_lines(b: _Build) -> None:
@@ -399,6 +417,8 @@ def usage_leaves(u: Usage, book: PriceBook) -> dict[str, Decimal]:
             "lines": Decimal(u.lines),
             "campaign.hours": u.campaign_hours,
             "campaign.fte": u.campaign_fte,
+            "part_time.hours": u.part_time_hours,
+            "part_time.fte": u.part_time_fte,
         }
     )
     return out

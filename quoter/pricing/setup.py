@@ -99,8 +99,8 @@ def build_setup(req: Requirements, book: PriceBook, cost: CostBuildUp) -> Setup:
     Paid training hours per agent: the book's ``one_time.training_hours`` (inbound-style work, e.g. 80 h), or,
     for an outbound campaign with a ``result`` type, the book's ``campaign.training_hours`` of that type (e.g.
     a survey 16 h: the questionnaire and the CRM form, not a whole service); the line's ``fields`` name the
-    figure used. Hourly campaign agents' hours are valued at their loaded hourly wage, FTE-weighted with the
-    salaried agents'."""
+    figure used. Agents paid by the hour (hourly campaign agents, part-time tours) are valued at their loaded
+    hourly wage, FTE-weighted with the salaried agents'."""
     from quoter.inputs.campaign_book import campaign_type, is_campaign
 
     L = Lines(book)
@@ -109,16 +109,11 @@ def build_setup(req: Requirements, book: PriceBook, cost: CostBuildUp) -> Setup:
     cur = book.currency
     supervisors = role_count(book, "supervisor", u.fte) if book.span_of_control.supervisor.whole else ZERO
     hires = Decimal(u.headcount) + supervisors
-    hours_per_month = quantity(quantity(req.staffing.hours_per_fte_week) * WEEKS_PER_MONTH)
-    loaded_hourly = book.rounder.line(cost.agent_loaded_monthly / hours_per_month)
+    loaded_hourly = _loaded_hourly(req, book, cost)
     training_hours, basis = ot.training_hours, "one_time.training_hours"
     cb, kind = book.campaign, campaign_type(req)
-    if cb is not None and is_campaign(req, book):
-        if kind is not None and kind in cb.training_hours:
-            training_hours, basis = cb.training_hours[kind], f"campaign.training_hours.{kind}"
-        if u.campaign_fte > 0 and u.fte > 0:
-            hourly = cb.hourly_wage * (1 + cb.loads)
-            loaded_hourly = book.rounder.line((loaded_hourly * u.salaried_fte + hourly * u.campaign_fte) / u.fte)
+    if cb is not None and is_campaign(req, book) and kind is not None and kind in cb.training_hours:
+        training_hours, basis = cb.training_hours[kind], f"campaign.training_hours.{kind}"
     L.add("setup.recruitment", "setup", hires, "hire", ot.recruitment_per_hire, SOURCE_PLAN)
     if training_hours:
         fields = {"hours_per_agent": dec_str(training_hours), "basis": basis}
@@ -135,6 +130,24 @@ def build_setup(req: Requirements, book: PriceBook, cost: CostBuildUp) -> Setup:
         base = L.total()
         L.add("setup.margin", "setup", base, cur, rate(ot.setup_margin / (1 - ot.setup_margin)), SOURCE_LINES)
     return Setup(tuple(L.items), book.rounder.setup(L.total()), int(hires))
+
+
+def _loaded_hourly(req: Requirements, book: PriceBook, cost: CostBuildUp) -> Decimal:
+    """An agent's loaded cost per hour (line-rounded): the salaried agents' loaded monthly cost over their
+    monthly hours, FTE-weighted with the loaded hourly wage of the agents paid by the hour (hourly campaign
+    agents, part-time tours) when the quote has any."""
+    from quoter.inputs.campaign_book import is_campaign
+
+    u = cost.usage
+    hours_per_month = quantity(quantity(req.staffing.hours_per_fte_week) * WEEKS_PER_MONTH)
+    salaried = book.rounder.line(cost.agent_loaded_monthly / hours_per_month)
+    campaign = book.campaign if is_campaign(req, book) else None
+    by_hour = [(pay, fte) for pay, fte in ((campaign, u.campaign_fte), (book.part_time, u.part_time_fte))
+               if pay is not None and fte > 0]  # fmt: skip
+    if not by_hour or u.fte <= 0:
+        return salaried
+    hourly = sum((pay.loaded_hourly() * fte for pay, fte in by_hour), ZERO)
+    return book.rounder.line((salaried * u.salaried_fte + hourly) / u.fte)
 
 
 _LABOUR_LINES = ("in_house.staff", "in_house.management", "in_house.turnover")

@@ -60,6 +60,8 @@ class Usage:
     logged_in_hours: Decimal = ZERO  # paid hours less shrinkage: the hours agents are logged in and available
     campaign_hours: Decimal = ZERO  # paid hours of hourly campaign agents (in paid_hours, not in fte_by_tier)
     campaign_fte: Decimal = ZERO  # their full-time equivalent (in fte: support roles, hires and seats count them)
+    part_time_hours: Decimal = ZERO  # paid hours of a roster's part-time tours (in paid_hours, not in fte_by_tier)
+    part_time_fte: Decimal = ZERO  # their full-time equivalent (in fte, like campaign_fte)
 
     @property
     def total_contacts(self) -> Decimal:
@@ -71,8 +73,8 @@ class Usage:
 
     @property
     def salaried_fte(self) -> Decimal:
-        """FTE paid a monthly wage (the wage tiers): every agent but the hourly campaign agents."""
-        return self.fte - self.campaign_fte
+        """FTE paid a monthly wage (the wage tiers): every agent but those paid by the hour (campaign, part-time)."""
+        return self.fte - self.campaign_fte - self.part_time_fte
 
     @property
     def headcount(self) -> int:
@@ -104,7 +106,14 @@ class Usage:
             "logged_in_hours": dec_str(self.logged_in_hours),
             "campaign_hours": dec_str(self.campaign_hours),
             "campaign_fte": dec_str(self.campaign_fte),
+            **self._part_time_dict(),
         }
+
+    def _part_time_dict(self) -> dict[str, str]:
+        """The part-time fields, written only when a roster has part-time hours (older quotes have none)."""
+        if not self.part_time_hours and not self.part_time_fte:
+            return {}
+        return {"part_time_hours": dec_str(self.part_time_hours), "part_time_fte": dec_str(self.part_time_fte)}
 
 
 def _local(day: str, start: str, shift: int) -> tuple[int, int]:
@@ -142,6 +151,7 @@ class _PaidHours:
     overtime: float
     fte_tier: dict[str, float]
     source: str
+    part_time: float = 0.0  # paid hours of part-time tours among ``paid`` (a roster's only)
 
 
 def _weekly(req: Requirements, book: PriceBook, plan: StaffingPlan, campaign: bool = False) -> _Weekly:
@@ -187,11 +197,20 @@ def _interval_hours(plan: StaffingPlan, labour: Labour, shift: int) -> tuple[flo
     return night_h, friday_h, total_h, rest_night_h, starts
 
 
+def part_time_week(shifts: Any) -> float:
+    """Paid hours a week of a shift plan's part-time tours (``part_time_hours_week``, among its paid hours;
+    0 for a plan without the attribute, such as a saved quote's from before part-time tours)."""
+    return float(getattr(shifts, "part_time_hours_week", 0.0) or 0.0) if shifts is not None else 0.0
+
+
 def _roster_hours(shifts: Any, paid_week: float, fte_tier: dict[str, float]) -> _PaidHours:
-    """Paid and premium hours from a shift plan; FTE scaled up to the roster's paid hours (whole shifts cover the
-    demand curve with more paid hours than the staffing plan's: pay them)."""
+    """Paid and premium hours from a shift plan; full-time FTE scaled to the roster's full-time paid hours (whole
+    shifts cover the demand curve with more paid hours than the staffing plan's: pay them), part-time tours'
+    hours apart (paid by the hour)."""
     split = shifts_hours(shifts)
-    scale = split["total"] / paid_week if paid_week > 0 else 1.0
+    part_time = part_time_week(shifts)
+    assert 0 <= part_time <= split["total"] * (1 + 1e-9) + 1e-9, (part_time, split["total"])
+    scale = (split["total"] - part_time) / paid_week if paid_week > 0 else 1.0
     return _PaidHours(
         paid=split["total"],
         night=split.get("night", 0.0),
@@ -200,6 +219,7 @@ def _roster_hours(shifts: Any, paid_week: float, fte_tier: dict[str, float]) -> 
         overtime=split.get("overtime", 0.0),
         fte_tier=defaultdict(float, {k: v * scale for k, v in fte_tier.items()}),
         source=SOURCE_SHIFTS,
+        part_time=part_time,
     )
 
 
@@ -256,13 +276,14 @@ def measure(req: Requirements, book: PriceBook, plan: StaffingPlan, shifts: Any 
         paid = _plan_hours(paid_week, labour, (night_h, friday_h, total_h, rest_night_h), w.fte_tier)
     campaign_fte = paid.fte_tier.pop(CAMPAIGN, 0.0)
     campaign_week = sum(q.scheduled_hours_week for q in plan.queues if q.channel == "outbound") if campaign else 0.0
+    part_time_fte = quantity(paid.part_time / req.staffing.hours_per_fte_week)
     return Usage(
         contacts={k: _month(v) for k, v in w.contacts.items()},
         handled_minutes={k: _month(v) for k, v in w.handled.items()},
         talk_minutes={k: _month(v) for k, v in w.talk.items()},
         productive_hours={k: _month(v) for k, v in w.productive.items()},
         fte_by_tier={k: quantity(v) for k, v in sorted(paid.fte_tier.items())},
-        fte=sum((quantity(v) for v in paid.fte_tier.values()), ZERO) + quantity(campaign_fte),
+        fte=sum((quantity(v) for v in paid.fte_tier.values()), ZERO) + quantity(campaign_fte) + part_time_fte,
         paid_hours=_month(paid.paid),
         night_hours=_month(paid.night),
         friday_hours=_month(paid.friday),
@@ -276,6 +297,8 @@ def measure(req: Requirements, book: PriceBook, plan: StaffingPlan, shifts: Any 
         logged_in_hours=_month(paid.paid * (1 - req.staffing.shrinkage)),
         campaign_hours=_month(campaign_week),
         campaign_fte=quantity(campaign_fte),
+        part_time_hours=_month(paid.part_time),
+        part_time_fte=part_time_fte,
     )
 
 

@@ -83,4 +83,6 @@ def interpolate(a: Usage, b: Usage, w: Decimal) -> Usage:
         logged_in_hours=lin(a.logged_in_hours, b.logged_in_hours),
         campaign_hours=lin(a.campaign_hours, b.campaign_hours),
         campaign_fte=lin(a.campaign_fte, b.campaign_fte),
+        part_time_hours=lin(a.part_time_hours, b.part_time_hours),
+        part_time_fte=lin(a.part_time_fte, b.part_time_fte),
     )

@@ -206,6 +206,7 @@ class ShiftPlan(Doc):
     efficiency: Dec | None
     gap: Dec | None = None  # the roster's cost over the planner's lower bound, less one
     part_time_headcount: Int | None = None
+    part_time_hours_week: Dec | None = None  # paid hours of part-time tours among paid_hours_week (absent: none)
 
 
 class Staffing(Doc):
@@ -450,6 +451,8 @@ class Usage(Doc):
     logged_in_hours: Dec
     campaign_hours: Dec
     campaign_fte: Dec
+    part_time_hours: Dec | None = None  # a roster's part-time tours (in paid_hours; absent: none, as zero)
+    part_time_fte: Dec | None = None  # their full-time equivalent (in fte)
 
 
 class PredictedKpis(Doc):

@@ -99,6 +99,8 @@ def _team_usage(usage: Usage, base: Usage, covered: Decimal, answered: Decimal) 
         talk_minutes=answered_only(usage.talk_minutes),
         fte_by_tier=base.fte_by_tier,
         fte=base.fte,
+        part_time_hours=base.part_time_hours,  # the hired team's part-time tours
+        part_time_fte=base.part_time_fte,
         paid_hours=base.paid_hours + covered,
         logged_in_hours=base.logged_in_hours + covered,
         night_hours=base.night_hours,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from quoter.calendar import parse_time
@@ -11,7 +11,7 @@ from quoter.inputs.campaign_book import is_campaign
 from quoter.inputs.pricebook import PriceBook
 from quoter.inputs.requirements import Requirements
 from quoter.money import dec_str, quantity
-from quoter.pricing.usage import rotations
+from quoter.pricing.usage import part_time_week, rotations
 from quoter.staffing.result import StaffingPlan
 
 SHIFT_SECONDS = 60.0
@@ -34,6 +34,7 @@ class ShiftUse:
     detail: str | None = None
     gap: float | None = None  # the roster's cost over the planner's lower bound, less one
     part_time_headcount: int | None = None
+    part_time_hours_week: float | None = None  # paid hours of part-time tours among paid_hours_week (None: none)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ShiftUse:
@@ -53,7 +54,14 @@ class ShiftUse:
             efficiency=f(data.get("efficiency")),
             gap=f(data.get("gap")),
             part_time_headcount=data.get("part_time_headcount"),
+            part_time_hours_week=f(data.get("part_time_hours_week")),
         )
+
+    def roster(self) -> ScaledShifts | None:
+        """The roster's hours the quote prices, as saved (6 places), or None when no shift plan is used."""
+        if not self.used or not self.paid_hours_week:
+            return None
+        return ScaledShifts(dict(self.paid_hours_week), self.part_time_hours_week or 0.0)
 
     def to_dict(self) -> dict[str, Any]:
         def q(x: float | None, places: str = "0.01") -> str | None:
@@ -71,6 +79,7 @@ class ShiftUse:
             "efficiency": q(self.efficiency, "0.0001"),
             **({"gap": q(self.gap, "0.0001")} if self.gap is not None else {}),
             **({"part_time_headcount": self.part_time_headcount} if self.part_time_headcount else {}),
+            **({"part_time_hours_week": q(self.part_time_hours_week, HOURS_STEP)} if self.part_time_hours_week else {}),
         }
 
 
@@ -116,16 +125,28 @@ def plan_shifts_for_quote(
     )
 
 
+def with_part_time(result: Any, use: ShiftUse) -> ShiftUse:
+    """The note of ``plan_shifts_for_quote``'s answer (``result``, ``use``) with the roster's part-time hours a week
+    on it (the planner's ``part_time_hours_week``, kept to ``HOURS_STEP`` like its split), when the roster is used
+    and has any: the quote prices the note's hours and saves them."""
+    hours = part_time_week(result) if use.used else 0.0
+    return replace(use, part_time_hours_week=float(quantity(hours, HOURS_STEP))) if hours > 0 else use
+
+
 @dataclass(frozen=True)
 class ScaledShifts:
-    """A shift plan's paid-hour split scaled to another staffing plan (scenarios: no shift solving per run)."""
+    """A shift plan's paid-hour split scaled to another staffing plan (scenarios: no shift solving per run), and
+    the paid hours of part-time tours among them."""
 
     paid_hours_week: dict[str, float]
+    part_time_hours_week: float = 0.0
 
 
 def scale_shifts(shifts: Any, base: StaffingPlan, other: StaffingPlan) -> ScaledShifts | None:
-    """``shifts`` (made for ``base``) scaled by the ratio of scheduled hours of ``other`` to ``base``."""
+    """``shifts`` (made for ``base``) scaled by the ratio of scheduled hours of ``other`` to ``base``: every kind
+    of paid hours and the part-time tours' hours alike."""
     if shifts is None or base.totals.scheduled_hours_week <= 0:
         return None
     factor = other.totals.scheduled_hours_week / base.totals.scheduled_hours_week
-    return ScaledShifts({k: float(v) * factor for k, v in shifts.paid_hours_week.items()})
+    paid = {k: float(v) * factor for k, v in shifts.paid_hours_week.items()}
+    return ScaledShifts(paid, part_time_week(shifts) * factor)

@@ -64,8 +64,10 @@ def book_for_year(book: PriceBook, year: int) -> PriceBook:
     daily = known.minimum_wage_daily or line(book.labour.minimum_wage_daily * w)
     labour = book.labour.model_copy(update={"minimum_wage_daily": daily, "minimum_wage_year": year})
     update = {"wages": wages, "allowances": allowances, "labour": labour}
-    if book.campaign is not None:  # the campaign's hourly wage rises with the others
-        update["campaign"] = book.campaign.model_copy(update={"hourly_wage": line(book.campaign.hourly_wage * w)})
+    for key in ("campaign", "part_time"):  # hourly wages rise with the others
+        pay = getattr(book, key)
+        if pay is not None:
+            update[key] = pay.model_copy(update={"hourly_wage": line(pay.hourly_wage * w)})
     return book.model_copy(update=update)
 
 
