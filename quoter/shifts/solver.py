@@ -436,6 +436,12 @@ def plan_shifts(
             "part-time tours need the price book's part-time wage",
             [f"shifts.part_time: price book {book.name} has no part_time section (hourly wage and loads)"],
         )
+    # the full-time contract's week (the requirements' FTE week, the law's 44 h by default) is paid whole and is
+    # the most a full-time tour works
+    week = float(getattr(getattr(req, "staffing", None), "hours_per_fte_week", None) or book.labour.hours_per_week)
+    week = min(week, float(book.labour.hours_per_week))
+    if rules.max_weekly_hours > week:
+        rules = rules.model_copy(update={"max_weekly_hours": week})
     shift = clock_shift_minutes(req.service.timezone, book.labour.timezone, book.as_of)
     demands = {k: d for k, d in queue_demand(plan).items() if any(v > 1e-9 for v in d)}
     budget = rules.time_limit_seconds if time_limit_s is None else time_limit_s
@@ -443,8 +449,7 @@ def plan_shifts(
     queues = tuple(
         solve_shifts(d, interval_minutes=plan.interval_minutes, rules=rules, premiums=premiums, labour=book.labour,
                      clock_shift=shift, queue=name, time_limit_s=per_queue,
-                     node_limit=NODES if node_limit is None else node_limit,
-                     paid_week_hours=float(book.labour.hours_per_week))
+                     node_limit=NODES if node_limit is None else node_limit, paid_week_hours=week)
         for name, d in demands.items()
     )  # fmt: skip
     return ShiftsResult(interval_minutes=plan.interval_minutes, queues=queues, totals=_totals(queues))
