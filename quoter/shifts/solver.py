@@ -32,6 +32,7 @@ import math
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from quoter.calendar import DAYS, DAYS_PER_YEAR, MINUTES_PER_DAY, MINUTES_PER_WEEK, clock_shift_minutes, format_time
@@ -446,13 +447,21 @@ def plan_shifts(
     demands = {k: d for k, d in queue_demand(plan).items() if any(v > 1e-9 for v in d)}
     budget = rules.time_limit_seconds if time_limit_s is None else time_limit_s
     per_queue = budget / max(1, len(demands))
-    queues = tuple(
-        solve_shifts(d, interval_minutes=plan.interval_minutes, rules=rules, premiums=premiums, labour=book.labour,
-                     clock_shift=shift, queue=name, time_limit_s=per_queue,
-                     node_limit=NODES if node_limit is None else node_limit, paid_week_hours=week)
-        for name, d in demands.items()
-    )  # fmt: skip
+    nodes = NODES if node_limit is None else node_limit
+    fixed = (plan.interval_minutes, rules.model_dump_json(), book.labour.model_dump_json(),
+             tuple(sorted(premiums.items())), shift, per_queue, nodes, week)  # fmt: skip
+    queues = tuple(_solve_cached(tuple(_need(d, plan.interval_minutes)), name, fixed) for name, d in demands.items())
     return ShiftsResult(interval_minutes=plan.interval_minutes, queues=queues, totals=_totals(queues))
+
+
+@lru_cache(maxsize=64)
+def _solve_cached(need: tuple[int, ...], queue: str, fixed: tuple[Any, ...]) -> ShiftPlan:
+    """:func:`solve_shifts` remembered by its whole input (the roster is deterministic and immutable): the
+    scenarios, the workbook and re-quotes of the same requirements do not solve it again."""
+    interval, rules, labour, premiums, shift, seconds, nodes, week = fixed
+    return solve_shifts(need, interval_minutes=interval, rules=ShiftRules.model_validate_json(rules),
+                        premiums=dict(premiums), labour=Labour.model_validate_json(labour), clock_shift=shift,
+                        queue=queue, time_limit_s=seconds, node_limit=nodes, paid_week_hours=week)  # fmt: skip
 
 
 def _totals(queues: Sequence[ShiftPlan]) -> dict[str, float]:
