@@ -667,9 +667,8 @@ def quote(
         bool | None,
         typer.Option(
             "--shifts/--no-shifts",
-            help="Price paid and premium hours from a shift plan: --shifts waits for the planner, --no-shifts "
-            "skips it; by default it is used when the planner proves a roster within a fixed work budget "
-            "(branch-and-bound nodes, not seconds).",
+            help="Price paid and premium hours from the roster (the default; --shifts also fails when the rules "
+            "leave none, where the default falls back to the interval estimate); --no-shifts skips it.",
         ),
     ] = None,
     docs: Annotated[
