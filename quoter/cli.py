@@ -888,6 +888,19 @@ class Interrupted(BaseException):  # noqa: N818  (a signal, like KeyboardInterru
     """Ctrl-C or SIGTERM: raised by the signal handler so that every ``with`` block cleans up on the way out."""
 
 
+def _exit_past_a_running_solver() -> None:
+    """Leave at once (exit status 130) once HiGHS has run in this process: an abandoned solve, or HiGHS's own
+    pool of worker threads, would be destroyed running by the interpreter's normal shutdown, which aborts the
+    process ("terminate called without an active exception", status -6) instead of exiting 130 (measured: 4 runs
+    in 7). The outputs are already cleaned up by the ``with`` blocks the interrupt unwound."""
+    import os
+
+    if any(name.startswith("scipy.optimize._highs") for name in sys.modules):
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(130)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the app; quoter errors become one line on stderr and exit 1.
 
@@ -909,6 +922,7 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(1)
     except (Interrupted, KeyboardInterrupt):
         typer.echo("Interrupted: nothing was written.", err=True)
+        _exit_past_a_running_solver()
         sys.exit(130)
     finally:
         for sig, handler in previous.items():

@@ -271,7 +271,7 @@ def _lns_rows(group: Sequence[Person], shifts: Sequence[DayShift], ct: Contract,
     return matrix, np.array([r[2] for r in rows]), np.array([r[3] for r in rows])
 
 
-def _lns(people: list[Person], heads: int, ct: Contract, rest_min: int) -> list[Person]:
+def _lns(people: list[Person], heads: int, ct: Contract, rest_min: int, run: Any) -> list[Person]:
     """Re-solve exactly, as a small integer program (HiGHS, a node budget), the weeks of the people the repair
     added together with the stage-one people most able to take their shifts: the fewest added people kept. The
     result is taken only if every week it gives passes the full rest check."""
@@ -284,7 +284,7 @@ def _lns(people: list[Person], heads: int, ct: Contract, rest_min: int) -> list[
     matrix, lower, upper = _lns_rows(group, shifts, ct, rest_min, extras)
     n_p, n_s = len(group), len(shifts)
     cost = np.concatenate([np.zeros(n_p * n_s), 1.0 + np.arange(extras) / (extras + 1)])
-    res = milp(cost, constraints=LinearConstraint(matrix, lower, upper), bounds=Bounds(0, 1),
+    res = run(milp, cost, constraints=LinearConstraint(matrix, lower, upper), bounds=Bounds(0, 1),
                integrality=np.ones(len(cost)), options={"node_limit": LNS_NODES, "time_limit": 10.0})  # fmt: skip
     if res.x is None:
         return people
@@ -315,21 +315,23 @@ def _roster(d: Daily, x: Any, k: int, rest_min: int, day_weight: float, rounds: 
     return _eject(people, heads, ct, rest_min)
 
 
-def _improve(people: list[Person], heads: int, ct: Contract, rest_min: int) -> list[Person]:
+def _improve(people: list[Person], heads: int, ct: Contract, rest_min: int, run: Any) -> list[Person]:
     """Rounds of the exact neighbourhood re-solve while they empty added people."""
     for _ in range(LNS_ROUNDS):
         if len(people) <= heads:
             break
         before = len(people)
-        people = _lns(people, heads, ct, rest_min)
+        people = _lns(people, heads, ct, rest_min, run)
         if len(people) >= before:
             break
     return people
 
 
-def assign(d: Daily, x: Any, rest_min: int, rounds: int = 6) -> list[Person]:
+def assign(d: Daily, x: Any, rest_min: int, rounds: int = 6, run: Any = None) -> list[Person]:
     """Everyone's tour for the stage-one solution ``x``: per contract, the roster of each day weight in
-    :data:`DAY_WEIGHTS` until one needs no one more than stage one; the one with the fewest people is kept."""
+    :data:`DAY_WEIGHTS` until one needs no one more than stage one; the one with the fewest people is kept, then
+    improved exactly where people are still added. ``run`` calls the integer solver (interruptibly)."""
+    run = run or (lambda fn, *args, **kwargs: fn(*args, **kwargs))
     out: list[Person] = []
     for k in range(len(d.contracts)):
         heads = sum(int(x[d.n_shifts + i]) for i, w in enumerate(d.weeks) if w.contract == k)
@@ -340,7 +342,7 @@ def assign(d: Daily, x: Any, rest_min: int, rounds: int = 6) -> list[Person]:
                 best = people
             if len(best) <= heads:
                 break
-        best = _improve(best or [], heads, d.contracts[k], rest_min)
+        best = _improve(best or [], heads, d.contracts[k], rest_min, run)
         for p in best or []:
             p.shifts.sort(key=lambda s: s.day)
             p.off = set(range(7)) - {s.day for s in p.shifts}

@@ -308,7 +308,7 @@ def _roster(
     d = daily.build(need, interval_minutes, contracts, starts, rate, rest)
     _check_coverable(d, rules)
     sol = daily.solve(d, mip_gap=rules.mip_gap, node_limit=limits[1], time_limit=limits[0], run=_interruptible)
-    people = assign(d, sol.x, rest)
+    people = assign(d, sol.x, rest, run=_interruptible)
     return d, sol, people, time.perf_counter() - t0
 
 
