@@ -330,122 +330,175 @@ SLA = [
     h1("1. Scope"),
     p(
         "This agreement sets the service levels the Provider commits to for the Client's {{ service.channels }} "
-        "service in {{ service.languages }}, and how they are measured, reported and settled."
+        "service in {{ service.languages }}, how they are measured and reported, and the service credits and "
+        "bonus that follow from them. It is annex 1 to the contract and forms part of it."
     ),
     h1("2. Service hours"),
     p("Service hours: {{ service.hours }}. All times are {{ service.timezone }}."),
-    h1("3. Definitions"),
+    h1("3. Measurement period"),
+    p(
+        "Every metric is measured over one {{ sla.period }}, the period of the monthly invoice, from its first "
+        "to its last day, across all queues of the channel, and not per day or per interval."
+    ),
+    h1("4. Definitions"),
+    p(
+        "A call is offered when it enters the queue for an agent (after the IVR menu, if any). Contacts received "
+        "during a period excluded under article 9 are left out of both sides of every ratio."
+    ),
     table(
-        ["Metric", "Definition and formula", "Data source", "Exclusions"],
+        ["Metric", "How it is measured", "Source", "Not counted"],
         [
             [
                 "Service level",
-                "Calls answered within {{ targets.answer_seconds }} seconds ÷ calls offered to the "
-                "queue (answered plus abandoned), per measurement period",
-                "Provider's ACD/telephony reports",
-                "Calls abandoned within 5 seconds; calls outside service hours",
+                "Calls answered by an agent within {{ targets.answer_seconds }} seconds of being offered ÷ "
+                "calls offered (answered plus abandoned)",
+                "The Provider's telephony system (ACD)",
+                "Calls abandoned within 5 seconds of being offered; calls outside service hours",
             ],
-            [
-                "Average speed of answer (ASA)",
-                "Total waiting time of answered calls ÷ answered calls",
-                "ACD/telephony reports",
-                "As for service level",
-            ],
+            ["{%tr if sla.defines.abandon_rate %}"],
             [
                 "Abandon rate",
-                "Calls abandoned after 5 seconds in queue ÷ calls offered",
-                "ACD/telephony reports",
-                "Calls abandoned within 5 seconds",
+                "Calls the caller ended after more than 5 seconds in the queue, before an agent answered ÷ "
+                "calls offered",
+                "The Provider's telephony system (ACD)",
+                "As for service level",
             ],
-            ["{%tr if targets.has_chat %}"],
+            ["{%tr endif %}"],
+            ["{%tr if sla.defines.asa %}"],
+            [
+                "Average speed of answer",
+                "Total time answered calls waited in the queue ÷ calls answered",
+                "The Provider's telephony system (ACD)",
+                "As for service level",
+            ],
+            ["{%tr endif %}"],
+            ["{%tr if sla.defines.csat %}"],
+            [
+                "Customer satisfaction",
+                "Survey responses scoring 4 or 5 on a scale of 1 to 5 ÷ survey responses; the survey is offered "
+                "to callers at the end of each answered call",
+                "The post-call survey of the Provider's IVR",
+                "Surveys not completed; calls the agent transferred to the Client",
+            ],
+            ["{%tr endif %}"],
+            ["{%tr if sla.defines.fcr %}"],
+            [
+                "First-contact resolution",
+                "Answered calls after which the same customer did not contact the service again about the same "
+                "matter within 7 days ÷ answered calls",
+                "The CRM (contact reason recorded by the agent)",
+                "Matters the Client's procedures require to be referred to the Client",
+            ],
+            ["{%tr endif %}"],
+            ["{%tr if sla.defines.qa %}"],
+            [
+                "Quality score",
+                "Average score of the contacts evaluated in the month on the quality form the parties agreed "
+                "in writing, from 0 to 100 %; at least 2 % of contacts, picked at random",
+                "The Provider's quality evaluations, open to the Client",
+                "Evaluations changed at the monthly joint calibration (the changed score counts)",
+            ],
+            ["{%tr endif %}"],
+            ["{%tr if sla.defines.first_response %}"],
             [
                 "Chat first response",
-                "Chats whose first agent reply came within "
-                "{{ targets.chat_first_response_seconds }} seconds ÷ chats offered",
-                "Chat platform reports",
+                "Chats that received an agent's first reply within {{ targets.chat_first_response_seconds }} "
+                "seconds of being started ÷ chats started",
+                "The chat platform",
                 "Chats the customer closed within 5 seconds",
             ],
             ["{%tr endif %}"],
-            ["{%tr if targets.has_email %}"],
+            ["{%tr if sla.defines.email %}"],
             [
-                "Email response",
-                "Emails answered within {{ targets.email_response_hours }} service hours ÷ emails received",
-                "Ticketing system",
-                "Spam, auto-replies and duplicates",
+                "E-mail response",
+                "E-mails answered within {{ targets.email_response_hours }} service hours of their receipt ÷ "
+                "e-mails received; only time within service hours counts",
+                "The ticketing system",
+                "Spam, automatic replies and duplicates",
             ],
             ["{%tr endif %}"],
         ],
-        widths=[3.2, 6.3, 3.5, 4.0],
+        widths=[3.0, 6.6, 3.6, 3.8],
     ),
-    h1("4. Targets"),
-    p("The Provider shall meet the following targets in every measurement period:"),
-    table(
-        ["Metric", "Target"],
-        [
-            [
-                "Service level",
-                "{{ targets.service_level }} of calls answered within {{ targets.answer_seconds }} seconds",
-            ],
-            ["{%tr if targets.max_abandon %}"],
-            ["Abandon rate", "at most {{ targets.max_abandon }}"],
-            ["{%tr endif %}"],
-            ["{%tr if targets.max_asa_seconds %}"],
-            ["Average speed of answer", "at most {{ targets.max_asa_seconds }} seconds"],
-            ["{%tr endif %}"],
-            ["{%tr if targets.has_chat %}"],
-            [
-                "Chat first response",
-                "{{ targets.chat_service_level }} within {{ targets.chat_first_response_seconds }} seconds",
-            ],
-            ["{%tr endif %}"],
-            ["{%tr if targets.has_email %}"],
-            ["Email response", "every email within {{ targets.email_response_hours }} hours"],
-            ["{%tr endif %}"],
-        ],
-        widths=[6.0, 11.0],
-    ),
-    h1("5. Measurement and reporting"),
+    h1("5. Targets"),
     p(
-        "The measurement period is the calendar month. The Provider sends the monthly SLA report by day "
-        "{{ terms.report_day }} of the following month, with daily figures per queue. The Client may verify any "
-        "figure: it has access to the call-recording panel and, on request, to the raw data of the telephony "
-        "and chat platforms; it may audit the measurement once a quarter with five working days' notice."
-    ),
-    h1("6. Service credits and bonus"),
-    tag("{%p if performance %}"),
-    p(
-        "Of the monthly fee, {{ performance.at_risk_share }} ({{ performance.at_risk_amount }}) is at risk. For "
-        "each target missed in a month, the Provider credits the Client the target's allocation of the at-risk "
-        "amount:"
+        "The Provider shall meet the following targets in every measurement period. A credited target carries "
+        "the service credit of article 7; a reported target is measured and reported every month but carries "
+        "no credit."
     ),
     table(
-        ["Metric", "Target", "Allocation", "Credit if missed", "Predicted"],
-        [["{{ k.name }}", "{{ k.target }}", "{{ k.allocation }}", "{{ k.max_credit }}", "{{ k.predicted }}"]],
-        widths=[3.8, 3.6, 2.6, 4.2, 2.8],
-        loop="k in performance.kpis",
+        ["Metric", "Target", "Status"],
+        [["{{ k.name }}", "{{ k.target }}", "credited (article 7)"]],
+        widths=[4.2, 8.3, 4.5],
+        loop="k in sla.kpis",
     ),
-    bullet(
-        "Credits in a month are capped at {{ performance.credit_cap }} of that month's fee and are deducted "
-        "from the next invoice."
-    ),
-    bullet(
-        "When every target is exceeded in a month, the Provider earns a bonus of up to "
-        "{{ performance.bonus_cap }} of the monthly fee, as agreed in the contract."
-    ),
-    tag("{%p if performance.earn_back %}"),
-    bullet(
-        "Earn-back: a credit is waived if the missed target is met in each of the following "
-        "{{ performance.earn_back_months }} months."
+    tag("{%p if sla.reported %}"),
+    table(
+        None,
+        [["{{ k.name }}", "{{ k.target }}", "reported"]],
+        widths=[4.2, 8.3, 4.5],
+        loop="k in sla.reported",
     ),
     tag("{%p endif %}"),
+    h1("6. Reporting and verification"),
+    p(
+        "The Provider sends the monthly SLA report by day {{ terms.report_day }} of the following month, with "
+        "every metric of article 4, its daily figures per queue and the credits or bonus due. The Client may "
+        "verify any figure: it has access to the call-recording panel and, on request, to the raw data of the "
+        "systems named in article 4; it may audit the measurement once a quarter with five working days' "
+        "notice. A figure the Client disputes in writing within ten days of the report is settled by the "
+        "parties' review of the raw data."
+    ),
+    h1("7. Service credits and bonus"),
+    tag("{%p if sla.credits %}"),
+    p(
+        "7.1 Amount at risk. {{ sla.at_risk_share }} of each month's invoice amount (before VAT) for the "
+        "tariff of the contract ({{ chosen.name }}) is at risk against the credited targets of article 5. At "
+        "the forecast volume the monthly amount is {{ sla.monthly.figures }} and the amount at risk "
+        "{{ sla.at_risk_amount.figures }} ({{ sla.at_risk_amount.words }})."
+    ),
+    p(
+        "7.2 Credit. For each credited target missed in a month, the Provider credits the Client the target's "
+        "allocation × {{ sla.at_risk_share }} × that month's invoice amount before VAT. At the forecast volume:"
+    ),
+    table(
+        ["Metric", "Allocation", "Credit if missed, at the forecast volume"],
+        [["{{ k.name }}", "{{ k.allocation }}", "{{ k.max_credit }}"]],
+        widths=[6.0, 3.5, 7.5],
+        loop="k in sla.kpis",
+    ),
+    p(
+        "7.3 Cap. The credits of one month together are at most {{ sla.credit_cap }} of that month's invoice "
+        "amount before VAT ({{ sla.credit_cap_amount.figures }} at the forecast volume)."
+    ),
+    p(
+        "7.4 Settlement. The monthly SLA report states the month's credits; the Provider deducts them from the "
+        "invoice of the following month. Credits of the last month of the contract are deducted from its final "
+        "invoice or, if there is none, paid to the Client within {{ terms.payment_days }} days of the report."
+    ),
+    tag("{%p if sla.earn_back %}"),
+    p(
+        "7.5 Earn-back. A credit is waived, and not deducted, when the target that was missed is met in each "
+        "of the following {{ sla.earn_back_months }} months."
+    ),
+    tag("{%p endif %}"),
+    p(
+        "7.6 Bonus. For a month in which every target of article 5, credited and reported, is met, the "
+        "Provider may invoice a bonus of {{ sla.bonus_cap }} of that month's invoice amount before VAT "
+        "({{ sla.bonus_amount.figures }} at the forecast volume) with the invoice of the following month."
+    ),
+    p(
+        "7.7 Credits are the Client's only financial remedy for missed service levels. A credited target "
+        "missed in three consecutive months is a material breach of the contract."
+    ),
     tag("{%p else %}"),
     p(
-        "The chosen tariff carries no service credits. When a target is missed in a month, the Provider "
-        "presents a written remedy plan within five working days; a target missed in three consecutive months "
-        "is a material breach of the contract."
+        "The contract carries no service credits. When a target is missed in a month, the Provider presents a "
+        "written remedy plan within five working days; a target missed in three consecutive months is a "
+        "material breach of the contract."
     ),
     tag("{%p endif %}"),
-    h1("7. The Client's duties"),
+    h1("8. The Client's duties"),
     bullet(
         "Send a volume forecast for each month at least 15 days before it starts, and announce campaigns, "
         "price changes or other events that move volume at least 10 working days ahead."
@@ -455,13 +508,16 @@ SLA = [
         "script changes within three working days."
     ),
     bullet("Keep its own systems (CRM, knowledge base, order system) available during service hours."),
-    h1("8. Exclusions"),
+    h1("9. Exclusions"),
     p("Targets do not apply, and no credit is due, for periods affected by:"),
     bullet("force majeure, or a general outage of the public telephone or internet network;"),
-    bullet("a volume above the forecast by more than {{ terms.volume_band }}, or the Client's unannounced campaigns;"),
+    bullet(
+        "days on which the volume of a channel exceeded the forecast for that day (the month's forecast spread "
+        "over its days) by more than {{ terms.volume_band }}, or the Client's unannounced campaigns;"
+    ),
     bullet("outages of the Client's systems, or changes the Client made without the agreed notice;"),
     bullet("the ramp-up period, during which the levels are measured and reported only."),
-    h1("9. Escalation"),
+    h1("10. Escalation"),
     table(
         ["Level", "Provider", "Response time"],
         [
@@ -471,13 +527,13 @@ SLA = [
         ],
         widths=[2.0, 8.0, 7.0],
     ),
-    h1("10. Review and change control"),
+    h1("11. Review and change control"),
     p(
         "The parties review this agreement every {{ terms.review_months }} months, and whenever volumes or "
         "channels change materially. Any change to targets, definitions or credits is agreed in writing and "
         "signed by both parties."
     ),
-    h1("11. Term"),
+    h1("12. Term"),
     p("This agreement runs for the term of the contract and ends with it."),
     *SIGNATURES,
 ]

@@ -174,8 +174,9 @@ def test_documents_carry_the_quote(rendered, doc, lang):
         assert ctx["company"]["city"] in text
         assert ctx["models"]["hybrid"]["base_monthly_words"] in text
     if doc == "sla":
-        for k in ctx["performance"]["kpis"]:
-            assert k["max_credit"] in text
+        assert ctx["sla"]["at_risk_amount"]["figures"] in text
+        for k in ctx["sla"]["kpis"]:
+            assert k["max_credit"] in text and k["target"] in text
     if doc == "nda":
         assert ctx["terms"]["nda_penalty"]["words"] in text
     if lang == "en":

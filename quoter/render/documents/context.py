@@ -236,6 +236,7 @@ def build_context(quote: dict[str, Any], lang: str) -> dict[str, Any]:
         "chosen": chosen,
         "other_models": [m for key, m in models.items() if key not in MODEL_FIELDS and m is not None],
         "performance": models["performance"],
+        "sla": _sla(f, quote, chosen_key),
         "terms": _terms(f, terms, _monthly(chosen_key, quote["models"][chosen_key])),
         "term": _term(f, quote, chosen_key),
     }
@@ -527,6 +528,138 @@ def _kpis(f: _Fmt, m: dict[str, Any]) -> list[dict[str, str]]:
             }
         )
     return rows
+
+
+# --- the SLA: credits on the contract's own tariff, the KPIs it defines, the targets it only reports ----------
+
+_CREDIT_KPIS = ("service_level", "abandon_rate", "asa", "csat", "fcr", "qa")
+_VOICE_TARGET = {"service_level": "service_level", "abandon_rate": "max_abandon", "asa": "max_asa_seconds"}
+
+
+def _sla_terms(quote: dict[str, Any]) -> dict[str, Any]:
+    """The performance terms (share at risk, caps, earn-back, KPI allocations and targets): the priced
+    performance tariff's, else the price book's ``models.performance`` section; ``{}`` when neither has them."""
+    book = ((((quote.get("price_book") or {}).get("snapshot") or {}).get("models") or {}).get("performance")) or {}
+    priced = (quote.get("models") or {}).get("performance") or {}
+    out: dict[str, Any] = {
+        k: priced.get(k, book.get(k)) for k in ("at_risk_share", "credit_cap", "bonus_cap", "earn_back_months")
+    }
+    if out["at_risk_share"] is None:
+        return {}
+    book_kpis: dict[str, Any] = book.get("kpis") or {}
+    out["book_kpis"] = book_kpis
+    out["kpis"] = priced.get("kpis") or [{"name": n, **k} for n, k in book_kpis.items()]
+    return out
+
+
+def _sla_base(key: str, m: dict[str, Any]) -> Any:
+    """The monthly amount the contract invoices for its tariff at the forecast volume: the performance
+    tariff's base fee (its credits come off it), else the tariff's monthly amount."""
+    return m.get("base") if key == "performance" and m.get("base") not in (None, "") else _monthly(key, m)
+
+
+def _line_step(quote: dict[str, Any]) -> Decimal:
+    """The price book's rounding step for a line (``rounding.line``), else a Rial or a cent."""
+    step = (((quote.get("price_book") or {}).get("snapshot") or {}).get("rounding") or {}).get("line")
+    if step is not None and _dec(step) > 0:
+        return _dec(step)
+    return Decimal(1) if str(quote["currency"]).upper() == "IRR" else Decimal("0.01")
+
+
+def _sla_target(f: _Fmt, name: str, target: Any, req: dict[str, Any]) -> str:
+    """One target in the SLA's one wording (the same text in the targets article and the credits table)."""
+    voice = (_channels(req).get("voice") or {}).get("target") or {}
+    value = f"{f.num(target)}" if name == "asa" else f.pct(target)
+    return str(f.names["sla_target"][name]).format(value=value, seconds=f.num(voice.get("answer_seconds")))
+
+
+def _credited(quote: dict[str, Any], terms: dict[str, Any]) -> list[tuple[str, Decimal, Any]]:
+    """The KPIs that carry a credit: those whose target the requirements or the price book set, with their
+    allocation. A KPI whose target would be only the engine's default gives its allocation to service level,
+    so the allocations still add up to the whole amount at risk; it is then neither credited nor a target."""
+    voice = (_channels(quote["requirements"]).get("voice") or {}).get("target") or {}
+    rows: list[tuple[str, Decimal, Any]] = []
+    moved = Decimal(0)
+    for k in terms["kpis"]:
+        name, allocation = str(k.get("name")), _dec(k.get("allocation") or 0)
+        field = _VOICE_TARGET.get(name)
+        target = voice.get(field) if field else None
+        if target is None:
+            target = (terms["book_kpis"].get(name) or {}).get("target")
+        if name not in _CREDIT_KPIS or target is None:
+            moved += allocation
+            continue
+        rows.append((name, allocation, target))
+    return [(n, a + moved if n == "service_level" else a, t) for n, a, t in rows]
+
+
+def _sla_kpis(f: _Fmt, quote: dict[str, Any], terms: dict[str, Any], at_risk: Decimal) -> list[dict[str, Any]]:
+    step = _line_step(quote)
+    return [
+        {
+            "key": name,
+            "name": f.names["kpis"].get(name, name),
+            "target": _sla_target(f, name, target, quote["requirements"]),
+            "allocation": f.pct(allocation),
+            "max_credit": f.money((at_risk * allocation / step).quantize(Decimal(1), ROUND_HALF_UP) * step),
+        }
+        for name, allocation, target in _credited(quote, terms)
+    ]
+
+
+def _sla_reported(f: _Fmt, req: dict[str, Any], credited: set[str]) -> list[dict[str, str]]:
+    """Targets the client set that carry no credit: stated and reported each month, never credited."""
+    channels = _channels(req)
+    voice = (channels.get("voice") or {}).get("target") or {}
+    rows = []
+    for name, field in _VOICE_TARGET.items():
+        if name not in credited and voice.get(field) is not None:
+            rows.append({"key": name, "name": f.names["kpis"][name], "target": _sla_target(f, name, voice[field], req)})
+    chat, email = channels.get("chat"), channels.get("email")
+    if chat:
+        text = str(f.names["sla_target"]["first_response"]).format(
+            value=f.pct(chat.get("service_level", "0.8")), seconds=f.num(chat.get("first_response_seconds"))
+        )
+        rows.append({"key": "first_response", "name": f.names["kpis"]["first_response"], "target": text})
+    if email:
+        text = str(f.names["sla_target"]["email"]).format(hours=f.num(email.get("response_hours")))
+        rows.append({"key": "email", "name": f.names["sla_target_name"]["email"], "target": text})
+    return rows
+
+
+def _sla(f: _Fmt, quote: dict[str, Any], chosen_key: str) -> dict[str, Any]:
+    """The SLA's figures. Credits are on the tariff the contract uses: the amount at risk is the book's share
+    of its monthly amount at the forecast volume (in a month: of that month's invoice, before VAT); each
+    credited KPI's credit is its allocation of it; the caps are shares of the same amount."""
+    req = quote["requirements"]
+    terms = _sla_terms(quote)
+    monthly = _dec(_sla_base(chosen_key, quote["models"][chosen_key]))
+    step = _line_step(quote)
+
+    def share_of(share: Any) -> Decimal:
+        return (monthly * _dec(share) / step).quantize(Decimal(1), ROUND_HALF_UP) * step
+
+    channels = _channels(req)
+    out: dict[str, Any] = {
+        "period": f.names["sla_period"]["jalali" if f.currency == "IRR" else "gregorian"],
+        "monthly": f.amount(monthly),
+        "channels": {c: c in channels for c in _CHANNEL_ORDER},
+        "credits": bool(terms),
+    }
+    kpis = _sla_kpis(f, quote, terms, share_of(terms["at_risk_share"])) if terms else []
+    out["kpis"] = kpis
+    out["reported"] = _sla_reported(f, req, {k["key"] for k in kpis})
+    out["defines"] = {k: False for k in (*_CREDIT_KPIS, "first_response", "email")}
+    out["defines"].update({k["key"]: True for k in [*kpis, *out["reported"]]})
+    out["defines"]["service_level"] = True
+    shares = {"at_risk": "at_risk_share", "credit_cap": "credit_cap", "bonus": "bonus_cap"}
+    for name, key in shares.items():
+        value = terms.get(key)
+        out[key] = f.pct(value) if value is not None else ""
+        out[f"{name}_amount"] = f.amount(share_of(value)) if value is not None else f.amount(None)
+    out["earn_back"] = bool(terms.get("earn_back_months"))
+    out["earn_back_months"] = f.num(terms.get("earn_back_months") or 0)
+    return out
 
 
 def _in_house(f: _Fmt, data: dict[str, Any] | None) -> dict[str, Any] | None:
