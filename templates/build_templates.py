@@ -347,8 +347,12 @@ def build(blocks: list[Block | list[Block]], lang: str, doc_title: str) -> Docum
     flat: list[Block] = []
     for b in blocks:
         flat.extend(b if isinstance(b, list) else [b])
-    for block in flat:
+    last = max((i for i, b in enumerate(flat) if b.kind != "tag"), default=-1)
+    text_para = None  # the last paragraph docxtpl keeps (tag paragraphs are removed)
+    for i, block in enumerate(flat):
         if block.kind == "table":
+            if i == last and text_para is not None:  # the signature block: signed under the last words
+                text_para.paragraph_format.keep_with_next = True
             _table(doc, block, lang)
             continue
         if block.kind == "break":
@@ -360,6 +364,7 @@ def build(blocks: list[Block | list[Block]], lang: str, doc_title: str) -> Docum
         para = doc.add_paragraph(style=doc.styles[style])
         text = "•\t" + block.text if block.kind == "bullet" else block.text
         _fill(para, text, lang, ltr=block.kind == "formula")
+        text_para = para if block.kind != "tag" else text_para
         if block.kind == "bullet":
             _hanging(para, lang)
         if block.kind in ("title", "center", "formula"):

@@ -141,6 +141,18 @@ def test_tables_keep_together_and_headings_keep_with_next(lang, name):
 
 
 @pytest.mark.parametrize("lang", ["fa", "en"])
+@pytest.mark.parametrize("name", ["sla", "nda", "contract"])
+def test_the_signature_block_keeps_with_the_words_above_it(lang, name):
+    body = Document(str(TEMPLATES / lang / f"{name}.docx")).element.body
+    table = body.findall(qn("w:tbl"))[-1]
+    assert re.search("امضا|Signature", "".join(t.text or "" for t in table.iter(qn("w:t"))))
+    above = table.getprevious()
+    while "{%" in "".join(t.text or "" for t in above.iter(qn("w:t"))):  # docxtpl removes tag paragraphs
+        above = above.getprevious()
+    assert above.tag == qn("w:p") and above.pPr.find(qn("w:keepNext")) is not None
+
+
+@pytest.mark.parametrize("lang", ["fa", "en"])
 def test_the_page_number_is_formatted_like_the_footer(lang):
     doc = Document(str(TEMPLATES / lang / "contract.docx"))
     footer = doc.sections[0].footer.paragraphs[0]._p
