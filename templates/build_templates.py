@@ -247,10 +247,7 @@ def _setup(doc, lang: str, doc_title: str) -> None:
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
     page_word = "صفحه " if lang == "fa" else "Page "
     _fill(footer, "{{ company.name }} · {{ quote.number }} · " + page_word, lang, size=8.5)
-    fld = _el("w:fldSimple", **{"w:instr": "PAGE"})
-    run = OxmlElement("w:r")
-    fld.append(run)
-    footer._p.append(fld)
+    _page_field(footer, lang, size=8.5)
 
     props = doc.core_properties
     props.title = doc_title
@@ -258,6 +255,17 @@ def _setup(doc, lang: str, doc_title: str) -> None:
     props.created = props.modified = props.last_printed = datetime(2020, 1, 1)
     props.revision = 1
     props.language = "fa-IR" if lang == "fa" else "en-US"
+
+
+def _page_field(paragraph, lang: str, *, size: float) -> None:
+    """A PAGE field whose result run is formatted like the footer text around it (font, size, and in
+    Persian right-to-left with the fa-IR complex-script language). LibreOffice cannot read a Persian
+    digit format from a .docx: quoter's PDF conversion gives Persian documents' pages Persian digits."""
+    fld = _el("w:fldSimple", **{"w:instr": "PAGE"})
+    paragraph._p.append(fld)
+    run = paragraph.add_run("1")
+    _run_props(run, rtl=lang == "fa", bold=False, size=size)
+    fld.append(run._r)  # moved from the paragraph into the field
 
 
 def _hanging(paragraph, lang: str) -> None:
@@ -314,12 +322,23 @@ def _table(doc, block: Block, lang: str) -> None:
     for row in t.rows:
         for cell, width in zip(row.cells, widths, strict=False):
             cell.width = Cm(width)  # w:tcW, which Word follows
-    for row in t.rows:
-        row._tr.get_or_add_trPr().append(_el("w:cantSplit"))  # a row never breaks across pages
+    _keep_rows_together(t)
     spacer = doc.add_paragraph()  # Word needs a paragraph after a table; keep it small
     _set_bidi(spacer._p.get_or_add_pPr(), lang == "fa")
     spacer.paragraph_format.space_after = Pt(0)
     spacer.paragraph_format.line_spacing = Pt(8)
+
+
+def _keep_rows_together(t) -> None:
+    """No row breaks across pages, and every row but the last keeps with the next one, so a table (a
+    signature block above all) moves to the next page whole rather than leave a lone row behind."""
+    rows = list(t.rows)
+    for i, row in enumerate(rows):
+        row._tr.get_or_add_trPr().append(_el("w:cantSplit"))
+        if i < len(rows) - 1:
+            for cell in row.cells:
+                for paragraph in cell.paragraphs:
+                    paragraph.paragraph_format.keep_with_next = True
 
 
 def build(blocks: list[Block | list[Block]], lang: str, doc_title: str) -> Document:
@@ -328,8 +347,12 @@ def build(blocks: list[Block | list[Block]], lang: str, doc_title: str) -> Docum
     flat: list[Block] = []
     for b in blocks:
         flat.extend(b if isinstance(b, list) else [b])
-    for block in flat:
+    last = max((i for i, b in enumerate(flat) if b.kind != "tag"), default=-1)
+    text_para = None  # the last paragraph docxtpl keeps (tag paragraphs are removed)
+    for i, block in enumerate(flat):
         if block.kind == "table":
+            if i == last and text_para is not None:  # the signature block: signed under the last words
+                text_para.paragraph_format.keep_with_next = True
             _table(doc, block, lang)
             continue
         if block.kind == "break":
@@ -341,14 +364,13 @@ def build(blocks: list[Block | list[Block]], lang: str, doc_title: str) -> Docum
         para = doc.add_paragraph(style=doc.styles[style])
         text = "•\t" + block.text if block.kind == "bullet" else block.text
         _fill(para, text, lang, ltr=block.kind == "formula")
+        text_para = para if block.kind != "tag" else text_para
         if block.kind == "bullet":
             _hanging(para, lang)
         if block.kind in ("title", "center", "formula"):
             para.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        elif block.kind == "p" and lang == "en":
-            # Persian stays start-aligned: LibreOffice justifies Arabic script with kashida, which
-            # breaks copying and searching the PDF's text.
-            para.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        elif block.kind == "p":
+            para.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY  # w:jc both; with w:bidi, justified right to left
     return doc
 
 

@@ -413,10 +413,21 @@ def pdf_words(text: str) -> str:
     pdftotext already emits right-to-left lines in logical order, wrapped in embedding controls; it
     turns the lam-alef ligature (لا) back into alef-lam (ال), lines wrap anywhere, and a hyphen at the end
     of a line is dropped ("forty-" + "four" -> "fortyfour"). So: drop the bidi controls, apply NFKC, write
-    every lam-alef as alef-lam, drop hyphens and collapse all whitespace.
+    every lam-alef as alef-lam, drop hyphens and collapse all whitespace. Persian body text is justified
+    and LibreOffice stretches it with kashidas, which pdftotext gives back as gaps inside words or as
+    stray Latin marks (``1``, ``::``) in a left-to-right embedding between two letters: drop those, and
+    all whitespace in Persian text.
     """
+    text = _KASHIDA.sub("", text)
     text = unicodedata.normalize("NFKC", _BIDI_CONTROLS.sub("", text)).replace("لا", "ال").replace("-", "")
+    if re.search("[\u0600-\u06ff]", text):
+        return "".join(text.split())
     return " ".join(text.split())
+
+
+_KASHIDA = re.compile(
+    "(?<=[\u0620-\u064a\u067e-\u06d3])\u202a[^\\s\u0600-\u06ff\u202a-\u202c]{1,4}\u202c(?=[\u0620-\u064a\u067e-\u06d3])|\u0640"
+)
 
 
 @pytest.mark.libreoffice

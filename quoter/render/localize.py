@@ -234,7 +234,8 @@ def amount_in_words(amount: Decimal | int, lang: str, currency: str, *, toman: b
 
     ``12345000`` IRR -> ``دوازده میلیون و سیصد و چهل و پنج هزار ریال`` /
     ``twelve million three hundred forty-five thousand rials``; USD 1234.50 ->
-    ``one thousand two hundred thirty-four dollars and fifty cents``. The whole part must be 0 to 10**15;
+    ``one thousand two hundred thirty-four dollars and fifty cents``; USD 0.15 -> ``fifteen cents`` (no
+    "zero dollars"), USD 0 -> ``zero dollars``. The whole part must be 0 to 10**15;
     negative amounts are refused.
     """
     _check_lang(lang)
@@ -248,14 +249,12 @@ def amount_in_words(amount: Decimal | int, lang: str, currency: str, *, toman: b
     if whole > MAX_WORDS_AMOUNT:
         raise DomainError(f"{whole} is out of range for amounts in words (0 to {MAX_WORDS_AMOUNT:,})")
     if lang == "fa":
-        text = f"{number_in_words(whole, 'fa')} {name_fa}"
-        if cents:
-            text += f" و {number_in_words(cents, 'fa')} {_CENT[0]}"
-        return text
-    text = f"{number_in_words(whole, 'en')} {singular if whole == 1 else plural}"
-    if cents:
-        text += f" and {number_in_words(cents, 'en')} {_CENT[1] if cents == 1 else _CENT[2]}"
-    return text
+        units = [f"{number_in_words(whole, 'fa')} {name_fa}"] if whole or not cents else []
+        units += [f"{number_in_words(cents, 'fa')} {_CENT[0]}"] if cents else []
+        return " و ".join(units)  # $0.15: «پانزده سنت», not «صفر دلار و پانزده سنت»
+    units = [f"{number_in_words(whole, 'en')} {singular if whole == 1 else plural}"] if whole or not cents else []
+    units += [f"{number_in_words(cents, 'en')} {_CENT[1] if cents == 1 else _CENT[2]}"] if cents else []
+    return " and ".join(units)
 
 
 # --- dates ------------------------------------------------------------------------------------------

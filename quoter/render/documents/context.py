@@ -8,6 +8,7 @@ arithmetic. Both languages share one set of keys, so a Persian and an English te
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
@@ -78,6 +79,10 @@ class _Fmt:
     def digits(self, text: Any) -> str:
         return to_persian_digits(str(text)) if self.lang == "fa" else str(text)
 
+    def identifier(self, text: Any) -> str:
+        """A phone number or an ID in the document's digits, with no line break at its hyphens."""
+        return _identifier(self.digits(_clean(text)))
+
     def num(self, value: Any, decimals: int | None = None) -> str:
         return "" if value is None else format_number(_dec(value), self.lang, decimals=decimals)
 
@@ -141,6 +146,20 @@ def _clean(value: Any) -> str:
     return "".join(c for c in text if c in "\t\n" or unicodedata.category(c) != "Cc")
 
 
+WORD_JOINER = "\u2060"
+NON_BREAKING_HYPHEN = "\u2011"
+_ARABIC_SCRIPT = re.compile("[\u0600-\u06ff]")
+
+
+def _identifier(value: Any) -> str:
+    """An identifier that must stay on one line (``Q-1405-E961CE``, ``۰۲۱-۸۸۷۷۶۶۵۵``), with no line break
+    at its hyphens. What LibreOffice honours differs by script: in Persian digits a non-breaking hyphen
+    (U+2011); in Latin it still broke lines after U+2011, but not at a hyphen followed by a word joiner
+    (U+2060, invisible; the PDF's text keeps the plain hyphen)."""
+    text = _clean(value)
+    return text.replace("-", NON_BREAKING_HYPHEN if _ARABIC_SCRIPT.search(text) else "-" + WORD_JOINER)
+
+
 REQUIRED = (
     "quote.number",
     "quote.date",
@@ -200,7 +219,7 @@ def build_context(quote: dict[str, Any], lang: str) -> dict[str, Any]:
         "lang": lang,
         "rtl": lang == "fa",
         "quote": {
-            "number": _clean(quote["quote"]["number"]),
+            "number": _identifier(quote["quote"]["number"]),
             "date": f.date(quote["quote"]["date"]),
             "date_numeric": _numeric_date(f, quote["quote"]["date"]),
             "valid_until": f.date(quote["quote"]["valid_until"]),
@@ -244,14 +263,14 @@ def build_context(quote: dict[str, Any], lang: str) -> dict[str, Any]:
 
 def _numeric_date(f: _Fmt, value: Any) -> str:
     d = _date(value)
-    return jalali_date_numeric(d, "fa") if f.lang == "fa" else d.isoformat()
+    return jalali_date_numeric(d, "fa") if f.lang == "fa" else _identifier(d.isoformat())
 
 
 def _party(data: dict[str, Any], lang: str, f: _Fmt) -> dict[str, str]:
     fields = ("name", "address", "city", "signatory", "signatory_title", "contact")
     out = {key: _pick(data, key, lang) for key in fields}
     for key in ("registration_no", "national_id", "economic_code", "phone", "postal_code"):
-        out[key] = f.digits(data.get(key) or "")
+        out[key] = f.identifier(data.get(key) or "")
     out["email"] = _clean(data.get("email"))
     return out
 
@@ -284,7 +303,9 @@ def _days_text(f: _Fmt, key: str) -> str:
     if "," in key:
         return f.join([_days_text(f, k) for k in key.split(",")])
     if "-" in key:
-        first, last = key.split("-", 1)
+        first, last = (k.strip().lower() for k in key.split("-", 1))
+        if first in _DAY_KEYS and last in _DAY_KEYS and (_DAY_KEYS.index(last) - _DAY_KEYS.index(first)) % 7 == 1:
+            return f.join([day(first), day(last)])  # two days: «شنبه و یکشنبه», "Saturday and Sunday"
         return day(first) + str(f.names["to"]) + day(last)
     return day(key)
 

@@ -593,6 +593,56 @@ def _run_own_group(cmd: list[str], timeout: float) -> subprocess.CompletedProces
     return subprocess.CompletedProcess(cmd, proc.returncode, out, err)
 
 
+_PAGE_NUMBER_FORMAT = re.compile(rb'(<(?:style:page-layout-properties|text:page-number)\b[^>]*?style:num-format=")1"')
+_PERSIAN_DIGITS_FORMAT = "\u06f1, \u06f2, \u06f3, ...".encode()
+"""ODF's name for the Persian-digit numbering (LibreOffice's NUMBER_EAST_ARABIC_INDIC: ۱، ۲، ۳)."""
+
+
+def _is_persian(docx: Path) -> bool:
+    """A document whose (last) section is right-to-left, as the Persian templates' is."""
+    with zipfile.ZipFile(docx) as zf:
+        xml = zf.read("word/document.xml")
+    return b"<w:bidi/>" in xml[xml.rfind(b"<w:sectPr") :]
+
+
+def _with_persian_page_numbers(lo: list[str], docx_files: Sequence[Path], odt_dir: Path,
+                               timeout: float) -> list[Path]:  # fmt: skip
+    """The files to convert to PDF: Persian documents as ODF copies whose page numbers use Persian digits.
+
+    A .docx cannot tell LibreOffice to number pages ۱، ۲، ۳ (it reads no such format from Word's page
+    numbering; a PAGE field's digits stay Latin whatever their language), but ODF can: Persian documents
+    are converted to .odt first (one run for all of them), their page styles and page-number fields given
+    the Persian-digit format, and those copies converted to PDF with the others.
+    """
+    sources = [Path(p).resolve() for p in docx_files]
+    persian = [p for p in sources if p.is_file() and _is_persian(p)]
+    if not persian:
+        return sources
+    odt_dir.mkdir()
+    _run_own_group([*lo, "--convert-to", "odt", "--outdir", str(odt_dir), *[str(p) for p in persian]], timeout)
+    out = []
+    for path in sources:
+        odt = odt_dir / (path.stem + ".odt")
+        if path in persian and odt.is_file():
+            _persian_page_format(odt)
+            out.append(odt)
+        else:
+            out.append(path)  # not Persian, or LibreOffice could not read it: the PDF run reports it
+    return out
+
+
+def _persian_page_format(odt: Path) -> None:
+    """Rewrite an .odt so page numbers (page styles, page-number fields) use Persian digits."""
+    tmp = odt.with_suffix(".tmp")
+    with zipfile.ZipFile(odt) as src, zipfile.ZipFile(tmp, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename in ("styles.xml", "content.xml"):
+                data = _PAGE_NUMBER_FORMAT.sub(lambda m: m[1] + _PERSIAN_DIGITS_FORMAT + b'"', data)
+            dst.writestr(info, data)  # same order and compression: mimetype stays first and stored
+    os.replace(tmp, odt)
+
+
 def convert_to_pdf(docx_files: Sequence[Path], out_dir: Path, *, timeout: float = 300) -> list[Path]:
     """Convert .docx files to PDF with one headless LibreOffice run and a fresh profile of its own.
 
@@ -617,10 +667,10 @@ def convert_to_pdf(docx_files: Sequence[Path], out_dir: Path, *, timeout: float 
                 _FONT_REPLACEMENT.format(font=PERSIAN_FONT, fallback=PERSIAN_FONT_FALLBACK), encoding="utf-8"
             )
         staging = Path(tempfile.mkdtemp(prefix=".quoter-pdf-", dir=out_dir))  # same disk: renames are atomic
-        cmd = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-               "--nolockcheck", "--convert-to", "pdf", "--outdir", str(staging),
-               *[str(Path(p).resolve()) for p in docx_files]]  # fmt: skip
+        lo = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore", "--nolockcheck"]
         try:
+            sources = _with_persian_page_numbers(lo, docx_files, staging / "odt", timeout)
+            cmd = [*lo, "--convert-to", "pdf", "--outdir", str(staging), *[str(p) for p in sources]]
             result = _run_own_group(cmd, timeout)
         except subprocess.TimeoutExpired:
             shutil.rmtree(staging, ignore_errors=True)
