@@ -98,8 +98,8 @@ PAYMENT_TERMS = [
     tag("{%p endif %}"),
     tag("{%p if term.value %}"),
     bullet(
-        "The estimated value of the contract over its term, setup fees included and VAT excluded, is "
-        "{{ term.value.figures }}."
+        "The estimated value of the contract over its term, setup fees included"
+        "{% if chosen.vat_applies %} and VAT excluded{% endif %}, is {{ term.value.figures }}."
     ),
     tag("{%p endif %}"),
 ]

@@ -98,8 +98,8 @@ PAYMENT_TERMS = [
     tag("{%p endif %}"),
     tag("{%p if term.value %}"),
     bullet(
-        "مبلغ برآوردی کل قرارداد در تمام مدت آن، با هزینه راه‌اندازی و بدون مالیات بر ارزش افزوده، "
-        "{{ term.value.figures }} است."
+        "مبلغ برآوردی کل قرارداد در تمام مدت آن، با هزینه راه‌اندازی{% if chosen.vat_applies %} و بدون "
+        "مالیات بر ارزش افزوده{% endif %}، {{ term.value.figures }} است."
     ),
     tag("{%p endif %}"),
 ]
