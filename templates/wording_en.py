@@ -32,10 +32,13 @@ SIGNATURES = [
     ),
 ]
 
+VAT_EXCLUDED = "{% if chosen.vat_applies %}Prices exclude VAT ({{ chosen.vat_rate }}). {% endif %}"
+"""The VAT sentence, only when the rate is not zero."""
+
 PRICE_POLICY = [
     tag("{%p if term.policy == 'indexed' %}"),
     bullet(
-        "Prices exclude VAT ({{ chosen.vat_rate }}). They hold until the first Nowruz of the term"
+        VAT_EXCLUDED + "Prices hold until the first Nowruz of the term"
         "{% if term.first_adjustment %}, 1 {{ term.first_adjustment }}{% endif %}, and then move on each "
         "1 Farvardin by a formula the contract sets out: {{ term.indexed.labour_share }} of the price follows "
         "the minimum wage decreed by the Supreme Labour Council{% if term.indexed.fx_share %}, {% else %} and "
@@ -46,35 +49,61 @@ PRICE_POLICY = [
     ),
     tag("{%p elif term.policy == 'level' %}"),
     bullet(
-        "Prices exclude VAT ({{ chosen.vat_rate }}) and are fixed for the whole term of {{ term.months }} "
-        "months: they already include the wage and cost rises we expect during the term, so there is no "
-        "price adjustment."
+        VAT_EXCLUDED + "Prices are fixed for the whole term of {{ term.months }} months: they already include "
+        "the wage and cost rises we expect during the term, so there is no price adjustment."
     ),
     tag("{%p else %}"),
-    bullet(
-        "Prices exclude VAT ({{ chosen.vat_rate }}) and hold for the first contract year unless wages set "
-        "by law change."
-    ),
+    bullet(VAT_EXCLUDED + "Prices hold for the first contract year unless wages set by law change."),
     tag("{%p endif %}"),
 ]
 """The proposal's sentence on how prices move over the term (the contract's Article 5)."""
 
 PAYMENT_TERMS = [
-    tag("{%p if term.payment.days %}"),
     bullet(
-        "Payment: a monthly invoice, paid within {{ term.payment.days }} days"
-        "{% if term.payment.social_security_retention %}; {{ term.payment.social_security_retention }} of each "
-        "payment held until the social-security clearance{% endif %}"
-        "{% if term.payment.performance_retention %}; a good-performance retention of "
-        "{{ term.payment.performance_retention }}, released at the end of the term{% endif %}"
-        "{% if term.payment.guarantee_share %}; a performance guarantee of {{ term.payment.guarantee_share }} "
-        "of the contract value{% endif %}{% if term.payment.withholding %}; tax withheld at "
-        "{{ term.payment.withholding }} where the law requires it{% endif %}."
-        "{% if term.value %} Estimated value over the term: {{ term.value.figures }} excluding VAT.{% endif %}"
+        "The Provider invoices each month's services by day {{ terms.invoice_day }} of the following month; "
+        "the Client pays each invoice within {{ terms.payment_days }} days of receiving it."
+    ),
+    bullet("The one-time setup fees, {{ setup.total.figures }}, are payable half on signature and half at go-live."),
+    tag("{%p if term.payment.social_security_retention %}"),
+    bullet(
+        "The Client holds back {{ term.payment.social_security_retention }} of each payment until the "
+        "Provider produces the Social Security Organisation's clearance (Social Security Act, article 38)."
+    ),
+    tag("{%p endif %}"),
+    tag("{%p if term.payment.performance_retention %}"),
+    bullet(
+        "{{ term.payment.performance_retention }} of each payment is retained for good performance and "
+        "released to the Provider {% if term.payment.performance_release_period %}"
+        "{{ term.payment.performance_release_period }} after {% else %}after {% endif %}the end of the "
+        "contract, once good performance is confirmed."
+    ),
+    tag("{%p endif %}"),
+    tag("{%p if term.payment.guarantee_share %}"),
+    bullet(
+        "Before go-live the Provider gives the Client a performance guarantee of "
+        "{{ term.payment.guarantee_share }} of the contract value{% if term.guarantee %}, "
+        "{{ term.guarantee.figures }}{% endif %}."
+    ),
+    tag("{%p endif %}"),
+    tag("{%p if term.payment.withholding %}"),
+    bullet(
+        "Where the law requires it, the Client withholds {{ term.payment.withholding }} of each payment as tax "
+        "and pays it to the tax administration (Direct Taxes Act, article 104)."
+    ),
+    tag("{%p endif %}"),
+    tag("{%p if chosen.vat_applies %}"),
+    bullet("VAT at {{ chosen.vat_rate }} is shown separately on each invoice and paid with it."),
+    tag("{%p else %}"),
+    bullet("VAT does not apply to these services."),
+    tag("{%p endif %}"),
+    tag("{%p if term.value %}"),
+    bullet(
+        "The estimated value of the contract over its term, setup fees included"
+        "{% if chosen.vat_applies %} and VAT excluded{% endif %}, is {{ term.value.figures }}."
     ),
     tag("{%p endif %}"),
 ]
-"""The proposal's line on payment terms (the contract's Article 6)."""
+"""The proposal's payment terms (the contract's Article 6): days, retentions, guarantee and tax."""
 
 IN_HOUSE = [
     tag("{%p if in_house %}"),
@@ -96,7 +125,7 @@ IN_HOUSE = [
         "{{ in_house.outsourced_bill.figures }} for the {{ chosen.name }} tariff with the setup fees, "
         "{{ in_house.vendor_management.figures }} ({{ in_house.vendor_management_share }} of the bill) for "
         "your own vendor management{% if in_house.vat_included %} and {{ in_house.outsourced_vat.figures }} "
-        "of VAT, which you cannot reclaim{% else %}, excluding VAT, which you reclaim{% endif %}."
+        "of VAT, which you cannot reclaim{% elif chosen.vat_applies %}, excluding VAT, which you reclaim{% endif %}."
     ),
     p(
         "{% if in_house.cheaper == 'outsourced' %}**Outsourcing is cheaper by {{ in_house.difference.figures }}** "
@@ -123,7 +152,34 @@ PROPOSAL = [
             ["Prepared by", "{{ company.name }}"],
         ]
     ),
-    h1("1. Your needs as we understand them"),
+    h2("Covering letter"),
+    p("**The Management, {{ client.name }}**"),
+    p("Subject: Technical and financial proposal for contact-center services"),
+    p("Dear Sir or Madam,"),
+    p(
+        "Further to your request, {{ company.name }} is pleased to submit in this document its technical and "
+        "financial proposal for contact-center services on {{ service.channels }}. The staffing plan, tariffs, "
+        "setup fees and payment terms rest on the volumes and targets set out in section 2, and the proposal "
+        "is valid until {{ quote.valid_until }}. We would be glad to go through any part of it with your "
+        "representatives at a meeting."
+    ),
+    p("Yours faithfully,"),
+    p("**{{ company.signatory }}**, {{ company.signatory_title }}, {{ company.name }}"),
+    h1("1. About us"),
+    p(
+        "{{ company.name }}{% if company.registration_no %}, registration number {{ company.registration_no }}"
+        "{% endif %}, {{ company.address }}.{% if company.description %} {{ company.description }}{% endif %}"
+    ),
+    tag("{%p if company.years %}"),
+    bullet("In business for {{ company.years }} years."),
+    tag("{%p endif %}"),
+    tag("{%p if company.seats %}"),
+    bullet("Capacity: {{ company.seats }} agent workstations."),
+    tag("{%p endif %}"),
+    tag("{%p if company.certifications %}"),
+    bullet("Certifications: {{ company.certifications }}."),
+    tag("{%p endif %}"),
+    h1("2. The client's requirements"),
     p(
         "{{ client.name }} wants its customers answered professionally on {{ service.channels }} "
         "in {{ service.languages }}; service hours: {{ service.hours }} ({{ service.timezone }}). "
@@ -137,19 +193,29 @@ PROPOSAL = [
         widths=[3.2, 4.8, 4.0, 5.0],
         loop="n in needs",
     ),
+    tag("{%p if not service.single_language or targets.max_abandon %}"),
     p(
-        "Language mix: {{ service.language_shares }}.{% if targets.max_abandon %} No more than "
-        "{{ targets.max_abandon }} of callers should hang up while waiting.{% endif %}"
+        "{% if not service.single_language %}Language mix: {{ service.language_shares }}. {% endif %}"
+        "{% if targets.max_abandon %}No more than {{ targets.max_abandon }} of callers should hang up while "
+        "waiting.{% endif %}"
     ),
-    h1("2. Service design"),
+    tag("{%p endif %}"),
+    h1("3. Service design"),
     p(
         "We will run a dedicated team for {{ client.name }} on {{ service.channels }}, for a term of "
         "{{ service.term_months }} months{% if service.start_date %} starting on {{ service.start_date }}{% endif %}. "
-        "The service includes:"
+        "The service includes, at no separate charge:"
     ),
     bullet("Dedicated telephone lines provided by us, or your own numbers connected to our platform."),
+    tag("{%p if included.crm %}"),
     bullet("Every contact and its outcome recorded in your own CRM, so the history stays with you."),
+    tag("{%p endif %}"),
+    tag("{%p if included.ivr %}"),
+    bullet("IVR design and set-up, and call routing."),
+    tag("{%p endif %}"),
+    tag("{%p if included.recording %}"),
     bullet("Access for your staff to the call-recording panel, to listen to any call at any time."),
+    tag("{%p endif %}"),
     bullet("UPS-backed power and redundant connectivity for uninterrupted service."),
     bullet("Agents tested on your products and scripts before they go live."),
     bullet("An experienced supervisor dedicated to your account, multi-layer quality assurance and periodic reports."),
@@ -157,12 +223,15 @@ PROPOSAL = [
         "Information security under a signed non-disclosure agreement; every agent signs a personal "
         "confidentiality undertaking."
     ),
-    h1("3. Staffing plan"),
+    tag("{%p if add_ons %}"),
+    p("The optional services of section 5 are not part of this list; they are priced separately."),
+    tag("{%p endif %}"),
+    h1("4. Staffing plan"),
     p(
         "To meet the targets at the volumes above we plan **{{ staffing.totals.fte }} full-time equivalent "
         "agents**, with up to {{ staffing.totals.peak_agents }} agents on duty in the busiest interval and "
         "{{ staffing.totals.lines }} telephone lines. The plan allows {{ staffing.shrinkage }} of paid time for "
-        "breaks, training, coaching and leave (shrinkage)."
+        "absence and non-productive time (breaks, training, coaching and leave)."
     ),
     table(
         ["Channel", "Queue language", "FTE", "Peak agents", "Service level", "ASA (s)", "Abandon", "Occupancy"],
@@ -186,11 +255,11 @@ PROPOSAL = [
         "contacts; ASA is the average wait of answered contacts. The SLA defines how both are measured in "
         "operation."
     ),
-    h1("4. Tariffs"),
+    h1("5. Tariffs"),
     p(
         "All tariffs below are built from the same cost base, so at the forecast volume they cost about the "
         "same; they differ in who carries the risk when volume, handle time or quality move. Prices are in "
-        "{{ quote.currency_name }} and exclude VAT."
+        "{{ quote.currency_name }}{% if chosen.vat_applies %} and exclude VAT{% endif %}."
     ),
     table(
         ["Tariff", "Price", "Monthly at forecast volume"],
@@ -198,7 +267,9 @@ PROPOSAL = [
             ["{%tr if models.per_call %}"],
             [
                 "{{ models.per_call.name }}",
-                "{% for x in models.per_call.prices %}{{ x.price }} {{ x.unit }}" + AND + "{% endfor %}",
+                "{% for x in models.per_call.prices %}{{ x.price }} {{ x.unit }}" + AND + "{% endfor %}"
+                "{% if models.per_call.minimum_monthly %}; minimum monthly commitment "
+                "{{ models.per_call.minimum_monthly }}{% endif %}",
                 "{{ models.per_call.monthly.figures }}",
             ],
             ["{%tr endif %}"],
@@ -207,35 +278,42 @@ PROPOSAL = [
                 "{{ models.per_minute.name }}",
                 "{% for x in models.per_minute.prices %}{{ x.price }} {{ x.unit }}"
                 + AND
-                + "{% endfor %}; billed {{ models.per_minute.increment }}",
+                + "{% endfor %}; billed {{ models.per_minute.increment }}{% if models.per_minute.minimum_monthly %}"
+                "; minimum monthly commitment {{ models.per_minute.minimum_monthly }}{% endif %}",
                 "{{ models.per_minute.monthly.figures }}",
             ],
             ["{%tr endif %}"],
             ["{%tr if models.per_seat %}"],
             [
                 "{{ models.per_seat.name }}",
-                "{{ models.per_seat.unit_price }} per seat per month ({{ models.per_seat.seats }} seats)",
+                "{{ models.per_seat.unit_price }} per dedicated agent per month, for {{ models.per_seat.seats }} "
+                "agents",
                 "{{ models.per_seat.monthly.figures }}",
             ],
             ["{%tr endif %}"],
             ["{%tr if models.per_hour %}"],
             [
                 "{{ models.per_hour.name }}",
-                "{{ models.per_hour.unit_price }} per agent-hour",
+                "{{ models.per_hour.unit_price }} per logged-in agent-hour",
                 "{{ models.per_hour.monthly.figures }}",
             ],
             ["{%tr endif %}"],
             ["{%tr if models.fixed %}"],
             [
                 "{{ models.fixed.name }}",
-                "{{ models.fixed.monthly_fee }} per month within a band of ±{{ models.fixed.band }}",
+                "{{ models.fixed.monthly_fee }} per month{% if models.fixed.band_min_calls %} for "
+                "{{ models.fixed.band_min_calls }} to {{ models.fixed.band_max_calls }} calls a month, that is "
+                "{% else %}, {% endif %}up to {{ models.fixed.band }} above or below the forecast volume"
+                "{% if models.fixed.overage_rate %}; each call above the band adds "
+                "{{ models.fixed.overage_rate }}{% endif %}{% if models.fixed.underage_rate %}, each call below "
+                "it deducts {{ models.fixed.underage_rate }}{% endif %}",
                 "{{ models.fixed.monthly.figures }}",
             ],
             ["{%tr endif %}"],
             ["{%tr if models.hybrid %}"],
             [
                 "{{ models.hybrid.name }}",
-                "{{ models.hybrid.base_monthly }} per month plus {% for x in models.hybrid.prices %}"
+                "A fixed {{ models.hybrid.base_monthly }} per month plus {% for x in models.hybrid.prices %}"
                 "{{ x.price }} {{ x.unit }}" + AND + "{% endfor %}",
                 "{{ models.hybrid.monthly.figures }}",
             ],
@@ -259,12 +337,16 @@ PROPOSAL = [
     tag("{%p endif %}"),
     p(
         "**Proposed tariff: {{ chosen.name }}.** At the forecast volume the monthly amount is "
-        "**{{ chosen.monthly.figures }}** ({{ chosen.monthly.words }}), plus VAT at {{ chosen.vat_rate }} "
-        "({{ chosen.vat.figures }}): **{{ chosen.monthly_with_vat.figures }}** per month including VAT."
+        "**{{ chosen.monthly.figures }}** ({{ chosen.monthly.words }}){% if chosen.vat_applies %}, plus VAT at "
+        "{{ chosen.vat_rate }} ({{ chosen.vat.figures }}): **{{ chosen.monthly_with_vat.figures }}** per month "
+        "including VAT{% endif %}."
     ),
     tag("{%p if add_ons %}"),
     h2("Optional services"),
-    p("Priced on top of the tariff, on request (excluding VAT):"),
+    p(
+        "The services below are not part of the base service; on request they are provided at these prices, "
+        "on top of the tariff{% if chosen.vat_applies %} and excluding VAT{% endif %}:"
+    ),
     table(
         ["Service", "Monthly", "One-time"],
         [["{{ a.name }}", "{{ a.monthly }}", "{{ a.one_time }}"]],
@@ -272,15 +354,18 @@ PROPOSAL = [
         loop="a in add_ons",
     ),
     tag("{%p endif %}"),
-    h1("5. Setup fees and ramp-up"),
-    p("One-time costs of preparing the service, invoiced once:"),
+    h1("6. Setup fees and staged start"),
+    p("One-time services preparing the service, invoiced once:"),
     table(
         ["Item", "Amount"],
         [["{{ s.label }}", "{{ s.amount }}"]],
         widths=[11.0, 6.0],
         loop="s in setup.lines",
     ),
-    p("**Total setup fees: {{ setup.total.figures }}** ({{ setup.total.words }}), excluding VAT."),
+    p(
+        "**Total setup fees: {{ setup.total.figures }}** ({{ setup.total.words }})"
+        "{% if chosen.vat_applies %}, excluding VAT{% endif %}."
+    ),
     p("Agents join in stages, each trained and tested before taking live contacts:"),
     table(
         ["Stage", "From", "Agents", "Share of forecast volume"],
@@ -289,7 +374,7 @@ PROPOSAL = [
         loop="r in ramp_up",
     ),
     *IN_HOUSE,
-    h1("6. Onboarding"),
+    h1("7. Onboarding"),
     bullet("**Supervisor.** We assign an experienced supervisor to your account as soon as the contract is signed."),
     bullet(
         "**Training by you.** Your team trains the supervisor and the first agents on your products, "
@@ -298,27 +383,42 @@ PROPOSAL = [
     bullet("**Scripts.** Together we write and approve the answering scripts and the escalation paths."),
     bullet("**Lines.** We assign the telephone lines, or connect your existing numbers, and test routing and the IVR."),
     bullet("**Staged start.** Agents go live in the stages above; volume moves to us as each stage is ready."),
-    h1("7. Quality assurance and reporting"),
+    h1("8. Quality assurance and reporting"),
     bullet("Calls and chats are sampled and scored every week by QA staff against a scorecard agreed with you."),
     bullet("Calibration sessions with your team keep both sides scoring alike."),
     bullet("Daily operational figures, a monthly SLA report and a quarterly business review."),
     bullet("You may verify any figure from the recordings and the raw data of the telephony platform."),
-    h1("8. Assumptions"),
+    h1("9. Payment terms"),
+    *PAYMENT_TERMS,
+    h1("10. Assumptions"),
     bullet(
-        "Volumes, handle times and the arrival pattern are as stated in section 1; the staffing plan "
+        "Volumes, handle times and the arrival pattern are as stated in section 2; the staffing plan "
         "follows them interval by interval."
     ),
     bullet("If the monthly volume moves by more than {{ terms.volume_band }} from the forecast, prices are reviewed."),
     *PRICE_POLICY,
-    *PAYMENT_TERMS,
     bullet("Your systems (CRM, knowledge base) are available to our agents during service hours."),
-    h1("9. Validity"),
+    h1("11. Validity"),
     p(
         "This proposal, number {{ quote.number }}, is valid until **{{ quote.valid_until }}**. We would be glad "
         "to walk you through it and to adjust it to your needs."
     ),
-    p("For {{ company.name }}: {{ company.signatory }}, {{ company.signatory_title }}"),
+    h1("Signature and stamp"),
+    table(
+        ["For the Provider", "Accepted by the Client"],
+        [
+            [
+                "{{ company.name }}\nName: {{ company.signatory }}\nTitle: {{ company.signatory_title }}\n"
+                "Date: {{ quote.date }}\nSignature and company stamp:\n\n\n",
+                "{{ client.name }}\nName: {{ client.signatory }}\nTitle: {{ client.signatory_title }}\n"
+                "Date:\nSignature and company stamp:\n\n\n",
+            ],
+        ],
+        widths=[8.5, 8.5],
+    ),
 ]
+"""The technical and financial proposal: covering letter, about us, requirements, service design, staffing,
+tariffs, setup, payment terms, assumptions, signature and stamp."""
 
 SLA = [
     *HEADER,

@@ -31,10 +31,13 @@ SIGNATURES = [
     ),
 ]
 
+VAT_EXCLUDED = "{% if chosen.vat_applies %}مبالغ بدون مالیات بر ارزش افزوده ({{ chosen.vat_rate }}) است. {% endif %}"
+"""جمله مالیات بر ارزش افزوده، فقط وقتی نرخ آن صفر نیست."""
+
 PRICE_POLICY = [
     tag("{%p if term.policy == 'indexed' %}"),
     bullet(
-        "مبالغ بدون مالیات بر ارزش افزوده ({{ chosen.vat_rate }}) است. نرخ‌ها تا نخستین نوروز مدت قرارداد"
+        VAT_EXCLUDED + "نرخ‌ها تا نخستین نوروز مدت قرارداد"
         "{% if term.first_adjustment %}، یعنی ۱ {{ term.first_adjustment }}،{% endif %} ثابت می‌ماند و از آن پس "
         "در اول فروردین هر سال با فرمولی که در قرارداد آمده است تعدیل می‌شود: {{ term.indexed.labour_share }} "
         "از نرخ به نسبت حداقل مزد مصوب شورای عالی کار{% if term.indexed.fx_share %}،{% else %} و{% endif %} "
@@ -45,37 +48,62 @@ PRICE_POLICY = [
     ),
     tag("{%p elif term.policy == 'level' %}"),
     bullet(
-        "مبالغ بدون مالیات بر ارزش افزوده ({{ chosen.vat_rate }}) است و در تمام مدت {{ term.months }} ماهه "
-        "قرارداد ثابت می‌ماند: افزایش دستمزد و هزینه‌هایی که در این مدت پیش‌بینی می‌کنیم در آن منظور شده و "
-        "نرخ‌ها تعدیل نمی‌شود."
+        VAT_EXCLUDED + "نرخ‌ها در تمام مدت {{ term.months }} ماهه قرارداد ثابت می‌ماند: افزایش دستمزد و "
+        "هزینه‌هایی که در این مدت پیش‌بینی می‌کنیم در آن منظور شده و نرخ‌ها تعدیل نمی‌شود."
     ),
     tag("{%p else %}"),
-    bullet(
-        "مبالغ بدون مالیات بر ارزش افزوده ({{ chosen.vat_rate }}) است و جز در صورت تغییر حداقل دستمزد قانونی، "
-        "در سال نخست قرارداد ثابت می‌ماند."
-    ),
+    bullet(VAT_EXCLUDED + "نرخ‌ها جز در صورت تغییر حداقل دستمزد قانونی، در سال نخست قرارداد ثابت می‌ماند."),
     tag("{%p endif %}"),
 ]
 """جمله پیشنهاد درباره تغییر نرخ‌ها در مدت قرارداد (ماده ۵ قرارداد)."""
 
 PAYMENT_TERMS = [
-    tag("{%p if term.payment.days %}"),
     bullet(
-        "شرایط پرداخت: صورتحساب ماهانه، قابل پرداخت ظرف {{ term.payment.days }} روز"
-        "{% if term.payment.social_security_retention %}؛ کسر {{ term.payment.social_security_retention }} از "
-        "هر پرداخت تا ارائه مفاصاحساب تأمین اجتماعی{% endif %}"
-        "{% if term.payment.performance_retention %}؛ کسر {{ term.payment.performance_retention }} حسن انجام "
-        "کار که در پایان قرارداد مسترد می‌شود{% endif %}"
-        "{% if term.payment.guarantee_share %}؛ ضمانت‌نامه حسن انجام تعهدات به میزان "
-        "{{ term.payment.guarantee_share }} مبلغ قرارداد{% endif %}"
-        "{% if term.payment.withholding %}؛ کسر {{ term.payment.withholding }} مالیات تکلیفی در مواردی که "
-        "قانون مقرر کرده است{% endif %}."
-        "{% if term.value %} مبلغ برآوردی کل قرارداد در تمام مدت آن {{ term.value.figures }} بدون مالیات بر "
-        "ارزش افزوده است.{% endif %}"
+        "مجری صورتحساب خدمات هر ماه را تا روز {{ terms.invoice_day }} ماه بعد صادر می‌کند و کارفرما آن را ظرف "
+        "{{ terms.payment_days }} روز از تاریخ دریافت پرداخت می‌کند."
+    ),
+    bullet(
+        "هزینه یک‌باره راه‌اندازی، {{ setup.total.figures }}، نیمی هنگام امضای قرارداد و نیمی هنگام شروع "
+        "خدمت پرداخت می‌شود."
+    ),
+    tag("{%p if term.payment.social_security_retention %}"),
+    bullet(
+        "کارفرما {{ term.payment.social_security_retention }} از هر پرداخت را تا ارائه مفاصاحساب سازمان تأمین "
+        "اجتماعی نگه می‌دارد (ماده ۳۸ قانون تأمین اجتماعی)."
+    ),
+    tag("{%p endif %}"),
+    tag("{%p if term.payment.performance_retention %}"),
+    bullet(
+        "{{ term.payment.performance_retention }} از هر پرداخت به عنوان سپرده حسن انجام کار کسر می‌شود و "
+        "{% if term.payment.performance_release_period %}{{ term.payment.performance_release_period }} پس از "
+        "{% else %}پس از {% endif %}پایان قرارداد و تأیید حسن انجام کار به مجری مسترد می‌شود."
+    ),
+    tag("{%p endif %}"),
+    tag("{%p if term.payment.guarantee_share %}"),
+    bullet(
+        "مجری پیش از شروع خدمت ضمانت‌نامه حسن انجام تعهدات به میزان {{ term.payment.guarantee_share }} مبلغ "
+        "قرارداد{% if term.guarantee %}، یعنی {{ term.guarantee.figures }}،{% endif %} به کارفرما می‌سپارد."
+    ),
+    tag("{%p endif %}"),
+    tag("{%p if term.payment.withholding %}"),
+    bullet(
+        "کارفرما در مواردی که قانون مقرر کرده است {{ term.payment.withholding }} از هر پرداخت را به عنوان "
+        "مالیات تکلیفی کسر و به حساب سازمان امور مالیاتی واریز می‌کند (ماده ۱۰۴ قانون مالیات‌های مستقیم)."
+    ),
+    tag("{%p endif %}"),
+    tag("{%p if chosen.vat_applies %}"),
+    bullet("مالیات بر ارزش افزوده به نرخ {{ chosen.vat_rate }} جداگانه در صورتحساب درج و پرداخت می‌شود."),
+    tag("{%p else %}"),
+    bullet("مالیات بر ارزش افزوده به این خدمات تعلق نمی‌گیرد."),
+    tag("{%p endif %}"),
+    tag("{%p if term.value %}"),
+    bullet(
+        "مبلغ برآوردی کل قرارداد در تمام مدت آن، با هزینه راه‌اندازی{% if chosen.vat_applies %} و بدون "
+        "مالیات بر ارزش افزوده{% endif %}، {{ term.value.figures }} است."
     ),
     tag("{%p endif %}"),
 ]
-"""سطر شرایط پرداخت در پیشنهاد (ماده ۶ قرارداد)."""
+"""بخش شرایط پرداخت پیشنهاد (ماده ۶ قرارداد): مهلت پرداخت، کسور، ضمانت‌نامه و مالیات."""
 
 IN_HOUSE = [
     tag("{%p if in_house %}"),
@@ -98,7 +126,7 @@ IN_HOUSE = [
         "{{ in_house.vendor_management.figures }} ({{ in_house.vendor_management_share }} از صورتحساب) بابت "
         "مدیریت و نظارت خودتان بر پیمانکار{% if in_house.vat_included %}، به‌علاوه "
         "{{ in_house.outsourced_vat.figures }} مالیات بر ارزش افزوده که برای شما قابل استرداد نیست"
-        "{% else %}، بدون مالیات بر ارزش افزوده که برای شما قابل استرداد است{% endif %}."
+        "{% elif chosen.vat_applies %}، بدون مالیات بر ارزش افزوده که برای شما قابل استرداد است{% endif %}."
     ),
     p(
         "{% if in_house.cheaper == 'outsourced' %}**برون‌سپاری در این مدت {{ in_house.difference.figures }} "
@@ -128,10 +156,38 @@ PROPOSAL = [
             ["تهیه‌کننده", "{{ company.name }}"],
         ]
     ),
-    h1("۱. نیازهای شما، آن‌گونه که ما دریافته‌ایم"),
+    h2("نامه ارائه پیشنهاد"),
+    p("**مدیریت محترم {{ client.name }}**"),
+    p("موضوع: پیشنهاد فنی و مالی ارائه خدمات مرکز تماس"),
+    p("با سلام و احترام،"),
     p(
-        "{{ client.name }} قصد دارد پاسخگویی به مشتریان خود را از طریق {{ service.channels }} و به زبان‌های "
-        "{{ service.languages }} به مرکز تماسی حرفه‌ای بسپارد. ساعات پاسخگویی: {{ service.hours }}، "
+        "پیرو درخواست آن مجموعه، پیشنهاد فنی و مالی {{ company.name }} برای ارائه خدمات مرکز تماس از طریق "
+        "{{ service.channels }} به شرح این سند تقدیم می‌شود. برنامه نیروی انسانی، تعرفه‌ها، هزینه راه‌اندازی و "
+        "شرایط پرداخت بر پایه حجم کار و اهدافی است که در بند ۲ آمده و این پیشنهاد تا {{ quote.valid_until }} "
+        "معتبر است. آماده‌ایم هر بخش آن را در جلسه‌ای با نمایندگان آن مجموعه بررسی کنیم."
+    ),
+    p("با تجدید احترام"),
+    p("**{{ company.signatory }}**، {{ company.signatory_title }}، {{ company.name }}"),
+    h1("۱. معرفی شرکت"),
+    p(
+        "{{ company.name }}{% if company.registration_no %}، به شماره ثبت {{ company.registration_no }}"
+        "{% endif %}، به نشانی {{ company.address }}.{% if company.description %} {{ company.description }}"
+        "{% endif %}"
+    ),
+    tag("{%p if company.years %}"),
+    bullet("سابقه فعالیت: {{ company.years }} سال."),
+    tag("{%p endif %}"),
+    tag("{%p if company.seats %}"),
+    bullet("ظرفیت: {{ company.seats }} ایستگاه کاری کارشناس."),
+    tag("{%p endif %}"),
+    tag("{%p if company.certifications %}"),
+    bullet("گواهی‌نامه‌ها: {{ company.certifications }}."),
+    tag("{%p endif %}"),
+    h1("۲. شرح نیازهای کارفرما"),
+    p(
+        "{{ client.name }} قصد دارد پاسخگویی به مشتریان خود را از طریق {{ service.channels }} و "
+        "{% if service.single_language %}به زبان {{ service.languages }}{% else %}به زبان‌های "
+        "{{ service.languages }}{% endif %} به مرکز تماسی حرفه‌ای بسپارد. ساعات پاسخگویی: {{ service.hours }}، "
         "{{ service.timezone }}. حجم کار و اهداف زیر مبنای همه ارقام این پیشنهاد است؛ چنانچه با برآورد شما "
         "تفاوت دارد، اطلاع دهید تا ظرف یک روز کاری پیشنهاد را بازنگری کنیم."
     ),
@@ -141,29 +197,42 @@ PROPOSAL = [
         widths=[3.2, 4.8, 4.0, 5.0],
         loop="n in needs",
     ),
+    tag("{%p if not service.single_language or targets.max_abandon %}"),
     p(
-        "سهم زبان‌ها: {{ service.language_shares }}.{% if targets.max_abandon %} سهم تماس‌گیرندگانی که پیش از "
-        "پاسخ، تماس را قطع می‌کنند نباید از {{ targets.max_abandon }} بیشتر شود.{% endif %}"
+        "{% if not service.single_language %}سهم زبان‌ها: {{ service.language_shares }}. {% endif %}"
+        "{% if targets.max_abandon %}سهم تماس‌گیرندگانی که پیش از پاسخ، تماس را قطع می‌کنند نباید از "
+        "{{ targets.max_abandon }} بیشتر شود.{% endif %}"
     ),
-    h1("۲. طراحی خدمت"),
+    tag("{%p endif %}"),
+    h1("۳. طراحی خدمت"),
     p(
         "ما برای {{ client.name }} تیمی اختصاصی در {{ service.channels }} به مدت {{ service.term_months }} ماه"
-        "{% if service.start_date %} از تاریخ {{ service.start_date }}{% endif %} مستقر می‌کنیم. این خدمت شامل "
-        "موارد زیر است:"
+        "{% if service.start_date %} از تاریخ {{ service.start_date }}{% endif %} مستقر می‌کنیم. این خدمت، بدون "
+        "هزینه جداگانه، شامل موارد زیر است:"
     ),
     bullet("خطوط تلفن اختصاصی از سوی ما، یا اتصال شماره‌های فعلی شما به سامانه مرکز تماس."),
-    bullet("ثبت همه تماس‌ها و نتیجه آن‌ها در سامانه مدیریت ارتباط با مشتری (CRM) خود شما، تا سابقه نزد شما بماند."),
-    bullet("دسترسی کارشناسان شما به پنل ضبط مکالمات، برای شنیدن هر تماس در هر زمان."),
-    bullet("برق پشتیبان (UPS) و ارتباطات افزونه برای تداوم بی‌وقفه خدمت."),
+    tag("{%p if included.crm %}"),
+    bullet("ثبت همه تماس‌ها و نتیجه آن‌ها در سامانه مدیریت ارتباط با مشتری خود شما، تا سابقه نزد شما بماند."),
+    tag("{%p endif %}"),
+    tag("{%p if included.ivr %}"),
+    bullet("طراحی و راه‌اندازی پاسخگوی خودکار و مسیریابی تماس‌ها."),
+    tag("{%p endif %}"),
+    tag("{%p if included.recording %}"),
+    bullet("دسترسی کارشناسان شما به سامانه ضبط مکالمات، برای شنیدن هر تماس در هر زمان."),
+    tag("{%p endif %}"),
+    bullet("برق پشتیبان و ارتباطات افزونه برای تداوم بی‌وقفه خدمت."),
     bullet("سنجش کارشناسان پاسخگو در محصولات و متن‌های پاسخگویی شما پیش از شروع به کار."),
     bullet("سرپرست باتجربه اختصاصی، تضمین کیفیت چندلایه و گزارش‌های دوره‌ای."),
     bullet("حفظ امنیت اطلاعات بر پایه قرارداد عدم افشا؛ هر کارشناس نیز تعهدنامه محرمانگی فردی امضا می‌کند."),
-    h1("۳. برنامه نیروی انسانی"),
+    tag("{%p if add_ons %}"),
+    p("خدماتی که در بند ۵ با عنوان خدمات اختیاری آمده است، جزو این موارد نیست و جداگانه قیمت‌گذاری شده است."),
+    tag("{%p endif %}"),
+    h1("۴. برنامه نیروی انسانی"),
     p(
         "برای تحقق اهداف در حجم‌های یادشده، **{{ staffing.totals.fte }} نیروی معادل تمام‌وقت** پیش‌بینی شده "
         "است؛ در شلوغ‌ترین بازه زمانی تا {{ staffing.totals.peak_agents }} کارشناس همزمان پاسخگو هستند و "
-        "{{ staffing.totals.lines }} خط تلفن در نظر گرفته شده است. در این برنامه {{ staffing.shrinkage }} از "
-        "زمان کارکرد برای استراحت، آموزش، مربیگری و مرخصی (اتلاف زمان) منظور شده است."
+        "{{ staffing.totals.lines }} خط تلفن در نظر گرفته شده است. در این برنامه، ضریب عدم حضور و زمان "
+        "غیرمولد (استراحت، آموزش، مربیگری و مرخصی) {{ staffing.shrinkage }} از زمان کارکرد منظور شده است."
     ),
     table(
         [
@@ -196,11 +265,12 @@ PROPOSAL = [
         "ورودی؛ میانگین انتظار، میانگین زمان انتظار تماس‌های پاسخ‌داده‌شده است. نحوه اندازه‌گیری هر دو در "
         "دوران اجرا در توافق‌نامه سطح خدمات آمده است."
     ),
-    h1("۴. تعرفه‌ها"),
+    h1("۵. تعرفه‌ها"),
     p(
         "همه تعرفه‌های زیر از یک مبنای هزینه محاسبه شده‌اند و در حجم پیش‌بینی‌شده هزینه‌ای نزدیک به هم دارند؛ "
         "تفاوت آن‌ها در این است که اگر حجم تماس، زمان رسیدگی یا کیفیت تغییر کند، ریسک بر عهده کدام طرف است. "
-        "مبالغ به {{ quote.currency_name }} و بدون مالیات بر ارزش افزوده است."
+        "مبالغ به {{ quote.currency_name }}{% if chosen.vat_applies %} و بدون مالیات بر ارزش افزوده{% endif %} "
+        "است."
     ),
     table(
         ["تعرفه", "نرخ", "مبلغ ماهانه در حجم پیش‌بینی‌شده"],
@@ -209,7 +279,8 @@ PROPOSAL = [
             [
                 "{{ models.per_call.name }}",
                 "{% for x in models.per_call.prices %}{{ x.price }} {{ x.unit }}"
-                "{% if not loop.last %}؛ {% endif %}{% endfor %}",
+                "{% if not loop.last %}؛ {% endif %}{% endfor %}{% if models.per_call.minimum_monthly %}؛ "
+                "حداقل تعهد ماهانه {{ models.per_call.minimum_monthly }}{% endif %}",
                 "{{ models.per_call.monthly.figures }}",
             ],
             ["{%tr endif %}"],
@@ -217,37 +288,44 @@ PROPOSAL = [
             [
                 "{{ models.per_minute.name }}",
                 "{% for x in models.per_minute.prices %}{{ x.price }} {{ x.unit }}"
-                "{% if not loop.last %}؛ {% endif %}{% endfor %}؛ محاسبه {{ models.per_minute.increment }}",
+                "{% if not loop.last %}؛ {% endif %}{% endfor %}؛ محاسبه {{ models.per_minute.increment }}"
+                "{% if models.per_minute.minimum_monthly %}؛ حداقل تعهد ماهانه "
+                "{{ models.per_minute.minimum_monthly }}{% endif %}",
                 "{{ models.per_minute.monthly.figures }}",
             ],
             ["{%tr endif %}"],
             ["{%tr if models.per_seat %}"],
             [
                 "{{ models.per_seat.name }}",
-                "{{ models.per_seat.unit_price }} برای هر کارشناس اختصاصی در ماه "
-                "(برای {{ models.per_seat.seats }} کارشناس)",
+                "{{ models.per_seat.unit_price }} برای هر کارشناس اختصاصی در ماه، "
+                "برای {{ models.per_seat.seats }} کارشناس",
                 "{{ models.per_seat.monthly.figures }}",
             ],
             ["{%tr endif %}"],
             ["{%tr if models.per_hour %}"],
             [
                 "{{ models.per_hour.name }}",
-                "{{ models.per_hour.unit_price }} برای هر ساعت کارکرد مفید",
+                "{{ models.per_hour.unit_price }} برای هر ساعت حضور کارشناس در سامانه",
                 "{{ models.per_hour.monthly.figures }}",
             ],
             ["{%tr endif %}"],
             ["{%tr if models.fixed %}"],
             [
                 "{{ models.fixed.name }}",
-                "{{ models.fixed.monthly_fee }} در ماه، در محدوده {{ models.fixed.band }} "
-                "بیشتر یا کمتر از حجم پیش‌بینی‌شده",
+                "{{ models.fixed.monthly_fee }} در ماه{% if models.fixed.band_min_calls %} برای "
+                "{{ models.fixed.band_min_calls }} تا {{ models.fixed.band_max_calls }} تماس در ماه، یعنی "
+                "{% else %}، {% endif %}تا {{ models.fixed.band }} بیشتر یا کمتر از حجم پیش‌بینی‌شده"
+                "{% if models.fixed.overage_rate %}؛ برای هر تماس بیش از سقف این محدوده "
+                "{{ models.fixed.overage_rate }} افزوده{% endif %}{% if models.fixed.underage_rate %} و برای "
+                "هر تماس کمتر از کف آن {{ models.fixed.underage_rate }} کسر می‌شود{% elif "
+                "models.fixed.overage_rate %} می‌شود{% endif %}",
                 "{{ models.fixed.monthly.figures }}",
             ],
             ["{%tr endif %}"],
             ["{%tr if models.hybrid %}"],
             [
                 "{{ models.hybrid.name }}",
-                "{{ models.hybrid.base_monthly }} در ماه به‌علاوه {% for x in models.hybrid.prices %}"
+                "مبلغ ثابت {{ models.hybrid.base_monthly }} در ماه به‌علاوه {% for x in models.hybrid.prices %}"
                 "{{ x.price }} {{ x.unit }}{% if not loop.last %}؛ {% endif %}{% endfor %}",
                 "{{ models.hybrid.monthly.figures }}",
             ],
@@ -271,13 +349,16 @@ PROPOSAL = [
     tag("{%p endif %}"),
     p(
         "**تعرفه پیشنهادی: {{ chosen.name }}.** مبلغ ماهانه در حجم پیش‌بینی‌شده **{{ chosen.monthly.figures }}** "
-        "(به حروف: {{ chosen.monthly.words }}) است که با افزودن {{ chosen.vat_rate }} مالیات بر ارزش افزوده "
-        "({{ chosen.vat.figures }}) به **{{ chosen.monthly_with_vat.figures }}** در ماه می‌رسد."
-        "{% if terms.toman %} این مبلغ معادل {{ chosen.monthly_with_vat.toman }} است.{% endif %}"
+        "(به حروف: {{ chosen.monthly.words }}) است{% if chosen.vat_applies %} که با افزودن {{ chosen.vat_rate }} "
+        "مالیات بر ارزش افزوده ({{ chosen.vat.figures }}) به **{{ chosen.monthly_with_vat.figures }}** در ماه "
+        "می‌رسد{% endif %}.{% if terms.toman %} این مبلغ معادل {{ chosen.monthly_with_vat.toman }} است.{% endif %}"
     ),
     tag("{%p if add_ons %}"),
     h2("خدمات اختیاری"),
-    p("در صورت درخواست، جدا از تعرفه و بدون مالیات بر ارزش افزوده:"),
+    p(
+        "خدمات زیر جزو خدمت پایه نیست و در صورت درخواست، جدا از تعرفه"
+        "{% if chosen.vat_applies %} و بدون مالیات بر ارزش افزوده{% endif %}، با این مبالغ ارائه می‌شود:"
+    ),
     table(
         ["خدمت", "ماهانه", "یک‌باره"],
         [["{{ a.name }}", "{{ a.monthly }}", "{{ a.one_time }}"]],
@@ -285,8 +366,8 @@ PROPOSAL = [
         loop="a in add_ons",
     ),
     tag("{%p endif %}"),
-    h1("۵. هزینه راه‌اندازی و افزایش تدریجی ظرفیت"),
-    p("هزینه‌های یک‌باره آماده‌سازی خدمت که تنها یک بار در صورتحساب منظور می‌شود:"),
+    h1("۶. هزینه راه‌اندازی و ورود مرحله‌ای کارشناسان"),
+    p("خدمات یک‌باره آماده‌سازی که تنها یک بار در صورتحساب منظور می‌شود:"),
     table(
         ["شرح", "مبلغ"],
         [["{{ s.label }}", "{{ s.amount }}"]],
@@ -294,8 +375,8 @@ PROPOSAL = [
         loop="s in setup.lines",
     ),
     p(
-        "**جمع هزینه راه‌اندازی: {{ setup.total.figures }}** (به حروف: {{ setup.total.words }})، بدون مالیات "
-        "بر ارزش افزوده."
+        "**جمع هزینه راه‌اندازی: {{ setup.total.figures }}** (به حروف: {{ setup.total.words }})"
+        "{% if chosen.vat_applies %}، بدون مالیات بر ارزش افزوده{% endif %}."
     ),
     p("کارشناسان در چند مرحله به کار می‌پیوندند و هر گروه پیش از پاسخگویی واقعی آموزش می‌بیند و سنجیده می‌شود:"),
     table(
@@ -305,7 +386,7 @@ PROPOSAL = [
         loop="r in ramp_up",
     ),
     *IN_HOUSE,
-    h1("۶. مراحل شروع همکاری"),
+    h1("۷. مراحل شروع همکاری"),
     bullet("**تعیین سرپرست:** بلافاصله پس از امضای قرارداد، سرپرستی باتجربه برای پروژه شما تعیین می‌شود."),
     bullet(
         "**آموزش از سوی شما:** تیم شما سرپرست و نخستین گروه کارشناسان را با محصولات، رویه‌ها و سامانه‌های خود آشنا می‌کند."
@@ -316,27 +397,42 @@ PROPOSAL = [
         "پاسخگوی خودکار آزمایش می‌شود."
     ),
     bullet("**شروع مرحله‌ای:** کارشناسان طبق جدول بالا به کار می‌پیوندند و حجم تماس‌ها به‌تدریج به ما منتقل می‌شود."),
-    h1("۷. تضمین کیفیت و گزارش‌دهی"),
+    h1("۸. تضمین کیفیت و گزارش‌دهی"),
     bullet("تماس‌ها و گفتگوها هر هفته به‌صورت نمونه‌ای بر پایه کارنامه ارزیابی مورد توافق شما ارزیابی می‌شوند."),
     bullet("جلسات هم‌سنجی با تیم شما برگزار می‌شود تا معیار ارزیابی دو طرف یکسان بماند."),
     bullet("گزارش روزانه عملیات، گزارش ماهانه سطح خدمت و جلسه مرور فصلی."),
     bullet("شما می‌توانید هر رقم گزارش‌شده را با مکالمات ضبط‌شده و داده‌های خام سامانه تلفنی راستی‌آزمایی کنید."),
-    h1("۸. مفروضات"),
+    h1("۹. شرایط پرداخت"),
+    *PAYMENT_TERMS,
+    h1("۱۰. مفروضات"),
     bullet(
-        "حجم تماس، زمان رسیدگی و الگوی ورود تماس‌ها همان است که در بند ۱ آمده و برنامه نیروی انسانی بازه به "
+        "حجم تماس، زمان رسیدگی و الگوی ورود تماس‌ها همان است که در بند ۲ آمده و برنامه نیروی انسانی بازه به "
         "بازه بر آن استوار است."
     ),
     bullet("اگر حجم ماهانه بیش از {{ terms.volume_band }} با حجم پیش‌بینی‌شده تفاوت داشته باشد، نرخ‌ها بازنگری می‌شود."),
     *PRICE_POLICY,
-    *PAYMENT_TERMS,
     bullet("سامانه‌های شما (مدیریت ارتباط با مشتری، پایگاه دانش) در ساعات پاسخگویی در دسترس کارشناسان ما است."),
-    h1("۹. اعتبار پیشنهاد"),
+    h1("۱۱. اعتبار پیشنهاد"),
     p(
         "این پیشنهاد به شماره {{ quote.number }} تا تاریخ **{{ quote.valid_until }}** معتبر است. خوشحال می‌شویم "
         "آن را با شما مرور کنیم و با نیازهای شما هماهنگ سازیم."
     ),
-    p("از طرف {{ company.name }}: {{ company.signatory }}، {{ company.signatory_title }}"),
+    h1("مهر و امضا"),
+    table(
+        ["از طرف مجری", "قبولی کارفرما"],
+        [
+            [
+                "{{ company.name }}\nنام و نام خانوادگی: {{ company.signatory }}\nسمت: "
+                "{{ company.signatory_title }}\nتاریخ: {{ quote.date }}\nمهر و امضا:\n\n\n",
+                "{{ client.name }}\nنام و نام خانوادگی: {{ client.signatory }}\nسمت: "
+                "{{ client.signatory_title }}\nتاریخ:\nمهر و امضا:\n\n\n",
+            ],
+        ],
+        widths=[8.5, 8.5],
+    ),
 ]
+"""پیشنهاد فنی و مالی: نامه ارائه، معرفی شرکت، نیازها، طراحی خدمت، نیروی انسانی، تعرفه‌ها، راه‌اندازی،
+شرایط پرداخت، مفروضات و مهر و امضا."""
 
 SLA = [
     *HEADER,

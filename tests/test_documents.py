@@ -83,7 +83,12 @@ def test_context_is_plain_and_formatted(quote):
     assert fa["staffing"]["totals"]["fte"] == "۸۰٫۰"  # the roster's people (the intervals alone: 72.5)
     chat = Decimal(quote["models"]["per_call"]["unit_price_chat"])
     assert en["models"]["per_call"]["unit_price_chat"] == f"{chat:,.0f} IRR"
-    assert fa["add_ons"][0] == {"name": "دسترسی به سامانه ضبط مکالمات", "monthly": "۸۰٬۰۰۰٬۰۰۰ ریال", "one_time": "–"}
+    assert fa["add_ons"][0] == {
+        "key": "call_recording_access",
+        "name": "دسترسی به سامانه ضبط مکالمات",
+        "monthly": "۸۰٬۰۰۰٬۰۰۰ ریال",
+        "one_time": "–",
+    }
     assert fa["company"]["city"] == "تهران" and en["company"]["city"] == "Tehran"
     assert not re.search(r"[0-9]", json.dumps(fa["chosen"], ensure_ascii=False)), "ASCII digits in Persian"
 

@@ -69,6 +69,14 @@ def full_text(paragraphs: list) -> str:
     return "\n".join(text_of(p) for p in paragraphs)
 
 
+def payment_section(paragraphs: list, lang: str) -> str:
+    """The proposal's payment-terms section: from its heading to the next one (assumptions)."""
+    texts = [text_of(p) for p in paragraphs]
+    start = texts.index("۹. شرایط پرداخت" if lang == "fa" else "9. Payment terms")
+    end = texts.index("۱۰. مفروضات" if lang == "fa" else "10. Assumptions")
+    return "\n".join(texts[start + 1 : end])
+
+
 def paragraph_with(paragraphs: list, needle: str) -> str:
     """The one paragraph that contains ``needle``."""
     found = [text_of(p) for p in paragraphs if needle in text_of(p)]
@@ -201,7 +209,7 @@ def test_proposal_states_the_policy_and_the_payment_terms(pars, pars_docs, lang)
         assert pct(indexed[key], lang) in text, key
     assert jalali_month("1406-01", lang) in text
     days = to_persian_digits(str(pay["days"])) if lang == "fa" else str(pay["days"])
-    line = paragraph_with(pars_docs[("proposal", lang)], "شرایط پرداخت" if lang == "fa" else "Payment:")
+    line = payment_section(pars_docs[("proposal", lang)], lang)
     assert (f"ظرف {days} روز" if lang == "fa" else f"within {days} days") in line
     for key in ("social_security_retention", "performance_retention", "guarantee_share", "withholding"):
         assert pct(pay[key], lang) in line, key
@@ -289,7 +297,7 @@ def test_offshore_contract_has_no_retention_clause(offshore, offshore_docs, lang
 
 @pytest.mark.parametrize("lang", ["fa", "en"])
 def test_offshore_proposal_payment_line_has_no_retentions(offshore_docs, lang):
-    line = paragraph_with(offshore_docs[("proposal", lang)], "شرایط پرداخت" if lang == "fa" else "Payment:")
+    line = payment_section(offshore_docs[("proposal", lang)], lang)
     assert ("۳۰ روز" if lang == "fa" else "30 days") in line
     for needle in (("مفاصاحساب", "حسن انجام", "ضمانت‌نامه", "مالیات تکلیفی") if lang == "fa"
                    else ("clearance", "retention", "guarantee", "withheld")):  # fmt: skip

@@ -79,6 +79,13 @@ class Company(Strict):
     phone: Name | None = None
     email: Name | None = None
     logo: Name | None = None
+    # the proposal's company introduction (each optional; sales confirms the figures before sending)
+    description: Name | None = None
+    description_fa: Name | None = None
+    founded: int | None = Field(default=None, ge=1900, le=2100)  # Gregorian year the company started
+    seats: int | None = Field(default=None, ge=1)  # agent positions in the company's centres
+    certifications: Name | None = None
+    certifications_fa: Name | None = None
 
 
 class Labour(Strict):

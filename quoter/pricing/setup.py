@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from quoter.errors import InputError
 from quoter.inputs.pricebook import PriceBook
 from quoter.inputs.requirements import Requirements
-from quoter.money import WEEKS_PER_MONTH, ZERO, dec_str, quantity, rate, whole_up
+from quoter.money import WEEKS_PER_MONTH, ZERO, Rounder, dec_str, quantity, rate, whole_up
 from quoter.pricing.cost import SOURCE_BOOK, SOURCE_LINES, CostBuildUp, Line, Lines, role_count, seat_count
 from quoter.pricing.usage import SOURCE_PLAN
 
@@ -17,14 +17,53 @@ if TYPE_CHECKING:
     from quoter.term.plan import Term
 
 
+INTERNAL_SETUP = frozenset({"setup.nesting", "setup.margin"})
+"""Set-up lines that are the provider's own costing, not deliverables a client buys: new agents' lower
+productivity while they nest, and the set-up margin. The offer folds them into the deliverables."""
+
+
+@dataclass(frozen=True)
+class OfferLine:
+    """A set-up deliverable as the client is offered it: its share of the rounded set-up total."""
+
+    key: str
+    amount: Decimal
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"key": self.key, "amount": dec_str(self.amount)}
+
+
 @dataclass(frozen=True)
 class Setup:
     lines: tuple[Line, ...]
     total: Decimal
     hires: int
+    offer: tuple[OfferLine, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        return {"total": dec_str(self.total), "hires": self.hires, "lines": [ln.to_dict() for ln in self.lines]}
+        return {
+            "total": dec_str(self.total),
+            "hires": self.hires,
+            "lines": [ln.to_dict() for ln in self.lines],
+            "offer": [o.to_dict() for o in self.offer],
+        }
+
+
+def offer_lines(lines: tuple[Line, ...], total: Decimal, rounder: Rounder) -> tuple[OfferLine, ...]:
+    """The deliverables a client is offered (recruitment, training, IVR, CRM), adding up to ``total``.
+
+    The internal lines (:data:`INTERNAL_SETUP`) are folded in in proportion to each deliverable's cost;
+    each amount is rounded by the book's set-up step and the rounding remainder goes to the largest line,
+    so the offer's lines add up exactly to the set-up total shown.
+    """
+    shown = [ln for ln in lines if ln.key not in INTERNAL_SETUP]
+    base = sum((ln.amount for ln in shown), ZERO)
+    if not shown or base <= 0:
+        return ()
+    amounts = [rounder.setup(ln.amount * total / base) for ln in shown]
+    largest = max(range(len(shown)), key=lambda i: (amounts[i], -i))
+    amounts[largest] += total - sum(amounts, ZERO)
+    return tuple(OfferLine(ln.key, amount) for ln, amount in zip(shown, amounts, strict=True))
 
 
 @dataclass(frozen=True)
@@ -129,7 +168,8 @@ def build_setup(req: Requirements, book: PriceBook, cost: CostBuildUp) -> Setup:
     if ot.setup_margin:
         base = L.total()
         L.add("setup.margin", "setup", base, cur, rate(ot.setup_margin / (1 - ot.setup_margin)), SOURCE_LINES)
-    return Setup(tuple(L.items), book.rounder.setup(L.total()), int(hires))
+    total = book.rounder.setup(L.total())
+    return Setup(tuple(L.items), total, int(hires), offer_lines(tuple(L.items), total, book.rounder))
 
 
 def _loaded_hourly(req: Requirements, book: PriceBook, cost: CostBuildUp) -> Decimal:

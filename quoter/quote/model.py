@@ -148,6 +148,12 @@ class Company(Doc):
     phone: str | None = None
     email: str | None = None
     logo: str | None = None
+    description: str | None = None
+    description_fa: str | None = None
+    founded: Int | None = None
+    seats: Int | None = None
+    certifications: str | None = None
+    certifications_fa: str | None = None
 
 
 class Options(Doc):
@@ -252,10 +258,18 @@ class Cost(Doc):
     summary: list[CostSummaryRow]
 
 
+class SetupOffer(Doc):
+    """A set-up deliverable as the proposal offers it (internal lines folded in; adds up to the total)."""
+
+    key: str
+    amount: Dec
+
+
 class Setup(Doc):
     total: Dec
     hires: Int
     lines: list[CostLine]
+    offer: list[SetupOffer] | None = None
 
 
 class RampStage(Doc):

@@ -295,6 +295,10 @@ EN: dict[str, str] = {
     ),
     # documents (quoter.render.documents.context _NAMES, as they are; models and channels above)
     "doc.per_month": "per month",
+    "doc.offer.recruitment": "Recruitment, testing and selection of the agents",
+    "doc.offer.training": "Training and preparation of the agents before go-live",
+    "doc.offer.ivr": "IVR design and set-up",
+    "doc.offer.crm": "Connection to the client's CRM",
     "doc.languages.fa": "Persian",
     "doc.languages.en": "English",
     "doc.languages.ar": "Arabic",
@@ -722,6 +726,10 @@ FA: dict[str, str] = {
     "workbook.note_inputs": "خانه‌های زرد را تغییر دهید؛ همه قیمت‌ها دنبال می‌کنند.",
     # documents (quoter.render.documents.context _NAMES, as they are; models and channels above)
     "doc.per_month": "در ماه",
+    "doc.offer.recruitment": "جذب، آزمون و گزینش کارشناسان",
+    "doc.offer.training": "آموزش و آماده‌سازی کارشناسان پیش از شروع خدمت",
+    "doc.offer.ivr": "طراحی و راه‌اندازی پاسخگوی خودکار",
+    "doc.offer.crm": "اتصال به سامانه مدیریت ارتباط با مشتری کارفرما",
     "doc.languages.fa": "فارسی",
     "doc.languages.en": "انگلیسی",
     "doc.languages.ar": "عربی",

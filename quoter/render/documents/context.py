@@ -227,7 +227,11 @@ def build_context(quote: dict[str, Any], lang: str) -> dict[str, Any]:
             "currency_name": f.names["currencies"].get(currency, currency),
         },
         "client": _party(quote["client"], lang, f),
-        "company": {**_party(quote["company"], lang, f), "logo": quote["company"].get("logo") or ""},
+        "company": {
+            **_party(quote["company"], lang, f),
+            "logo": quote["company"].get("logo") or "",
+            **_profile(f, quote["company"], quote["quote"]["date"]),
+        },
         "service": _service(f, req),
         "needs": _needs(f, req),
         "targets": _targets(f, req),
@@ -243,14 +247,8 @@ def build_context(quote: dict[str, Any], lang: str) -> dict[str, Any]:
         "ramp_up": _ramp_up(f, quote.get("ramp_up") or []),
         "models": models,
         "recommendation": _recommendation(f, quote, lang),
-        "add_ons": [
-            {
-                "name": _pick(a, "name", lang),
-                "monthly": f.money(a.get("monthly")) or "–",
-                "one_time": f.money(a.get("one_time")) or "–",
-            }
-            for a in quote.get("add_ons") or []
-        ],
+        "add_ons": _add_ons(f, quote),
+        "included": _included(quote),
         "in_house": _in_house(f, quote.get("in_house")),
         "chosen": chosen,
         "other_models": [m for key, m in models.items() if key not in MODEL_FIELDS and m is not None],
@@ -323,6 +321,7 @@ def _service(f: _Fmt, req: dict[str, Any]) -> dict[str, Any]:
         "term_months": f.num(service.get("term_months") or 12),
         "start_date": f.date(service.get("start_date")),
         "languages": f.join([f.language(code) for code in languages]),
+        "single_language": len(languages) <= 1,
         "language_shares": f.join([f"{f.language(code)} {f.pct(share)}" for code, share in languages.items()]),
         "channels": f.join(channels),
     }
@@ -429,12 +428,62 @@ def _staffing(f: _Fmt, staffing: dict[str, Any], req: dict[str, Any]) -> dict[st
 
 
 def _setup(f: _Fmt, setup: dict[str, Any]) -> dict[str, Any]:
+    """The set-up fee as the client is offered it: the deliverables of ``setup.offer`` (the engine folded
+    its internal lines, margin and nesting, into them, so they add up to the total); a quote without an
+    offer shows the total alone, never the internal cost lines."""
+    offer = f.names["offer"]
     return {
         "total": f.amount(setup.get("total", "0")),
         "lines": [
-            {"label": line_label(line, f.lang), "amount": f.money(line.get("amount"))}
-            for line in setup.get("lines") or []
+            {
+                "label": offer.get(str(o["key"]).removeprefix("setup."), line_label(o, f.lang)),
+                "amount": f.money(o.get("amount")),
+            }
+            for o in setup.get("offer") or []
         ],
+    }
+
+
+_ADD_ON_INCLUDED = {"custom_crm": "setup.crm", "ivr_design": "setup.ivr"}
+"""Add-ons the set-up fee already delivers when it has that line: offered as included, not sold again."""
+
+
+def _included(quote: dict[str, Any]) -> dict[str, bool]:
+    """The services the proposal lists as included: call-recording access only when it is not an add-on,
+    CRM and IVR when the set-up fee delivers them."""
+    add_ons = {str(a.get("key") or "") for a in quote.get("add_ons") or []}
+    setup = {str(o.get("key")) for o in (quote.get("setup") or {}).get("offer") or []}
+    return {
+        "recording": "call_recording_access" not in add_ons,
+        "crm": "setup.crm" in setup,
+        "ivr": "setup.ivr" in setup,
+    }
+
+
+def _add_ons(f: _Fmt, quote: dict[str, Any]) -> list[dict[str, str]]:
+    """The optional services with their prices, less those the set-up fee already includes."""
+    setup = {str(o.get("key")) for o in (quote.get("setup") or {}).get("offer") or []}
+    return [
+        {
+            "key": str(a.get("key") or ""),
+            "name": _pick(a, "name", f.lang),
+            "monthly": f.money(a.get("monthly")) or "–",
+            "one_time": f.money(a.get("one_time")) or "–",
+        }
+        for a in quote.get("add_ons") or []
+        if _ADD_ON_INCLUDED.get(str(a.get("key") or "")) not in setup
+    ]
+
+
+def _profile(f: _Fmt, company: dict[str, Any], quote_date: Any) -> dict[str, str]:
+    """The company introduction of the proposal ("" for what the price book does not give)."""
+    founded = company.get("founded")
+    years = _date(quote_date).year - int(founded) if founded else None
+    return {
+        "description": _pick(company, "description", f.lang),
+        "years": f.num(years) if years and years > 0 else "",
+        "seats": f.num(company.get("seats")) if company.get("seats") else "",
+        "certifications": f.digits(_pick(company, "certifications", f.lang)),
     }
 
 
@@ -749,6 +798,7 @@ def _chosen(f: _Fmt, key: str, quote: dict[str, Any], terms: dict[str, Any]) -> 
         "name": model_name(key, f.lang),
         "monthly": f.amount(monthly),
         "vat_rate": f.pct(vat_rate),
+        "vat_applies": bool(vat_rate),
         "vat": f.amount(vat),
         "monthly_with_vat": f.amount(total),
     }
