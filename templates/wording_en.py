@@ -19,6 +19,7 @@ HEADER = [
     ),
 ]
 
+
 def _identity(x: str) -> str:
     """A party (``company`` or ``client``) with its identifiers; one that is not known is a blank to fill
     at signature. A foreign party is named by its country and registration number."""
@@ -504,8 +505,11 @@ NDA = [
     center("Quote {{ quote.number }} · {{ quote.date }}"),
     h1("1. Parties"),
     p(
-        "This agreement is made between " + _identity("company") + " (the Provider), and "
-        + _identity("client") + " (the Client)."
+        "This agreement is made between "
+        + _identity("company")
+        + " (the Provider), and "
+        + _identity("client")
+        + " (the Client)."
     ),
     tag("{%p if terms.nda_mutual %}"),
     p(
@@ -633,8 +637,8 @@ TARIFF_CLAUSES = [
     tag("{%p elif chosen.key == 'performance' %}"),
     p(
         "4.1. Tariff: performance-based. The Client pays a monthly base of **{{ models.performance.base }}** "
-        "({{ models.performance.base_words }}), of which {{ models.performance.at_risk_share }} is at risk: the service "
-        "credits and the bonus are set in the SLA (Annex 1)."
+        "({{ models.performance.base_words }}), of which {{ models.performance.at_risk_share }} is at risk: the "
+        "service credits and the bonus are set in the SLA (Annex 1)."
     ),
     tag("{%p endif %}"),
 ]
