@@ -143,7 +143,8 @@ def open_mask(spec: HoursSpec, interval_minutes: int) -> list[bool]:
 
 
 # ---------------------------------------------------------------- parts
-_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "0123456789" * 2)
+_DIGITS = {0x06F0 + i: ord("0") + i for i in range(10)} | {0x0660 + i: ord("0") + i for i in range(10)}
+"""Persian (U+06F0..) and Arabic-Indic (U+0660..) digits to Latin ones."""
 
 
 def _latin_digits(value: str | None) -> str | None:
@@ -175,11 +176,11 @@ class Client(Strict):
     address: Name | None = None
     address_fa: Name | None = None
     national_id: Name | None = Field(
-        default=None, description="شناسه ملی: 11 digits for an Iranian legal person (Persian or Latin digits)"
+        default=None, description="national ID (shenase-ye melli): 11 digits for an Iranian legal person"
     )
-    registration_no: Name | None = Field(default=None, description="شماره ثبت (company registration number)")
-    economic_code: Name | None = Field(default=None, description="کد اقتصادی (the taxpayer's economic code)")
-    postal_code: Name | None = Field(default=None, description="کد پستی: 10 digits (Persian or Latin digits)")
+    registration_no: Name | None = Field(default=None, description="company registration number (shomare-ye sabt)")
+    economic_code: Name | None = Field(default=None, description="the taxpayer's economic code (code-e eghtesadi)")
+    postal_code: Name | None = Field(default=None, description="postal code: 10 digits (Persian or Latin digits)")
     signatory: Name | None = Field(default=None, description="who signs for the client")
     signatory_fa: Name | None = None
     signatory_title: Name | None = Field(default=None, description="the signatory's position (Managing Director)")
@@ -206,7 +207,7 @@ class Client(Strict):
             try:
                 _check_digits(self.national_id, 11)
             except ValueError as exc:
-                raise ValueError(f"national_id: {exc} (an Iranian legal person's شناسه ملی)") from None
+                raise ValueError(f"national_id: {exc} (an Iranian legal person's national ID)") from None
         return self
 
 
