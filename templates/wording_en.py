@@ -19,13 +19,30 @@ HEADER = [
     ),
 ]
 
+
+def _identity(x: str) -> str:
+    """A party (``company`` or ``client``) with its identifiers; one that is not known is a blank to fill
+    at signature. A foreign party is named by its country and registration number."""
+    text = (
+        "**{{ @.name }}**{% if @.foreign %}, registered in {{ @.country_name }} under number "
+        "{{ @.fill.registration_no }}, tax identification number {{ @.fill.economic_code }}, whose address is "
+        "{{ @.fill.address }}{% else %}, national ID (shenase-ye melli) {{ @.fill.national_id }}, registration "
+        "number {{ @.fill.registration_no }}, economic code {{ @.fill.economic_code }}, whose address is "
+        "{{ @.fill.address }}, postal code {{ @.fill.postal_code }}{% endif %}"
+        "{% if @.phone %}, tel. {{ @.phone }}{% endif %}, represented by {{ @.fill.signatory }}, "
+        "{{ @.fill.signatory_title }}"
+    )
+    return text.replace("@", x)
+
+
 SIGNATURES = [
     table(
         ["For the Provider", "For the Client"],
         [
             ["{{ company.name }}", "{{ client.name }}"],
-            ["Name: {{ company.signatory }}", "Name: {{ client.signatory }}"],
-            ["Title: {{ company.signatory_title }}", "Title: {{ client.signatory_title }}"],
+            ["Name: {{ company.fill.signatory }}", "Name: {{ client.fill.signatory }}"],
+            ["Title: {{ company.fill.signatory_title }}", "Title: {{ client.fill.signatory_title }}"],
+            ["Date of signature: ...............", "Date of signature: ..............."],
             ["Signature and company stamp:\n\n\n", "Signature and company stamp:\n\n\n"],
         ],
         widths=[8.5, 8.5],
@@ -644,12 +661,11 @@ NDA = [
     center("Quote {{ quote.number }} · {{ quote.date }}"),
     h1("1. Parties"),
     p(
-        "This agreement is made between **{{ company.name }}**, {{ company.address }}"
-        "{% if company.registration_no %}, registration number {{ company.registration_no }}{% endif %}, "
-        "represented by {{ company.signatory }}, {{ company.signatory_title }} (the Provider), and "
-        "**{{ client.name }}**{% if client.address %}, {{ client.address }}{% endif %}"
-        "{% if client.signatory %}, represented by {{ client.signatory }}{% if client.signatory_title %}, "
-        "{{ client.signatory_title }}{% endif %}{% endif %} (the Client)."
+        "This agreement is made between "
+        + _identity("company")
+        + " (the Provider), and "
+        + _identity("client")
+        + " (the Client)."
     ),
     tag("{%p if terms.nda_mutual %}"),
     p(
@@ -711,11 +727,11 @@ NDA = [
         "10 days return or securely destroy all confidential information and copies, including recordings "
         "and backups, and confirm this in writing, except what the law requires it to keep."
     ),
-    h1("9. Penalty"),
+    h1("9. Liquidated damages"),
     p(
-        "For each breach, the party in breach shall pay the other a penalty of **{{ terms.nda_penalty.figures }}** "
-        "({{ terms.nda_penalty.words }}), without prejudice to the other party's right to claim any greater "
-        "damage and to seek an injunction."
+        "For each breach, the party in breach shall pay the other **{{ terms.nda_penalty.figures }}** "
+        "({{ terms.nda_penalty.words }}) as liquidated damages, without prejudice to the other party's right "
+        "to claim any greater loss it proves and to seek an injunction to stop the breach."
     ),
     h1("10. Governing law and disputes"),
     p(
@@ -777,8 +793,8 @@ TARIFF_CLAUSES = [
     tag("{%p elif chosen.key == 'performance' %}"),
     p(
         "4.1. Tariff: performance-based. The Client pays a monthly base of **{{ models.performance.base }}** "
-        "({{ models.performance.base_words }}), of which {{ models.performance.at_risk_share }} is at risk: service "
-        "credits and a bonus of up to {{ models.performance.bonus_cap }} apply as set out in the SLA."
+        "({{ models.performance.base_words }}), of which {{ models.performance.at_risk_share }} is at risk: the "
+        "service credits and the bonus are set in the SLA (Annex 1)."
     ),
     tag("{%p endif %}"),
 ]
@@ -829,8 +845,8 @@ PRICE_ADJUSTMENT = [
         "one applies provisionally and the difference is settled on the first invoice after its publication."
     ),
     p(
-        "5.3. Apart from this article, prices change only under Article 7 (changes in volume) or by a written "
-        "amendment signed by both parties; the amounts invoiced also follow the VAT rate (Article 6)."
+        "5.3. Apart from this article, prices change only under Article 10 (changes in volume) or by a written "
+        "amendment signed by both parties; the amounts invoiced also follow the VAT rate (clause 6.3)."
     ),
     tag("{%p elif term.policy == 'level' %}"),
     h1("Article 5. Fixed prices"),
@@ -838,8 +854,8 @@ PRICE_ADJUSTMENT = [
         "The prices in Article 4 are fixed for the whole term of {{ term.months }} months. They already "
         "include the rises in wages (including the minimum wage decreed each 1 Farvardin) and in the other "
         "costs that the Provider expects during the term; no adjustment is made for changes in wages, prices "
-        "or exchange rates. Prices change only under Article 7 (changes in volume) or by a written amendment "
-        "signed by both parties; the amounts invoiced also follow the VAT rate (Article 6)."
+        "or exchange rates. Prices change only under Article 10 (changes in volume) or by a written amendment "
+        "signed by both parties; the amounts invoiced also follow the VAT rate (clause 6.3)."
     ),
     tag("{%p else %}"),
     h1("Article 5. Price review"),
@@ -853,88 +869,120 @@ PRICE_ADJUSTMENT = [
 """The contract's Article 5: the price-adjustment formula (indexed), fixed prices (level), or a review."""
 
 PAYMENT = [
-    h1("Article 6. Invoicing and payment"),
+    h1("Article 6. Invoicing, payment and taxes"),
     p(
-        "6.1. By day {{ terms.invoice_day }} of each month the Provider issues its invoice for the previous month"
-        "{% if quote.currency == 'IRR' %} as an electronic invoice registered in the taxpayer system of the "
-        "Iranian National Tax Administration (Samaneh-ye Moadian){% endif %} and sends it with the service "
-        "report; the Client pays it within {{ terms.payment_days }} days of receipt"
-        "{% if term.payment.deductions %}, less the amounts in clause 6.4{% endif %}. Service credits under "
-        "the SLA are deducted from the next invoice."
+        "6.1. By day {{ terms.invoice_day }} of each month the Provider sends the Client its invoice for the "
+        "previous month with the service report, and the Client pays it within {{ terms.payment_days }} days "
+        "of receipt{% if term.payment.deductions %}, less the deductions this contract provides for{% endif %}."
     ),
+    tag("{%p if quote.currency == 'IRR' %}"),
+    p(
+        "6.2. The Provider issues its invoices as electronic invoices in the taxpayer system (Samaneh-ye "
+        "Moadian) of the Iranian National Tax Administration, under the Act on Sales Terminals and the "
+        "Taxpayer System, and the Client accepts or rejects each invoice in that system within the time the "
+        "Act allows; an invoice not rejected within that time is deemed accepted."
+    ),
+    tag("{%p else %}"),
+    p(
+        "6.2. Invoices are issued and paid in {{ quote.currency_name }}; bank charges for transfers in the "
+        "Client's country are borne by the Client."
+    ),
+    tag("{%p endif %}"),
     tag("{%p if term.payment.vat %}"),
     p(
-        "6.2. Value added tax at the rate in force ({{ chosen.vat_rate }} on the date of this contract) is "
+        "6.3. Value added tax at the rate in force ({{ chosen.vat_rate }} on the date of this contract) is "
         "added to each invoice and paid with it; a change of rate made by law applies from the date it takes "
         "effect."
     ),
     tag("{%p else %}"),
     p(
-        "6.2. The invoices carry no value added tax at the rate in force on the date of this contract; if "
+        "6.3. The invoices carry no value added tax at the rate in force on the date of this contract; if "
         "the law imposes it, it is added to the invoices from the date it takes effect."
     ),
     tag("{%p endif %}"),
-    p(
-        "6.3. If an undisputed invoice is more than 15 days overdue, the Provider may, after a written notice "
-        "of 10 days, suspend the service until payment."
-    ),
-    tag("{%p if term.payment.deductions %}"),
-    p("6.4. Retentions, guarantee and tax withheld:"),
-    tag("{%p if term.payment.social_security_retention %}"),
-    bullet(
-        "Social security: the Client holds back {{ term.payment.social_security_retention }} of each payment "
-        "and releases the amounts held when the Provider presents the Social Security Organisation's "
-        "clearance certificate (mafasa-hesab) for this contract (Social Security Act, article 38);"
-    ),
-    tag("{%p endif %}"),
-    tag("{%p if term.payment.performance_retention %}"),
-    bullet(
-        "Good performance: the Client holds back {{ term.payment.performance_retention }} of each payment and "
-        "releases the amounts held within {{ term.payment.performance_release_period }} of the end "
-        "of the term, once the Provider's obligations are fulfilled;"
-    ),
-    tag("{%p endif %}"),
-    tag("{%p if term.guarantee %}"),
-    bullet(
-        "Performance guarantee: within 15 days of signature the Provider delivers an unconditional bank "
-        "guarantee of good performance of {{ term.payment.guarantee_share }} of the estimated contract value "
-        "(clause 4.4), **{{ term.guarantee.figures }}** ({{ term.guarantee.words }}), valid until "
-        "{{ term.payment.performance_release_period }} after the end of the term and extended at "
-        "the Client's request while obligations remain; the Client returns it once the Provider's "
-        "obligations are fulfilled;"
-    ),
-    tag("{%p endif %}"),
     tag("{%p if term.payment.withholding %}"),
-    bullet(
-        "Tax withheld: where article 104 of the Direct Taxes Act requires it, the Client withholds "
+    p(
+        "6.4. Tax withheld: where article 104 of the Direct Taxes Act requires it, the Client withholds "
         "{{ term.payment.withholding }} of each payment, pays it to the tax administration in the Provider's "
         "name within the legal time limit and gives the Provider the receipt."
     ),
     tag("{%p endif %}"),
+    h1("Article 7. Late payment and damages for delay"),
+    tag("{%p if quote.currency == 'IRR' %}"),
+    p(
+        "7.1. If the Client does not pay an undisputed invoice within the time in clause 6.1, it pays the "
+        "Provider damages for late payment from the due date to the date of payment, in proportion to the "
+        "change in the annual price index published by the Central Bank of the Islamic Republic of Iran "
+        "(article 522 of the Civil Procedure Code)."
+    ),
+    tag("{%p else %}"),
+    p(
+        "7.1. If the Client does not pay an undisputed invoice within the time in clause 6.1, it pays the "
+        "Provider damages for late payment of {{ terms.late_interest_monthly }} of the overdue amount for each "
+        "month from the due date to the date of payment, pro rata for part of a month."
+    ),
+    tag("{%p endif %}"),
+    p(
+        "7.2. If an undisputed invoice is more than 15 days overdue, the Provider may, after a written notice "
+        "of 10 days, suspend the service until payment; the suspension counts as part of the term and gives "
+        "the Client no claim."
+    ),
+    h1("Article 8. Social-security retention and clearance"),
+    tag("{%p if term.payment.social_security_retention %}"),
+    p(
+        "As article 38 of the Social Security Act requires, the Client holds back "
+        "{{ term.payment.social_security_retention }} of each invoice. After the end of the contract the "
+        "Provider obtains the Social Security Organisation's clearance certificate (mafasa-hesab) for this "
+        "contract and delivers it to the Client, who releases the amounts held within 15 days of receiving it."
+    ),
+    tag("{%p else %}"),
+    p(
+        "The Provider pays its staff's social-security contributions as the Social Security Act requires and "
+        "shows the Client proof of payment on request; nothing is held back from the invoices on this account."
+    ),
+    tag("{%p endif %}"),
+    h1("Article 9. Performance guarantee"),
+    tag("{%p if term.guarantee %}"),
+    p(
+        "9.1. Within 15 days of signature the Provider delivers to the Client an unconditional bank guarantee "
+        "of good performance of {{ term.payment.guarantee_share }} of the total contract value excluding VAT "
+        "(clause 4.4), **{{ term.guarantee.figures }}** ({{ term.guarantee.words }}), valid until "
+        "{{ term.payment.performance_release_period }} after the end of the term and extended at the Client's "
+        "request while obligations remain."
+    ),
+    p(
+        "9.2. If the Provider breaches a material obligation and does not remedy it within the time in clause "
+        "18.2, the Client may call the guarantee up to the loss it has suffered. The guarantee is released "
+        "and returned to the Provider within 15 days after the end of the term, once all the Provider's "
+        "obligations are fulfilled."
+    ),
+    tag("{%p else %}"),
+    p("9.1. The Provider is not required to deliver a performance guarantee."),
+    tag("{%p endif %}"),
+    tag("{%p if term.payment.performance_retention %}"),
+    p(
+        "9.3. Good performance: the Client holds back {{ term.payment.performance_retention }} of each payment "
+        "as security for good performance and releases the amounts held within "
+        "{{ term.payment.performance_release_period }} of the end of the term, once the Provider's obligations "
+        "are fulfilled."
+    ),
     tag("{%p endif %}"),
 ]
-"""The contract's Article 6: invoices, payment, VAT, late payment, and the retentions, guarantee and
-withholding of the term plan (each only when its figure is not zero)."""
+"""Articles 6 to 9 of the contract: invoices and the taxpayer system, VAT and tax withheld, damages for late
+payment, the social-security retention and clearance, the guarantee and the good-performance retention
+(each as the proposal's payment terms set it)."""
 
 CONTRACT = [
     *HEADER,
     title("Contact-Center Services Agreement"),
-    center("No. {{ quote.number }} · {{ quote.date }}"),
+    center("No. {{ quote.number }} · further to the proposal of {{ quote.date }}"),
+    p(
+        "This contract is made under article 10 of the Iranian Civil Code and the other laws and regulations in "
+        "force between the parties below, who are bound by all its terms."
+    ),
     h1("Article 1. Parties"),
-    p(
-        "1.1. **{{ company.name }}**{% if company.registration_no %}, registration number "
-        "{{ company.registration_no }}{% endif %}{% if company.national_id %}, national ID "
-        "{{ company.national_id }}{% endif %}, represented by {{ company.signatory }}, "
-        "{{ company.signatory_title }}, whose legal domicile is {{ company.address }}"
-        "{% if company.phone %} (tel. {{ company.phone }}){% endif %}, hereinafter **the Provider**; and"
-    ),
-    p(
-        "1.2. **{{ client.name }}**{% if client.registration_no %}, registration number "
-        "{{ client.registration_no }}{% endif %}{% if client.national_id %}, national ID {{ client.national_id }}"
-        "{% endif %}{% if client.signatory %}, represented by {{ client.signatory }}{% if client.signatory_title %}, "
-        "{{ client.signatory_title }}{% endif %}{% endif %}{% if client.address %}, whose legal domicile is "
-        "{{ client.address }}{% endif %}, hereinafter **the Client**."
-    ),
+    p("1.1. " + _identity("company") + ", hereinafter **the Provider**; and"),
+    p("1.2. " + _identity("client") + ", hereinafter **the Client**."),
     h1("Article 2. Subject"),
     p(
         "The Provider shall answer the Client's customers on {{ service.channels }} in {{ service.languages }} "
@@ -951,7 +999,7 @@ CONTRACT = [
         "the date it is signed{% endif %}. It may be renewed by a written agreement of both parties made at "
         "least 30 days before it ends."
     ),
-    h1("Article 4. Price"),
+    h1("Article 4. Price and contract value"),
     *TARIFF_CLAUSES,
     p(
         "4.2. At the forecast volume the monthly amount is estimated at **{{ chosen.monthly.figures }}** "
@@ -966,8 +1014,10 @@ CONTRACT = [
     ),
     tag("{%p if term.value %}"),
     p(
-        "4.4. The total value of this contract over its term, including the setup fees and excluding VAT, is "
-        "estimated at **{{ term.value.figures }}** ({{ term.value.words }}), at the forecast volumes"
+        "4.4. The total value of this contract over its term, including the setup fees, is estimated at "
+        "**{{ term.value.figures }}** ({{ term.value.words }}) excluding VAT and at "
+        "**{{ term.value_with_vat.figures }}** ({{ term.value_with_vat.words }}) including VAT at "
+        "{{ chosen.vat_rate }}, at the forecast volumes"
         "{% if term.policy == 'indexed' %} and, after each adjustment under Article 5, at the rises assumed in "
         "the proposal{% endif %}. The amount payable is that of the invoices under this contract; this "
         "estimate is the basis of any figure stated as a share of the contract value"
@@ -976,13 +1026,13 @@ CONTRACT = [
     tag("{%p endif %}"),
     *PRICE_ADJUSTMENT,
     *PAYMENT,
-    h1("Article 7. Changes in volume"),
+    h1("Article 10. Changes in volume"),
     p(
         "The Client sends a monthly volume forecast as set in the SLA. If the monthly volume moves by more than "
         "{{ terms.volume_band }} from the forecast for two consecutive months, either party may ask for the "
         "staffing and the prices to be reviewed; until an agreement is reached, the current tariff applies."
     ),
-    h1("Article 8. Obligations of the Provider"),
+    h1("Article 11. Obligations of the Provider"),
     bullet("to provide the service with skilled, trained agents and meet the service levels of the SLA;"),
     bullet("to assign an experienced supervisor, run quality assurance and report as agreed;"),
     bullet("to record results in the Client's CRM and give the Client access to call recordings;"),
@@ -991,57 +1041,112 @@ CONTRACT = [
         "immediately of any outage;"
     ),
     bullet("to comply with labour and social insurance law towards its personnel."),
-    h1("Article 9. Obligations of the Client"),
+    h1("Article 12. Obligations of the Client"),
     bullet("to pay invoices on time;"),
     bullet("to send forecasts, train the supervisor and agents, and provide scripts and information in time;"),
     bullet("to give the agents access to the systems they need and keep those systems available;"),
     bullet("to appoint a contact person with authority to decide on operational matters."),
-    h1("Article 10. Service levels"),
-    p("The service levels, their measurement, the service credits and any bonus are set in the SLA (Annex 1)."),
-    h1("Article 11. Confidentiality and data"),
+    h1("Article 13. Service levels, service credits and bonus"),
+    p(
+        "The service levels and how they are measured, the service credits (deducted from invoices), any "
+        "bonus, the cap on each and how they are applied to the invoices are set in the Service Level "
+        "Agreement (Annex 1), which governs these matters."
+    ),
+    h1("Article 14. Confidentiality and data"),
     p(
         "The parties are bound by the Non-Disclosure Agreement (Annex 2). Customer data and call recordings "
         "belong to the Client; the Provider processes them only to perform this contract and returns or "
         "destroys them when it ends."
     ),
-    h1("Article 12. Personnel"),
+    h1("Article 15. Personnel"),
     p(
         "The agents and staff are employees of the Provider, which alone is responsible for their wages, "
         "insurance and all obligations under labour law; no employment relationship arises between them and the "
         "Client. Neither party shall hire the other's staff working on this contract during its term and for 12 "
         "months after, without the other's written consent."
     ),
-    h1("Article 13. Termination"),
-    bullet("Either party may terminate this contract without cause with {{ terms.notice_days }} days' written notice."),
-    bullet(
-        "If a party breaches a material obligation and does not remedy it within {{ terms.cure_days }} days "
-        "of written notice, the other party may terminate the contract by written notice."
+    h1("Article 16. Assignment and subcontracting"),
+    p(
+        "Neither party may assign or transfer this contract, or any right or obligation under it, in whole or "
+        "in part, without the other party's written consent. The Provider shall not subcontract all or part "
+        "of the services without the Client's written consent and, if the Client consents, remains "
+        "responsible to the Client for all its obligations."
     ),
-    bullet(
-        "On termination the Client pays for services rendered up to the termination date; the Provider "
+    h1("Article 17. Limitation of liability"),
+    p(
+        "Each party's total liability to the other for all claims arising from this contract is limited to "
+        "the amounts paid or payable by the Client under this contract for the {{ terms.liability_months }} "
+        "months before the event giving rise to the claim, and neither party is liable for the other's loss "
+        "of profit or indirect loss. These limits do not apply to loss caused by wilful misconduct or fraud, "
+        "to a breach of confidentiality (Annex 2) or to the Client's obligation to pay for the services."
+    ),
+    h1("Article 18. Termination"),
+    p(
+        "18.1. Either party may terminate this contract without cause with {{ terms.notice_days }} days' "
+        "written notice."
+    ),
+    p(
+        "18.2. If a party breaches a material obligation and does not remedy it within {{ terms.cure_days }} "
+        "days of written notice, the other party may terminate the contract by written notice."
+    ),
+    p(
+        "18.3. Early-termination charge: after signature the Provider hires and trains the team. If the Client "
+        "terminates without cause, it pays, in addition to the services rendered"
+        "{% if setup.lines %}, (a) any part of the setup fees of clause 4.3 not yet paid ("
+        "{{ setup.total.figures }} in all), and (b){% else %},{% endif %} for each day by which its notice falls "
+        "short of {{ terms.notice_days }} days, one thirtieth of the monthly amount in clause 4.2, that is "
+        "**{{ terms.notice_fee.figures }}** ({{ terms.notice_fee.words }}) for the whole notice period. No other "
+        "amount is due for a termination without cause."
+    ),
+    p(
+        "18.4. On termination the Client pays for services rendered up to the termination date; the Provider "
         "assists the transfer of the service for up to 30 days at the contract rates and returns the Client's "
         "data."
     ),
-    h1("Article 14. Force majeure"),
+    h1("Article 19. Force majeure"),
     p(
         "Neither party is liable for a failure caused by events beyond its reasonable control, such as natural "
         "disasters, war, general network outages or acts of authority, provided it notifies the other party "
         "within 5 days. If force majeure lasts more than 30 days, either party may terminate the contract."
     ),
-    h1("Article 15. Disputes"),
+    h1("Article 20. Amendments"),
     p(
-        "The parties shall try to settle any dispute about this contract by negotiation. If no agreement is "
-        "reached within 15 days, the dispute shall be referred to the competent courts of {{ company.city }}."
+        "This contract and its annexes may be amended or changed only by a written amendment signed by the "
+        "authorised signatories of both parties; correspondence, messages and oral agreements do not change "
+        "its terms."
     ),
-    h1("Article 16. Notices and legal domicile"),
+    h1("Article 21. Disputes and arbitration"),
     p(
-        "The addresses in Article 1 are the parties' legal domiciles. A party that changes its address shall "
-        "notify the other in writing within 10 days; until then, notices sent to the old address are valid."
+        "21.1. The parties shall try to settle any dispute arising from this contract by negotiation within "
+        "15 days of its written notice."
     ),
-    h1("Article 17. Copies"),
     p(
-        "This contract is made in 17 articles and two annexes, in two copies of equal validity, and was signed "
-        "by the parties on {{ quote.date }} in {{ company.city }}."
+        "21.2. Failing agreement, the parties may agree in writing to refer the dispute to arbitration by the "
+        "Arbitration Center of Iran Chamber (ACIC); the arbitration then takes place in {{ company.city }} "
+        "under the rules of that center, and the award is final and binding on the parties."
+    ),
+    p(
+        "21.3. If the parties have not agreed on arbitration within 15 days after the negotiation period ends, "
+        "the competent courts of {{ company.city }} have jurisdiction. While a dispute is pending, the parties "
+        "continue to perform the obligations that are not in dispute."
+    ),
+    h1("Article 22. Governing law and language"),
+    p(
+        "This contract is governed by the laws of the Islamic Republic of Iran.{% if client.foreign %} It is "
+        "made in Persian and English; if the two texts differ, the English text prevails.{% else %} The "
+        "Persian text of this contract prevails; any translation of it, including this English version, is "
+        "for convenience only and, if the texts differ, the Persian text governs.{% endif %}"
+    ),
+    h1("Article 23. Legal domicile and notices"),
+    p(
+        "The addresses in Article 1 are the parties' legal domiciles, and notices delivered there are deemed "
+        "received. A party that changes its address shall notify the other in writing within 10 days; until "
+        "then, notices sent to the old address are valid."
+    ),
+    h1("Article 24. Copies and signature"),
+    p(
+        "This contract is made in 24 articles and two annexes, in two copies of equal validity, and was signed "
+        "by the parties on ............... in {{ company.city }}."
     ),
     *SIGNATURES,
 ]

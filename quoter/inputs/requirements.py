@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -142,18 +143,72 @@ def open_mask(spec: HoursSpec, interval_minutes: int) -> list[bool]:
 
 
 # ---------------------------------------------------------------- parts
+_DIGITS = {0x06F0 + i: ord("0") + i for i in range(10)} | {0x0660 + i: ord("0") + i for i in range(10)}
+"""Persian (U+06F0..) and Arabic-Indic (U+0660..) digits to Latin ones."""
+
+
+def _latin_digits(value: str | None) -> str | None:
+    """An identifier with Persian or Arabic-Indic digits written in Latin ones (the documents localise them)."""
+    return None if value is None else value.translate(_DIGITS)
+
+
+def _check_digits(value: str | None, length: int) -> str | None:
+    if value is not None and (len(value) != length or not value.isascii() or not value.isdigit()):
+        raise ValueError(f"must be {length} digits (Persian or Latin), got {value!r}")
+    return value
+
+
+def _check_country(value: str) -> str:
+    from babel import Locale
+
+    code = value.strip().upper()
+    if len(code) != 2 or code == "ZZ" or code not in Locale("en").territories:
+        raise ValueError(f"{value!r} is not an ISO 3166 alpha-2 country code (IR, DE, AE ...)")
+    return code
+
+
 class Client(Strict):
+    """The client as the contract names it: every identifier is optional and a missing one is printed in
+    the documents as a blank to fill at signature."""
+
     name: RequiredName
     name_fa: Name | None = None
     address: Name | None = None
     address_fa: Name | None = None
-    national_id: Name | None = None
+    national_id: Name | None = Field(
+        default=None, description="national ID (shenase-ye melli): 11 digits for an Iranian legal person"
+    )
+    registration_no: Name | None = Field(default=None, description="company registration number (shomare-ye sabt)")
+    economic_code: Name | None = Field(default=None, description="the taxpayer's economic code (code-e eghtesadi)")
+    postal_code: Name | None = Field(default=None, description="postal code: 10 digits (Persian or Latin digits)")
+    signatory: Name | None = Field(default=None, description="who signs for the client")
+    signatory_fa: Name | None = None
+    signatory_title: Name | None = Field(default=None, description="the signatory's position (Managing Director)")
+    signatory_title_fa: Name | None = None
+    country: Annotated[str, AfterValidator(_check_country)] = Field(
+        default="IR", description="ISO 3166 alpha-2 code of the client's country"
+    )
     contact: Name | None = None
     vat_reclaim: bool = Field(
         default=True,
         description="false for a client that cannot reclaim VAT, e.g. a bank (a VAT-exempt seller): the in-house "
         "comparison then counts the VAT on the outsourced bill as a cost",
     )
+
+    @field_validator("national_id", "registration_no", "economic_code", "postal_code", mode="after")
+    @classmethod
+    def _identifier_digits(cls, value: str | None, info: ValidationInfo) -> str | None:
+        value = _latin_digits(value)
+        return _check_digits(value, 10) if info.field_name == "postal_code" else value
+
+    @model_validator(mode="after")
+    def _national_id(self) -> Client:
+        if self.country == "IR":
+            try:
+                _check_digits(self.national_id, 11)
+            except ValueError as exc:
+                raise ValueError(f"national_id: {exc} (an Iranian legal person's national ID)") from None
+        return self
 
 
 class Service(Strict):

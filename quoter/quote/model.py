@@ -124,6 +124,14 @@ class Client(Doc):
     address: str | None = None
     address_fa: str | None = None
     national_id: str | None = None
+    registration_no: str | None = None
+    economic_code: str | None = None
+    postal_code: str | None = None
+    signatory: str | None = None
+    signatory_fa: str | None = None
+    signatory_title: str | None = None
+    signatory_title_fa: str | None = None
+    country: str | None = None  # ISO 3166 alpha-2 (the requirements' default: IR)
     contact: str | None = None
     vat_reclaim: Bool | None = None  # false: the client cannot reclaim VAT (the in-house comparison counts it)
 

@@ -44,6 +44,8 @@ DEFAULT_TERMS: dict[str, Any] = {
     "report_day": 10,  # monthly SLA report due by this day of the following month
     "volume_band": "0.10",  # forecast volume may move this much before prices are reviewed
     "toman": False,  # also show key Persian amounts in Toman
+    "liability_months": 12,  # liability cap: the fees of this many months before the claim
+    "late_interest_monthly": "0.01",  # late-payment damages of a foreign-currency contract, per month
 }
 """Deal terms the quote may override under ``terms``; they are negotiation defaults, not price-book data."""
 
@@ -254,7 +256,7 @@ def build_context(quote: dict[str, Any], lang: str) -> dict[str, Any]:
         "other_models": [m for key, m in models.items() if key not in MODEL_FIELDS and m is not None],
         "performance": models["performance"],
         "sla": _sla(f, quote, chosen_key),
-        "terms": _terms(f, terms, _monthly(chosen_key, quote["models"][chosen_key])),
+        "terms": _terms(f, terms, _monthly(chosen_key, quote["models"][chosen_key]), _monthly_step(quote)),
         "term": _term(f, quote, chosen_key),
     }
 
@@ -264,12 +266,28 @@ def _numeric_date(f: _Fmt, value: Any) -> str:
     return jalali_date_numeric(d, "fa") if f.lang == "fa" else _identifier(d.isoformat())
 
 
-def _party(data: dict[str, Any], lang: str, f: _Fmt) -> dict[str, str]:
+BLANK = "..............."
+"""A ruled blank where a party's identifier is unknown: filled in by hand at signature."""
+
+_IDENTIFIERS = ("registration_no", "national_id", "economic_code", "postal_code")
+_FILL = ("address", "signatory", "signatory_title", *_IDENTIFIERS)
+
+
+def _party(data: dict[str, Any], lang: str, f: _Fmt) -> dict[str, Any]:
+    """A party as the documents name it: each field as given ("" when absent); ``fill``, the fields the
+    parties article prints, each the value or :data:`BLANK`; the country (ISO code, its name, ``foreign``)."""
+    from babel import Locale
+
     fields = ("name", "address", "city", "signatory", "signatory_title", "contact")
-    out = {key: _pick(data, key, lang) for key in fields}
-    for key in ("registration_no", "national_id", "economic_code", "phone", "postal_code"):
-        out[key] = f.identifier(data.get(key) or "")
+    out: dict[str, Any] = {key: _pick(data, key, lang) for key in fields}
+    for key in (*_IDENTIFIERS, "phone"):
+        out[key] = f.identifier(_clean(data.get(key)))  # digits of the language, unbroken at their hyphens
     out["email"] = _clean(data.get("email"))
+    country = _clean(data.get("country") or "IR").upper()
+    out["country"] = country
+    out["country_name"] = Locale(lang).territories.get(country, country)
+    out["foreign"] = country != "IR"
+    out["fill"] = {key: out[key] or BLANK for key in _FILL}
     return out
 
 
@@ -804,11 +822,18 @@ def _chosen(f: _Fmt, key: str, quote: dict[str, Any], terms: dict[str, Any]) -> 
     }
 
 
-def _terms(f: _Fmt, terms: dict[str, Any], monthly: Any) -> dict[str, Any]:
+def _terms(f: _Fmt, terms: dict[str, Any], monthly: Any, step: Decimal) -> dict[str, Any]:
+    """The deal terms, formatted; ``notice_fee`` is the fee of the notice period (the chosen tariff's monthly
+    amount x ``notice_days`` / 30, on the book's monthly step), owed for the part of it a client that ends
+    the contract without cause does not give."""
     penalty = terms.get("nda_penalty")
     if penalty is None:
         penalty = _dec(monthly) * _dec(terms["nda_penalty_months"])
+    notice_fee = (_dec(monthly) * _dec(terms["notice_days"]) / 30 / step).quantize(Decimal(1), ROUND_HALF_UP) * step
     return {
+        "notice_fee": f.amount(notice_fee),
+        "liability_months": f.num(terms["liability_months"]),
+        "late_interest_monthly": f.pct(terms["late_interest_monthly"], decimals=2),
         "payment_days": f.num(terms["payment_days"]),
         "invoice_day": f.num(terms["invoice_day"]),
         "notice_days": f.num(terms["notice_days"]),
@@ -956,8 +981,19 @@ def _term(f: _Fmt, quote: dict[str, Any], chosen: str) -> dict[str, Any]:
         "level": _model(f, chosen, (quote.get("models") or {}).get(chosen)) if t.get("policy") == "level" else None,
         "payment": _payment(f, t.get("payment") or {}, quote),
         "value": f.amount(value) if value is not None else None,
+        **_value_vat(f, quote, value),
         "guarantee": _guarantee(f, t, value),
     }
+
+
+def _value_vat(f: _Fmt, quote: dict[str, Any], value: Any) -> dict[str, dict[str, str] | None]:
+    """VAT on the contract value at the quote's rate (to the Rial or the cent, half up) and the value with
+    it: ``value_vat`` and ``value_with_vat`` (``None`` without a term plan)."""
+    if value is None:
+        return {"value_vat": None, "value_with_vat": None}
+    unit = Decimal(1) if f.currency == "IRR" else Decimal("0.01")
+    vat = (_dec(value) * _dec(quote.get("vat_rate") or "0")).quantize(unit, ROUND_HALF_UP)
+    return {"value_vat": f.amount(vat), "value_with_vat": f.amount(_dec(value) + vat)}
 
 
 def _payment(f: _Fmt, pay: dict[str, Any], quote: dict[str, Any]) -> dict[str, Any]:
