@@ -25,7 +25,10 @@ from quoter.render.reproducible import normalise_zip
 
 VOLUME_STEPS = tuple(Decimal(v) / 100 for v in range(-40, 41, 5))
 AHT_STEPS = (Decimal("-0.10"), Decimal("-0.05"), Decimal(0), Decimal("0.05"), Decimal("0.10"))
-PERSIAN_FONT = "Noto Naskh Arabic"
+PERSIAN_FONT = "Tahoma"  # on every Windows, with the Persian forms of ۴ ۵ ۶ (docs/workbook.md)
+FA_DIGITS = "[$-2000429]"  # number-format prefix: Persian digits in LibreOffice and Excel
+_FA_TERMS = {"ارلنگ B": "ارلنگ بی", "IRR": "ریال", "USD": "دلار آمریکا", "EUR": "یورو"}
+"""Latin left in shared Persian wording (line and assumption texts), replaced in the Persian workbook only."""
 
 
 def held_figures(quote: Any) -> dict[str, Any]:
@@ -147,8 +150,6 @@ def _new_context(quote: Any, rows: list[dict[str, Any]], lang: str) -> _Context:
 
 def _inputs_sheet(ctx: _Context, quote: Any) -> None:
     """The named, unlocked inputs (yellow) with their validations."""
-    from openpyxl.worksheet.datavalidation import DataValidation
-
     t, book = ctx.t, quote.book
     wi = ctx.sheets["inputs"]
     _text(wi, 1, 1, t["note_inputs"])
@@ -164,29 +165,47 @@ def _inputs_sheet(ctx: _Context, quote: Any) -> None:
     ]
     for i, (key, label, value, fmt) in enumerate(inputs, start=3):
         _input_cell(ctx, wi, i, key, label, value, fmt)
-    dv_margin = DataValidation(type="decimal", operator="between", formula1="0", formula2="0.95", allow_blank=False)
-    dv_margin.add("B3")
-    dv_disc = DataValidation(type="decimal", operator="between", formula1="0", formula2="0.5")
-    dv_disc.add("B4")
-    vols = ",".join(format(v, "f") for v in VOLUME_STEPS)
-    ahts = ",".join(format(a, "f") for a in AHT_STEPS)
-    dv_vol = DataValidation(type="list", formula1=f'"{vols}"')
-    dv_vol.add("B5")
-    dv_aht = DataValidation(type="list", formula1=f'"{ahts}"')
-    dv_aht.add("B6")
-    dv_vat = DataValidation(type="decimal", operator="between", formula1="0", formula2="0.5")
-    dv_vat.add("B7")
-    dv_wage = DataValidation(type="decimal", operator="between", formula1="-0.5", formula2="2")
-    dv_wage.add("B8")
-    dv_toman = DataValidation(type="list", formula1='"0,1"')
-    dv_toman.add("B9")
-    dv_financing = DataValidation(type="decimal", operator="between", formula1="0", formula2="0.5")
-    dv_financing.add("B10")
-    for dv in (dv_margin, dv_disc, dv_vol, dv_aht, dv_vat, dv_wage, dv_toman, dv_financing):
-        wi.add_data_validation(dv)
+    pct = "percent"
+    checks = [
+        ("B3", "decimal", "0", "0.95", pct), ("B4", "decimal", "0", "0.5", pct),
+        ("B5", "list", ",".join(format(v, "f") for v in VOLUME_STEPS), "volume", ""),
+        ("B6", "list", ",".join(format(a, "f") for a in AHT_STEPS), "aht", ""),
+        ("B7", "decimal", "0", "0.5", pct), ("B8", "decimal", "-0.5", "2", pct),
+        ("B9", "list", "0,1", "toman", ""), ("B10", "decimal", "0", "0.5", pct),
+    ]  # fmt: skip
+    for ref, kind, low, high, shown in checks:
+        _validate(ctx, wi, ref, kind, low, high, shown)
     _term_inputs(ctx, quote, wi, 3 + len(inputs))
-    wi.column_dimensions["A"].width = 42
-    wi.column_dimensions["B"].width = 16
+
+
+def _validate(ctx: _Context, ws: Any, ref: str, kind: str, low: str, high: str, shown: str) -> None:
+    """Refuse a value the formulas cannot take (error style "stop", a message in the workbook's language).
+
+    ``kind`` "list": ``low`` the values, ``high`` which message (volume, aht, toman); otherwise a range shown as
+    ``shown`` ("percent", or "" for plain numbers)."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    if kind == "list":
+        dv = DataValidation(type="list", formula1=f'"{low}"', allow_blank=False)
+        message = ctx.t[f"error_{high}"]
+    else:
+        dv = DataValidation(type=kind, operator="between", formula1=low, formula2=high, allow_blank=False)
+        bounds = {k: _shown(Decimal(v), shown, ctx.lang) for k, v in (("low", low), ("high", high))}
+        key = "workbook.error_whole" if kind == "whole" else "workbook.error_range"
+        message = wording.text(key, ctx.lang, **bounds)
+    dv.showErrorMessage = True
+    dv.errorStyle = "stop"
+    dv.errorTitle = ctx.t["error_title"]
+    dv.error = message
+    dv.add(ref)
+    ws.add_data_validation(dv)
+
+
+def _shown(value: Decimal, shown: str, lang: str) -> str:
+    """A validation bound as the reader sees it: a percentage or a plain number, in ``lang``'s digits."""
+    from quoter.render.localize import format_percent
+
+    return format_percent(value, lang, decimals=0) if shown == "percent" else _digits(lang)(value)
 
 
 def _input_cell(ctx: _Context, ws: Any, row: int, key: str, label: str, value: Decimal | int, fmt: str) -> None:
@@ -216,8 +235,6 @@ def term_years(quote: Any) -> list[int]:
 def _term_inputs(ctx: _Context, quote: Any, ws: Any, row: int) -> None:
     """The term sheet's inputs from ``row`` on: inflation, the exchange rate, the cost of money, each year's
     wage rise (default: the price book's ``indexation``) and the start month (default: the quote's)."""
-    from openpyxl.worksheet.datavalidation import DataValidation
-
     t, idx, term = ctx.t, quote.book.indexation, quote.term
     first = term.months[0]
     quote_year = term.costs.quote_month[0]
@@ -238,9 +255,7 @@ def _term_inputs(ctx: _Context, quote: Any, ws: Any, row: int) -> None:
     ]
     for i, (key, label, value, fmt, kind, low, high) in enumerate(rows, start=row):
         _input_cell(ctx, ws, i, key, label, value, fmt)
-        dv = DataValidation(type=kind, operator="between", formula1=low, formula2=high, allow_blank=False)
-        dv.add(f"B{i}")
-        ws.add_data_validation(dv)
+        _validate(ctx, ws, f"B{i}", kind, low, high, "percent" if "%" in fmt else "")
 
 
 def _digits(lang: str) -> Any:
@@ -270,7 +285,7 @@ def _cost_sheet(ctx: _Context, quote: Any) -> None:
     t, refs = ctx.t, ctx.refs
     bold = Font(bold=True)
     wc = ctx.sheets["cost"]
-    _text(wc, 1, 1, "grid row")
+    _text(wc, 1, 1, t["grid_row"])
     wc["B1"] = f'=MATCH(TEXT(volume_change,"0.00")&"|"&TEXT(aht_change,"0.00"),\'{refs.grid}\'!$A$2:$A${refs.last},0)'
     ctx.name("grid_row", wc, "$B$1")
     refs.sheet = wc.title
@@ -283,7 +298,11 @@ def _cost_sheet(ctx: _Context, quote: Any) -> None:
     for ln in quote.cost.all_lines:
         assert ln.exprs is not None
         qty, rate_, amount = ln.exprs
-        _text(wc, i, 1, text.line_label(ln.to_dict(), ctx.lang))
+        if ln.key == "margin":  # the label follows the margin input
+            wc.cell(i, 1, _margin_label(ctx))
+            ctx.name("margin_label", wc, f"$A${i}")
+        else:
+            _text(wc, i, 1, _line_label(ln.to_dict(), ctx.lang))
         wc.cell(i, 2, "=" + qty.excel(refs))
         refs.put(f"qty.{ln.key}", f"B{i}")
         wc.cell(i, 3, "=" + rate_.excel(refs))
@@ -303,11 +322,35 @@ def _cost_sheet(ctx: _Context, quote: Any) -> None:
     ctx.name("monthly_total", wc, f"$D${i}")
     for row in wc.iter_rows(min_row=4, min_col=2, max_col=4):
         row[0].number_format = "#,##0.00"
-        row[1].number_format = "0.######"
+        row[1].number_format = "#,##0.######"
         row[2].number_format = ctx.money_fmt
-    wc.column_dimensions["A"].width = 55
-    for col in "BCD":
-        wc.column_dimensions[col].width = 20
+
+
+def _margin_label(ctx: _Context) -> str:
+    """A formula building the margin line's label from the ``margin`` input ("Margin (16.5% of the price)"),
+    with Persian digits, decimal sign and percent sign in fa."""
+    before, _, after = ctx.t["margin_line"].partition("{percent}")
+    number = 'ROUND(margin*100,2)&""'
+    if ctx.lang == "fa":
+        for latin, persian in zip("0123456789.", "۰۱۲۳۴۵۶۷۸۹٫", strict=True):
+            number = f'SUBSTITUTE({number},"{latin}","{persian}")'
+    sign = "٪" if ctx.lang == "fa" else "%"
+    return f'="{before}"&{number}&"{sign}{after}"'
+
+
+def _line_label(line: dict[str, Any], lang: str) -> str:
+    """A cost line's label; in Persian a tier is named by its language (رده فارسی, not رده fa)."""
+    family, _, tier = str(line["key"]).partition(".")
+    if lang == "fa" and family in wording.FAMILIES and wording.has(f"doc.languages.{tier}", lang):
+        return _fa_terms(wording.line_label(str(line["key"]), lang, tier=wording.text(f"doc.languages.{tier}", lang)))
+    return _fa_terms(text.line_label(line, lang)) if lang == "fa" else text.line_label(line, lang)
+
+
+def _fa_terms(value: str) -> str:
+    """Shared Persian wording with its Latin terms replaced (:data:`_FA_TERMS`)."""
+    for latin, persian in _FA_TERMS.items():
+        value = value.replace(latin, persian)
+    return value
 
 
 def _tariffs_sheet(ctx: _Context, quote: Any) -> dict[str, int]:
@@ -338,10 +381,73 @@ def _tariffs_sheet(ctx: _Context, quote: Any) -> dict[str, int]:
         rows_t[key] = j
         ctx.name(f"tariff_{key}", wt, f"$C${j}")
         ctx.name(f"price_{key}", wt, f"$B${j}")
-    wt.column_dimensions["A"].width = 40
-    for col in "BCDE":
-        wt.column_dimensions[col].width = 22
+    _price_fields(ctx, quote, wt, wt.max_row + 2)
     return rows_t
+
+
+def price_fields(quote: Any, key: str) -> list[str]:
+    """The fields of model ``key`` the Tariffs sheet shows as formulas: its ``price_fields`` (``name_*``: every
+    channel's) and the fixed fee's volume band."""
+    from quoter.pricing import tariffs
+
+    patterns = tariffs.get(key).price_fields
+    out = []
+    for name in quote.tariffs[key].fields:
+        priced = name in patterns or any(p.endswith("*") and name.startswith(p[:-1]) for p in patterns)
+        if priced or name in ("band_min_calls", "band_max_calls"):
+            out.append(name)
+    return out
+
+
+def _price_fields(ctx: _Context, quote: Any, wt: Any, row: int) -> None:
+    """Every price field of every model as a live formula, named ``field_<model>_<field>``."""
+    from openpyxl.styles import Font
+
+    _append_at(wt, row, [ctx.t["model"], ctx.t["field"], ctx.t["value"]], Font(bold=True))
+    for key, tariff in quote.tariffs.items():
+        names = price_fields(quote, key)
+        for name in names:
+            first = f"{name}_" if name in ("unit_price", "variable_rate") else ""
+            channel_cell = next((n for n in names if first and n.startswith(first)), None)
+            if channel_cell is not None:  # the first channel's price: named on that channel's row below
+                continue
+            row += 1
+            _text(wt, row, 1, text.model_name(key, ctx.lang))
+            _text(wt, row, 2, _field_label(quote, key, name, ctx.lang))
+            wt.cell(row, 3, "=" + _field_formula(ctx, quote, key, name))
+            wt.cell(row, 3).number_format = "#,##0" if name.startswith("band_") else ctx.money_fmt
+            ctx.name(f"field_{key}_{name}", wt, f"$C${row}")
+            flat = name.rsplit("_", 1)[0] if name.startswith(("unit_price_", "variable_rate_")) else ""
+            if flat in tariff.fields and f"field_{key}_{flat}" not in ctx.wb.defined_names:
+                ctx.name(f"field_{key}_{flat}", wt, f"$C${row}")
+
+
+def _field_formula(ctx: _Context, quote: Any, key: str, name: str) -> str:
+    """A price field's formula: the model's expression for it, or (the fixed fee's band) the forecast contacts
+    at the grid row times one less or one more the band, to whole contacts."""
+    tariff = quote.tariffs[key]
+    if name in ("band_min_calls", "band_max_calls"):
+        band = format(tariff.fields["band"], "f")
+        contacts = ctx.refs.leaf("contacts")
+        if name == "band_min_calls":
+            return f"ROUNDDOWN({contacts}*(1-{band}),0)"
+        return f"ROUNDUP({contacts}*(1+{band}),0)"
+    expr = tariff.exprs.get(name) or tariff.exprs["price"]  # a model's single unit price is its "price"
+    return str(expr.excel(ctx.refs))
+
+
+def _field_label(quote: Any, key: str, name: str, lang: str) -> str:
+    """A price field's label: per channel with its unit (call, chat, e-mail, minute), or the field's own."""
+    fields = quote.tariffs[key].fields
+    for base in ("unit_price", "variable_rate"):
+        if name.startswith(f"{base}_"):
+            channel = name.removeprefix(f"{base}_")
+            unit = "minute" if key == "per_minute" or fields.get("variable_unit") == "minute" else "call"
+            return wording.text(f"workbook.field.{base}_{unit}", lang, unit=wording.unit_name(channel, lang),
+                                channel=wording.channel_name(channel, lang))  # fmt: skip
+    single = {"per_seat": "unit_price_seat", "per_hour": "unit_price_hour", "per_result": "unit_price_result"}
+    own = single.get(key, name) if name == "unit_price" else name
+    return wording.text(f"workbook.field.{own}", lang) if wording.has(f"workbook.field.{own}", lang) else name
 
 
 # ---------------------------------------------------------------- the term sheet
