@@ -269,13 +269,27 @@ def _grid_sheet(ctx: _Context, rows: list[dict[str, Any]]) -> None:
     """The engine's usage leaves at every grid point (values, not live): one row per point, one column per leaf."""
     wg = ctx.sheets["grid"]
     leaf_keys = list(ctx.refs.columns)
-    _text(wg, 1, 1, "key")
+    _text(wg, 1, 1, ctx.t["grid_key"])
     for j, k in enumerate(leaf_keys, start=2):
-        _text(wg, 1, j, k)
+        _text(wg, 1, j, leaf_label(k, ctx.lang))
     for i, grid_row in enumerate(rows, start=2):
-        _text(wg, i, 1, grid_row["key"])
+        _text(wg, i, 1, grid_row["key"])  # the key MATCH looks up: Latin digits, as TEXT() writes them
         for j, k in enumerate(leaf_keys, start=2):
-            wg.cell(i, j, float(grid_row["leaves"].get(k, Decimal(0))))
+            wg.cell(i, j, float(grid_row["leaves"].get(k, Decimal(0)))).number_format = "#,##0.00"
+
+
+def leaf_label(key: str, lang: str) -> str:
+    """A grid column's heading: the usage quantity in words (``calls.voice`` -> "Contacts: Voice"); the key
+    itself for a quantity the wording does not know."""
+    from quoter.channels import channel_keys
+
+    family, _, rest = key.partition(".")
+    if rest in channel_keys() and family in ("calls", "minutes", "hours"):
+        return wording.text(f"workbook.leaf.{family}", lang, channel=wording.channel_name(rest, lang))
+    if family == "fte" and rest and wording.has(f"doc.languages.{rest}", lang):
+        return wording.text("workbook.leaf.fte", lang, language=wording.text(f"doc.languages.{rest}", lang))
+    own = "workbook.leaf." + ("fte_all" if key == "fte" else key.replace(".", "_"))
+    return wording.text(own, lang) if wording.has(own, lang) else key
 
 
 def _cost_sheet(ctx: _Context, quote: Any) -> None:
@@ -287,6 +301,7 @@ def _cost_sheet(ctx: _Context, quote: Any) -> None:
     wc = ctx.sheets["cost"]
     _text(wc, 1, 1, t["grid_row"])
     wc["B1"] = f'=MATCH(TEXT(volume_change,"0.00")&"|"&TEXT(aht_change,"0.00"),\'{refs.grid}\'!$A$2:$A${refs.last},0)'
+    # General, never a Persian-digit format: LibreOffice would then write TEXT()'s digits in Persian, and MATCH fail
     ctx.name("grid_row", wc, "$B$1")
     refs.sheet = wc.title
     wc.append([])
@@ -573,7 +588,6 @@ def _term_sheet(ctx: _Context, quote: Any, parts: TermParts) -> None:
     """The term month by month, its formulas following the inputs: each month's indices, cost, the chosen model's
     bill at today's prices, the indexed price factor (each 1 Farvardin after the quote), revenue and margin; totals
     for the indexed price and today's price held."""
-    from openpyxl.utils import get_column_letter
 
     ws = ctx.sheets["term"]
     ctx.refs.sheet = ws.title
@@ -582,11 +596,8 @@ def _term_sheet(ctx: _Context, quote: Any, parts: TermParts) -> None:
     _text(ws, 2, 1, wording.text("workbook.term_model", ctx.lang, model=model))
     lay, row = _term_params(ctx, quote, ws)
     row = _term_season_table(ctx, quote, parts, lay, row)
-    header_len = _term_rows(ctx, quote, lay, row)
+    _term_rows(ctx, quote, lay, row)
     _term_totals(ctx, quote, parts, lay)
-    ws.column_dimensions["A"].width = 44
-    for j in range(2, header_len + 1):
-        ws.column_dimensions[get_column_letter(j)].width = 16
     ws.freeze_panes = ws.cell(lay.first, 3)
 
 
@@ -626,8 +637,17 @@ def _term_params(ctx: _Context, quote: Any, ws: Any) -> tuple[_TermLayout, int]:
     ws.cell(row, 2, "=" + _wage_index_formula(term_years(quote), lay.at["quote_year"])).number_format = "0.000000"
     lay.at["w0"] = f"$B${row}"
     _text(ws, row + 1, 1, t["formula"])
-    _text(ws, row + 1, 2, formula(s))
+    _text(ws, row + 1, 2, formula(s) if ctx.lang == "en" else _formula_text(s, ctx.lang))
     return lay, row + 3
+
+
+def _formula_text(s: Any, lang: str) -> str:
+    """The price adjustment formula with its shares in ``lang`` (Persian words and digits in fa)."""
+    from quoter.render.localize import format_number
+
+    parts = [("labour", s.labour), ("other", s.other)] + ([("fx", s.fx)] if s.fx else [])
+    terms = [wording.text(f"workbook.formula_{k}", lang, share=format_number(v, lang)) for k, v in parts]
+    return wording.text("workbook.formula_text", lang, parts=" + ".join(terms))
 
 
 def _term_season_table(ctx: _Context, quote: Any, parts: TermParts, lay: _TermLayout, row: int) -> int:
@@ -774,7 +794,6 @@ def _scenarios_sheet(ctx: _Context, quote: Any) -> None:
         _append(wsc, cells)
         for j in range(3, len(cells) + 1):
             wsc.cell(wsc.max_row, j).number_format = ctx.money_fmt if j % 2 == 1 else "0.0%"
-    wsc.column_dimensions["A"].width = 28
 
 
 def _summary_sheet(ctx: _Context, quote: Any, tariff_rows: dict[str, int]) -> None:
@@ -791,7 +810,7 @@ def _summary_sheet(ctx: _Context, quote: Any, tariff_rows: dict[str, int]) -> No
         (t["quote"], quote.number),
         (t["date"], _date_text(quote.date, lang)),
         (t["valid"], _date_text(quote.valid_until, lang)),
-        (t["book"], f"{book.name} ({book.as_of.isoformat()}, {book.currency})"),
+        (t["book"], _book_short(book, lang)),
     ]
     for i, (k, v) in enumerate(head, start=1):
         _text(ws, i, 1, k).font = bold
@@ -803,13 +822,18 @@ def _summary_sheet(ctx: _Context, quote: Any, tariff_rows: dict[str, int]) -> No
     for key in quote.tariffs:
         j = ws.max_row + 1
         tr = tariff_rows[key]
-        ws.cell(j, 1, f"='{wt.title}'!A{tr}")
+        _text(ws, j, 1, text.model_name(key, lang))
         ws.cell(j, 2, f"='{wt.title}'!C{tr}/IF(show_toman=1,10,1)").number_format = ctx.money_fmt
         ws.cell(j, 3, f"='{wt.title}'!E{tr}/IF(show_toman=1,10,1)").number_format = ctx.money_fmt
-        ws.cell(j, 4, '=IF(show_toman=1,"' + ("تومان" if lang == "fa" else "Toman") + '","' + book.currency + '")')
-    ws.column_dimensions["A"].width = 40
-    for col in "BCD":
-        ws.column_dimensions[col].width = 24
+        currency = _fa_terms(book.currency) if lang == "fa" else book.currency
+        ws.cell(j, 4, '=IF(show_toman=1,"' + ("تومان" if lang == "fa" else "Toman") + '","' + currency + '")')
+
+
+def _book_short(book: Any, lang: str) -> str:
+    """The price book's name, date and currency ("ir-1405 (به تاریخ ۱ آذر ۱۴۰۵، ریال)" in Persian)."""
+    currency = _fa_terms(book.currency) if lang == "fa" else book.currency
+    return wording.text("workbook.book_short", lang, name=book.name, as_of=_date_text(book.as_of, lang),
+                        currency=currency)  # fmt: skip
 
 
 def _staffing_sheet(ctx: _Context, quote: Any) -> None:
@@ -820,12 +844,18 @@ def _staffing_sheet(ctx: _Context, quote: Any) -> None:
     t = ctx.t
     wst = ctx.sheets["staffing"]
     queues = quote.plan.queues
-    _append(wst, [t["day"], t["start"], t["calls"]] + [f"{q.channel} {q.language}" for q in queues])
+    _append(wst, [t["day"], t["start"], t["calls"]] + [_queue_label(q.channel, q.language, ctx.lang) for q in queues])
     n = len(queues[0].intervals) if queues else 0
+    digits = _digits(ctx.lang)
     for i in range(n):
         iv = queues[0].intervals[i]
-        _append(wst, [iv.day, iv.start, round(sum(q.intervals[i].calls for q in queues), 2)]
+        day = wording.text(f"doc.days.{iv.day}", ctx.lang) if wording.has(f"doc.days.{iv.day}", ctx.lang) else iv.day
+        _append(wst, [day, digits(iv.start), round(sum(q.intervals[i].calls for q in queues), 2)]
                    + [q.intervals[i].agents for q in queues])  # fmt: skip
+        wst.cell(i + 2, 3).number_format = "#,##0.00"
+        for j, q in enumerate(queues):
+            whole = isinstance(q.intervals[i].agents, int)
+            wst.cell(i + 2, 4 + j).number_format = "#,##0" if whole else "#,##0.00"
     if n:
         chart = LineChart()
         chart.title = f"{t['calls']} / {t['agents']}"
@@ -837,33 +867,116 @@ def _staffing_sheet(ctx: _Context, quote: Any) -> None:
         wst.add_chart(chart, f"{get_column_letter(5 + len(queues))}2")
 
 
+def _queue_label(channel: str, languages: str, lang: str) -> str:
+    """A staffing queue's heading: its channel and languages in words ("Voice, English and Arabic")."""
+    names = [wording.text(f"doc.languages.{x}", lang) if wording.has(f"doc.languages.{x}", lang) else x
+             for x in languages.split("+")]  # fmt: skip
+    joined = (" و " if lang == "fa" else " and ").join(names)
+    return wording.text("workbook.queue", lang, channel=wording.channel_name(channel, lang), languages=joined)
+
+
 def _assumptions_sheet(ctx: _Context, quote: Any) -> None:
     """The price book, the grid's extent, the shift plan and the staffing notes."""
     book = quote.book
     wa = ctx.sheets["assumptions"]
-    _append(wa, [ctx.t["book"], f"{book.name}: {book.title} (as of {book.as_of.isoformat()})"])
+    fa = ctx.lang == "fa"
+    title = (book.title_fa or book.title) if fa else book.title
+    as_of = _date_text(book.as_of, ctx.lang)
+    _append(wa, [ctx.t["book"], wording.text("workbook.book_line", ctx.lang, name=book.name, title=title, as_of=as_of)])
     data = quote.to_dict()
     _append(wa, [ctx.t["grid"], wording.text("workbook.grid_extent", ctx.lang)])
     for line in text.assumptions(data, ctx.lang) + text.quote_staffing_notes(data, ctx.lang):
-        _append(wa, [ctx.t["assumptions"], line])
-    wa.column_dimensions["A"].width = 22
-    wa.column_dimensions["B"].width = 110
+        _append(wa, [ctx.t["assumptions"], _fa_terms(line) if fa else line])
 
 
 def _page_setup(ctx: _Context) -> None:
-    """Landscape, one page wide; a Persian font in fa; every sheet protected."""
-    from openpyxl.styles import Font
-
+    """Landscape, one page wide; in fa a Persian font, right-to-left reading order and Persian digits;
+    columns as wide as their content; every sheet protected."""
+    money_width = _money_width(ctx)
     for sheet in ctx.sheets.values():
         sheet.page_setup.orientation = "landscape"
         sheet.page_setup.fitToWidth = 1
         sheet.page_setup.fitToHeight = 0
         sheet.sheet_properties.pageSetUpPr.fitToPage = True
-        if ctx.lang == "fa":  # a font that shapes Persian in Excel (Tahoma) with a free fallback in LibreOffice
-            for row in sheet.iter_rows():
-                for cell in row:
-                    cell.font = Font(name=PERSIAN_FONT, bold=cell.font.bold)
+        if ctx.lang == "fa":
+            _persian_cells(sheet)
+        _fit_columns(sheet, money_width)
         sheet.protection.sheet = True
+
+
+def _persian_cells(sheet: Any) -> None:
+    """Every cell in Tahoma, read right to left (mixed Persian and Latin keeps its order in LibreOffice),
+    numbers in Persian digits (:data:`FA_DIGITS`)."""
+    from openpyxl.styles import Alignment, Font
+
+    for row in sheet.iter_rows():
+        for cell in row:
+            cell.font = Font(name=PERSIAN_FONT, bold=cell.font.bold)
+            cell.alignment = Alignment(readingOrder=2, wrap_text=cell.alignment.wrap_text)
+            fmt = cell.number_format
+            if fmt not in ("General", "@") and not fmt.startswith("[$-"):
+                cell.number_format = FA_DIGITS + fmt
+
+
+_NOTE_WIDTH = 70  # a longer text wraps in a column this wide
+_HEADING_WIDTH = 24  # and a longer heading (bold) in one this wide
+_FORMULA_WIDTHS = {"0": 6, "00": 6, "#,##0": 12, "#,##0.00": 16, "#,##0.######": 18}
+
+
+def _money_width(ctx: _Context) -> int:
+    """How wide a money formula may grow: the largest amount written as a value, times the term's months
+    and a margin for changed inputs, formatted."""
+    largest = 0.0
+    for sheet in ctx.sheets.values():
+        for row in sheet.iter_rows(values_only=True):
+            largest = max([largest, *(abs(v) for v in row if isinstance(v, int | float))])
+    decimals = ".00" if ctx.money_fmt.endswith(".00") else ""
+    return len(f"{largest * 100:,.0f}{decimals}")
+
+
+def _fit_columns(sheet: Any, money_width: int) -> None:
+    """Each column as wide as its longest shown value (text, a formatted number, or what a formula of that
+    number format can show), so no cell shows "###"; a long note wraps instead."""
+    from openpyxl.styles import Alignment
+    from openpyxl.utils import get_column_letter
+
+    widths: dict[int, float] = {}
+    for row in sheet.iter_rows():
+        for cell in row:
+            value, fmt = cell.value, cell.number_format.removeprefix(FA_DIGITS)
+            if isinstance(value, str) and cell.data_type == "f":
+                money = "#,##0" in fmt and fmt not in _FORMULA_WIDTHS
+                n: float = money_width if money else _FORMULA_WIDTHS.get(fmt, 10)
+                n = 0 if fmt in ("General", "@") else n
+            elif isinstance(value, str):
+                n = len(value) * (1.15 if cell.font.bold else 1)
+                cap = _HEADING_WIDTH if cell.font.bold else _NOTE_WIDTH
+                if n > cap and _is_note(sheet, cell):
+                    continue  # runs over the empty cells beside it
+                if n > cap:  # a heading or a long text wraps (no shorter than its longest word)
+                    n = max(cap, *(len(w) * 1.15 for w in value.split()))
+                    cell.alignment = Alignment(wrap_text=True, readingOrder=cell.alignment.readingOrder)
+            elif isinstance(value, int | float):
+                n = len(_shown_number(value, fmt))
+            else:
+                continue
+            widths[cell.column] = max(widths.get(cell.column, 0), n)
+    for col, n in widths.items():
+        sheet.column_dimensions[get_column_letter(col)].width = max(8, round(n + 3))
+
+
+def _is_note(sheet: Any, cell: Any) -> bool:
+    """A text with nothing after it on its row (a sheet's note): it may run over the empty cells beside it."""
+    return all(c.value is None for c in sheet[cell.row][cell.column :])
+
+
+def _shown_number(value: float, fmt: str) -> str:
+    """A number as its format shows it (for the width: digits, separators, decimals, percent sign)."""
+    if fmt.endswith("%"):
+        decimals = len(fmt.rsplit(".", 1)[1]) - 1 if "." in fmt else 0
+        return f"{value * 100:,.{decimals}f}%"
+    decimals = len(fmt.rsplit(".", 1)[1]) if "." in fmt else (0 if fmt != "General" else 4)
+    return f"{value:,.{decimals}f}" if "," in fmt or fmt == "General" else f"{value:.{decimals}f}"
 
 
 class _SheetRefs:
