@@ -907,15 +907,25 @@ def _page_setup(ctx: _Context) -> None:
 def _persian_cells(sheet: Any) -> None:
     """Every cell in Tahoma, read right to left (mixed Persian and Latin keeps its order in LibreOffice),
     numbers in Persian digits (:data:`FA_DIGITS`)."""
+    from copy import copy
+
     from openpyxl.styles import Alignment, Font
 
+    done: dict[tuple[int, ...], Any] = {}  # a cell's style before -> after (a workbook has few distinct styles)
     for row in sheet.iter_rows():
         for cell in row:
+            if cell.value is None:
+                continue
+            before = tuple(cell._style or ())  # () for a cell never styled (openpyxl leaves it None)
+            if before in done:
+                cell._style = copy(done[before])
+                continue
             cell.font = Font(name=PERSIAN_FONT, bold=cell.font.bold)
             cell.alignment = Alignment(readingOrder=2, wrap_text=cell.alignment.wrap_text)
             fmt = cell.number_format
             if fmt not in ("General", "@") and not fmt.startswith("[$-"):
                 cell.number_format = FA_DIGITS + fmt
+            done[before] = copy(cell._style)
 
 
 _NOTE_WIDTH = 70  # a longer text wraps in a column this wide
