@@ -271,7 +271,7 @@ def _grid_sheet(ctx: _Context, rows: list[dict[str, Any]]) -> None:
     leaf_keys = list(ctx.refs.columns)
     _text(wg, 1, 1, ctx.t["grid_key"])
     for j, k in enumerate(leaf_keys, start=2):
-        _text(wg, 1, j, leaf_label(k, ctx.lang))
+        _text(wg, 1, j, leaf_label(k, ctx.lang) if ctx.lang == "fa" else k)  # English: the engine's keys
     for i, grid_row in enumerate(rows, start=2):
         _text(wg, i, 1, grid_row["key"])  # the key MATCH looks up: Latin digits, as TEXT() writes them
         for j, k in enumerate(leaf_keys, start=2):
@@ -405,7 +405,7 @@ def price_fields(quote: Any, key: str) -> list[str]:
     channel's) and the fixed fee's volume band."""
     from quoter.pricing import tariffs
 
-    patterns = tariffs.get(key).price_fields
+    patterns = getattr(tariffs.get(key), "price_fields", {})  # a plug-in model may declare none
     out = []
     for name in quote.tariffs[key].fields:
         priced = name in patterns or any(p.endswith("*") and name.startswith(p[:-1]) for p in patterns)
@@ -854,7 +854,7 @@ def _staffing_sheet(ctx: _Context, quote: Any) -> None:
                    + [q.intervals[i].agents for q in queues])  # fmt: skip
         wst.cell(i + 2, 3).number_format = "#,##0.00"
         for j, q in enumerate(queues):
-            whole = isinstance(q.intervals[i].agents, int)
+            whole = float(q.intervals[i].agents).is_integer()
             wst.cell(i + 2, 4 + j).number_format = "#,##0" if whole else "#,##0.00"
     if n:
         chart = LineChart()
