@@ -69,8 +69,11 @@ class Recalculator:
         return {name: _decimal(name, solution[node]) for name, node in self.ids.items()}
 
 
-def _decimal(name: str, ranges: Any) -> Decimal:
+def _decimal(name: str, ranges: Any) -> Any:
+    """A named cell's value as a Decimal; a ``*_label`` name (a label built by a formula) as its text."""
     value = ranges.value[0, 0] if hasattr(ranges, "value") else ranges
+    if name.endswith("_label") and isinstance(value, str):
+        return value
     if isinstance(value, bool | str) or not isinstance(value, int | float) and not hasattr(value, "dtype"):
         raise RecalcError(f"{name}: {value!r} is not a number")  # an Excel error (XlError), text or empty
     try:

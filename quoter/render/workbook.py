@@ -25,7 +25,10 @@ from quoter.render.reproducible import normalise_zip
 
 VOLUME_STEPS = tuple(Decimal(v) / 100 for v in range(-40, 41, 5))
 AHT_STEPS = (Decimal("-0.10"), Decimal("-0.05"), Decimal(0), Decimal("0.05"), Decimal("0.10"))
-PERSIAN_FONT = "Noto Naskh Arabic"
+PERSIAN_FONT = "Tahoma"  # on every Windows, with the Persian forms of ۴ ۵ ۶ (docs/workbook.md)
+FA_DIGITS = "[$-2000429]"  # number-format prefix: Persian digits in LibreOffice and Excel
+_FA_TERMS = {"ارلنگ B": "ارلنگ بی", "IRR": "ریال", "USD": "دلار آمریکا", "EUR": "یورو"}
+"""Latin left in shared Persian wording (line and assumption texts), replaced in the Persian workbook only."""
 
 
 def held_figures(quote: Any) -> dict[str, Any]:
@@ -147,8 +150,6 @@ def _new_context(quote: Any, rows: list[dict[str, Any]], lang: str) -> _Context:
 
 def _inputs_sheet(ctx: _Context, quote: Any) -> None:
     """The named, unlocked inputs (yellow) with their validations."""
-    from openpyxl.worksheet.datavalidation import DataValidation
-
     t, book = ctx.t, quote.book
     wi = ctx.sheets["inputs"]
     _text(wi, 1, 1, t["note_inputs"])
@@ -164,29 +165,47 @@ def _inputs_sheet(ctx: _Context, quote: Any) -> None:
     ]
     for i, (key, label, value, fmt) in enumerate(inputs, start=3):
         _input_cell(ctx, wi, i, key, label, value, fmt)
-    dv_margin = DataValidation(type="decimal", operator="between", formula1="0", formula2="0.95", allow_blank=False)
-    dv_margin.add("B3")
-    dv_disc = DataValidation(type="decimal", operator="between", formula1="0", formula2="0.5")
-    dv_disc.add("B4")
-    vols = ",".join(format(v, "f") for v in VOLUME_STEPS)
-    ahts = ",".join(format(a, "f") for a in AHT_STEPS)
-    dv_vol = DataValidation(type="list", formula1=f'"{vols}"')
-    dv_vol.add("B5")
-    dv_aht = DataValidation(type="list", formula1=f'"{ahts}"')
-    dv_aht.add("B6")
-    dv_vat = DataValidation(type="decimal", operator="between", formula1="0", formula2="0.5")
-    dv_vat.add("B7")
-    dv_wage = DataValidation(type="decimal", operator="between", formula1="-0.5", formula2="2")
-    dv_wage.add("B8")
-    dv_toman = DataValidation(type="list", formula1='"0,1"')
-    dv_toman.add("B9")
-    dv_financing = DataValidation(type="decimal", operator="between", formula1="0", formula2="0.5")
-    dv_financing.add("B10")
-    for dv in (dv_margin, dv_disc, dv_vol, dv_aht, dv_vat, dv_wage, dv_toman, dv_financing):
-        wi.add_data_validation(dv)
+    pct = "percent"
+    checks = [
+        ("B3", "decimal", "0", "0.95", pct), ("B4", "decimal", "0", "0.5", pct),
+        ("B5", "list", ",".join(format(v, "f") for v in VOLUME_STEPS), "volume", ""),
+        ("B6", "list", ",".join(format(a, "f") for a in AHT_STEPS), "aht", ""),
+        ("B7", "decimal", "0", "0.5", pct), ("B8", "decimal", "-0.5", "2", pct),
+        ("B9", "list", "0,1", "toman", ""), ("B10", "decimal", "0", "0.5", pct),
+    ]  # fmt: skip
+    for ref, kind, low, high, shown in checks:
+        _validate(ctx, wi, ref, kind, low, high, shown)
     _term_inputs(ctx, quote, wi, 3 + len(inputs))
-    wi.column_dimensions["A"].width = 42
-    wi.column_dimensions["B"].width = 16
+
+
+def _validate(ctx: _Context, ws: Any, ref: str, kind: str, low: str, high: str, shown: str) -> None:
+    """Refuse a value the formulas cannot take (error style "stop", a message in the workbook's language).
+
+    ``kind`` "list": ``low`` the values, ``high`` which message (volume, aht, toman); otherwise a range shown as
+    ``shown`` ("percent", or "" for plain numbers)."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    if kind == "list":
+        dv = DataValidation(type="list", formula1=f'"{low}"', allow_blank=False)
+        message = ctx.t[f"error_{high}"]
+    else:
+        dv = DataValidation(type=kind, operator="between", formula1=low, formula2=high, allow_blank=False)
+        bounds = {k: _shown(Decimal(v), shown, ctx.lang) for k, v in (("low", low), ("high", high))}
+        key = "workbook.error_whole" if kind == "whole" else "workbook.error_range"
+        message = wording.text(key, ctx.lang, **bounds)
+    dv.showErrorMessage = True
+    dv.errorStyle = "stop"
+    dv.errorTitle = ctx.t["error_title"]
+    dv.error = message
+    dv.add(ref)
+    ws.add_data_validation(dv)
+
+
+def _shown(value: Decimal, shown: str, lang: str) -> str:
+    """A validation bound as the reader sees it: a percentage or a plain number, in ``lang``'s digits."""
+    from quoter.render.localize import format_percent
+
+    return format_percent(value, lang, decimals=0) if shown == "percent" else _digits(lang)(value)
 
 
 def _input_cell(ctx: _Context, ws: Any, row: int, key: str, label: str, value: Decimal | int, fmt: str) -> None:
@@ -216,8 +235,6 @@ def term_years(quote: Any) -> list[int]:
 def _term_inputs(ctx: _Context, quote: Any, ws: Any, row: int) -> None:
     """The term sheet's inputs from ``row`` on: inflation, the exchange rate, the cost of money, each year's
     wage rise (default: the price book's ``indexation``) and the start month (default: the quote's)."""
-    from openpyxl.worksheet.datavalidation import DataValidation
-
     t, idx, term = ctx.t, quote.book.indexation, quote.term
     first = term.months[0]
     quote_year = term.costs.quote_month[0]
@@ -238,9 +255,7 @@ def _term_inputs(ctx: _Context, quote: Any, ws: Any, row: int) -> None:
     ]
     for i, (key, label, value, fmt, kind, low, high) in enumerate(rows, start=row):
         _input_cell(ctx, ws, i, key, label, value, fmt)
-        dv = DataValidation(type=kind, operator="between", formula1=low, formula2=high, allow_blank=False)
-        dv.add(f"B{i}")
-        ws.add_data_validation(dv)
+        _validate(ctx, ws, f"B{i}", kind, low, high, "percent" if "%" in fmt else "")
 
 
 def _digits(lang: str) -> Any:
@@ -254,13 +269,27 @@ def _grid_sheet(ctx: _Context, rows: list[dict[str, Any]]) -> None:
     """The engine's usage leaves at every grid point (values, not live): one row per point, one column per leaf."""
     wg = ctx.sheets["grid"]
     leaf_keys = list(ctx.refs.columns)
-    _text(wg, 1, 1, "key")
+    _text(wg, 1, 1, ctx.t["grid_key"])
     for j, k in enumerate(leaf_keys, start=2):
-        _text(wg, 1, j, k)
+        _text(wg, 1, j, leaf_label(k, ctx.lang) if ctx.lang == "fa" else k)  # English: the engine's keys
     for i, grid_row in enumerate(rows, start=2):
-        _text(wg, i, 1, grid_row["key"])
+        _text(wg, i, 1, grid_row["key"])  # the key MATCH looks up: Latin digits, as TEXT() writes them
         for j, k in enumerate(leaf_keys, start=2):
-            wg.cell(i, j, float(grid_row["leaves"].get(k, Decimal(0))))
+            wg.cell(i, j, float(grid_row["leaves"].get(k, Decimal(0)))).number_format = "#,##0.00"
+
+
+def leaf_label(key: str, lang: str) -> str:
+    """A grid column's heading: the usage quantity in words (``calls.voice`` -> "Contacts: Voice"); the key
+    itself for a quantity the wording does not know."""
+    from quoter.channels import channel_keys
+
+    family, _, rest = key.partition(".")
+    if rest in channel_keys() and family in ("calls", "minutes", "hours"):
+        return wording.text(f"workbook.leaf.{family}", lang, channel=wording.channel_name(rest, lang))
+    if family == "fte" and rest and wording.has(f"doc.languages.{rest}", lang):
+        return wording.text("workbook.leaf.fte", lang, language=wording.text(f"doc.languages.{rest}", lang))
+    own = "workbook.leaf." + ("fte_all" if key == "fte" else key.replace(".", "_"))
+    return wording.text(own, lang) if wording.has(own, lang) else key
 
 
 def _cost_sheet(ctx: _Context, quote: Any) -> None:
@@ -270,8 +299,9 @@ def _cost_sheet(ctx: _Context, quote: Any) -> None:
     t, refs = ctx.t, ctx.refs
     bold = Font(bold=True)
     wc = ctx.sheets["cost"]
-    _text(wc, 1, 1, "grid row")
+    _text(wc, 1, 1, t["grid_row"])
     wc["B1"] = f'=MATCH(TEXT(volume_change,"0.00")&"|"&TEXT(aht_change,"0.00"),\'{refs.grid}\'!$A$2:$A${refs.last},0)'
+    # General, never a Persian-digit format: LibreOffice would then write TEXT()'s digits in Persian, and MATCH fail
     ctx.name("grid_row", wc, "$B$1")
     refs.sheet = wc.title
     wc.append([])
@@ -283,7 +313,11 @@ def _cost_sheet(ctx: _Context, quote: Any) -> None:
     for ln in quote.cost.all_lines:
         assert ln.exprs is not None
         qty, rate_, amount = ln.exprs
-        _text(wc, i, 1, text.line_label(ln.to_dict(), ctx.lang))
+        if ln.key == "margin":  # the label follows the margin input
+            wc.cell(i, 1, _margin_label(ctx))
+            ctx.name("margin_label", wc, f"$A${i}")
+        else:
+            _text(wc, i, 1, _line_label(ln.to_dict(), ctx.lang))
         wc.cell(i, 2, "=" + qty.excel(refs))
         refs.put(f"qty.{ln.key}", f"B{i}")
         wc.cell(i, 3, "=" + rate_.excel(refs))
@@ -303,11 +337,35 @@ def _cost_sheet(ctx: _Context, quote: Any) -> None:
     ctx.name("monthly_total", wc, f"$D${i}")
     for row in wc.iter_rows(min_row=4, min_col=2, max_col=4):
         row[0].number_format = "#,##0.00"
-        row[1].number_format = "0.######"
+        row[1].number_format = "#,##0.######"
         row[2].number_format = ctx.money_fmt
-    wc.column_dimensions["A"].width = 55
-    for col in "BCD":
-        wc.column_dimensions[col].width = 20
+
+
+def _margin_label(ctx: _Context) -> str:
+    """A formula building the margin line's label from the ``margin`` input ("Margin (16.5% of the price)"),
+    with Persian digits, decimal sign and percent sign in fa."""
+    before, _, after = ctx.t["margin_line"].partition("{percent}")
+    number = 'ROUND(margin*100,2)&""'
+    if ctx.lang == "fa":
+        for latin, persian in zip("0123456789.", "۰۱۲۳۴۵۶۷۸۹٫", strict=True):
+            number = f'SUBSTITUTE({number},"{latin}","{persian}")'
+    sign = "٪" if ctx.lang == "fa" else "%"
+    return f'="{before}"&{number}&"{sign}{after}"'
+
+
+def _line_label(line: dict[str, Any], lang: str) -> str:
+    """A cost line's label; in Persian a tier is named by its language (رده فارسی, not رده fa)."""
+    family, _, tier = str(line["key"]).partition(".")
+    if lang == "fa" and family in wording.FAMILIES and wording.has(f"doc.languages.{tier}", lang):
+        return _fa_terms(wording.line_label(str(line["key"]), lang, tier=wording.text(f"doc.languages.{tier}", lang)))
+    return _fa_terms(text.line_label(line, lang)) if lang == "fa" else text.line_label(line, lang)
+
+
+def _fa_terms(value: str) -> str:
+    """Shared Persian wording with its Latin terms replaced (:data:`_FA_TERMS`)."""
+    for latin, persian in _FA_TERMS.items():
+        value = value.replace(latin, persian)
+    return value
 
 
 def _tariffs_sheet(ctx: _Context, quote: Any) -> dict[str, int]:
@@ -338,10 +396,73 @@ def _tariffs_sheet(ctx: _Context, quote: Any) -> dict[str, int]:
         rows_t[key] = j
         ctx.name(f"tariff_{key}", wt, f"$C${j}")
         ctx.name(f"price_{key}", wt, f"$B${j}")
-    wt.column_dimensions["A"].width = 40
-    for col in "BCDE":
-        wt.column_dimensions[col].width = 22
+    _price_fields(ctx, quote, wt, wt.max_row + 2)
     return rows_t
+
+
+def price_fields(quote: Any, key: str) -> list[str]:
+    """The fields of model ``key`` the Tariffs sheet shows as formulas: its ``price_fields`` (``name_*``: every
+    channel's) and the fixed fee's volume band."""
+    from quoter.pricing import tariffs
+
+    patterns = getattr(tariffs.get(key), "price_fields", {})  # a plug-in model may declare none
+    out = []
+    for name in quote.tariffs[key].fields:
+        priced = name in patterns or any(p.endswith("*") and name.startswith(p[:-1]) for p in patterns)
+        if priced or name in ("band_min_calls", "band_max_calls"):
+            out.append(name)
+    return out
+
+
+def _price_fields(ctx: _Context, quote: Any, wt: Any, row: int) -> None:
+    """Every price field of every model as a live formula, named ``field_<model>_<field>``."""
+    from openpyxl.styles import Font
+
+    _append_at(wt, row, [ctx.t["model"], ctx.t["field"], ctx.t["value"]], Font(bold=True))
+    for key, tariff in quote.tariffs.items():
+        names = price_fields(quote, key)
+        for name in names:
+            first = f"{name}_" if name in ("unit_price", "variable_rate") else ""
+            channel_cell = next((n for n in names if first and n.startswith(first)), None)
+            if channel_cell is not None:  # the first channel's price: named on that channel's row below
+                continue
+            row += 1
+            _text(wt, row, 1, text.model_name(key, ctx.lang))
+            _text(wt, row, 2, _field_label(quote, key, name, ctx.lang))
+            wt.cell(row, 3, "=" + _field_formula(ctx, quote, key, name))
+            wt.cell(row, 3).number_format = "#,##0" if name.startswith("band_") else ctx.money_fmt
+            ctx.name(f"field_{key}_{name}", wt, f"$C${row}")
+            flat = name.rsplit("_", 1)[0] if name.startswith(("unit_price_", "variable_rate_")) else ""
+            if flat in tariff.fields and f"field_{key}_{flat}" not in ctx.wb.defined_names:
+                ctx.name(f"field_{key}_{flat}", wt, f"$C${row}")
+
+
+def _field_formula(ctx: _Context, quote: Any, key: str, name: str) -> str:
+    """A price field's formula: the model's expression for it, or (the fixed fee's band) the forecast contacts
+    at the grid row times one less or one more the band, to whole contacts."""
+    tariff = quote.tariffs[key]
+    if name in ("band_min_calls", "band_max_calls"):
+        band = format(tariff.fields["band"], "f")
+        contacts = ctx.refs.leaf("contacts")
+        if name == "band_min_calls":
+            return f"ROUNDDOWN({contacts}*(1-{band}),0)"
+        return f"ROUNDUP({contacts}*(1+{band}),0)"
+    expr = tariff.exprs.get(name) or tariff.exprs["price"]  # a model's single unit price is its "price"
+    return str(expr.excel(ctx.refs))
+
+
+def _field_label(quote: Any, key: str, name: str, lang: str) -> str:
+    """A price field's label: per channel with its unit (call, chat, e-mail, minute), or the field's own."""
+    fields = quote.tariffs[key].fields
+    for base in ("unit_price", "variable_rate"):
+        if name.startswith(f"{base}_"):
+            channel = name.removeprefix(f"{base}_")
+            unit = "minute" if key == "per_minute" or fields.get("variable_unit") == "minute" else "call"
+            return wording.text(f"workbook.field.{base}_{unit}", lang, unit=wording.unit_name(channel, lang),
+                                channel=wording.channel_name(channel, lang))  # fmt: skip
+    single = {"per_seat": "unit_price_seat", "per_hour": "unit_price_hour", "per_result": "unit_price_result"}
+    own = single.get(key, name) if name == "unit_price" else name
+    return wording.text(f"workbook.field.{own}", lang) if wording.has(f"workbook.field.{own}", lang) else name
 
 
 # ---------------------------------------------------------------- the term sheet
@@ -467,7 +588,6 @@ def _term_sheet(ctx: _Context, quote: Any, parts: TermParts) -> None:
     """The term month by month, its formulas following the inputs: each month's indices, cost, the chosen model's
     bill at today's prices, the indexed price factor (each 1 Farvardin after the quote), revenue and margin; totals
     for the indexed price and today's price held."""
-    from openpyxl.utils import get_column_letter
 
     ws = ctx.sheets["term"]
     ctx.refs.sheet = ws.title
@@ -476,11 +596,8 @@ def _term_sheet(ctx: _Context, quote: Any, parts: TermParts) -> None:
     _text(ws, 2, 1, wording.text("workbook.term_model", ctx.lang, model=model))
     lay, row = _term_params(ctx, quote, ws)
     row = _term_season_table(ctx, quote, parts, lay, row)
-    header_len = _term_rows(ctx, quote, lay, row)
+    _term_rows(ctx, quote, lay, row)
     _term_totals(ctx, quote, parts, lay)
-    ws.column_dimensions["A"].width = 44
-    for j in range(2, header_len + 1):
-        ws.column_dimensions[get_column_letter(j)].width = 16
     ws.freeze_panes = ws.cell(lay.first, 3)
 
 
@@ -520,8 +637,17 @@ def _term_params(ctx: _Context, quote: Any, ws: Any) -> tuple[_TermLayout, int]:
     ws.cell(row, 2, "=" + _wage_index_formula(term_years(quote), lay.at["quote_year"])).number_format = "0.000000"
     lay.at["w0"] = f"$B${row}"
     _text(ws, row + 1, 1, t["formula"])
-    _text(ws, row + 1, 2, formula(s))
+    _text(ws, row + 1, 2, formula(s) if ctx.lang == "en" else _formula_text(s, ctx.lang))
     return lay, row + 3
+
+
+def _formula_text(s: Any, lang: str) -> str:
+    """The price adjustment formula with its shares in ``lang`` (Persian words and digits in fa)."""
+    from quoter.render.localize import format_number
+
+    parts = [("labour", s.labour), ("other", s.other)] + ([("fx", s.fx)] if s.fx else [])
+    terms = [wording.text(f"workbook.formula_{k}", lang, share=format_number(v, lang)) for k, v in parts]
+    return wording.text("workbook.formula_text", lang, parts=" + ".join(terms))
 
 
 def _term_season_table(ctx: _Context, quote: Any, parts: TermParts, lay: _TermLayout, row: int) -> int:
@@ -668,7 +794,6 @@ def _scenarios_sheet(ctx: _Context, quote: Any) -> None:
         _append(wsc, cells)
         for j in range(3, len(cells) + 1):
             wsc.cell(wsc.max_row, j).number_format = ctx.money_fmt if j % 2 == 1 else "0.0%"
-    wsc.column_dimensions["A"].width = 28
 
 
 def _summary_sheet(ctx: _Context, quote: Any, tariff_rows: dict[str, int]) -> None:
@@ -685,7 +810,7 @@ def _summary_sheet(ctx: _Context, quote: Any, tariff_rows: dict[str, int]) -> No
         (t["quote"], quote.number),
         (t["date"], _date_text(quote.date, lang)),
         (t["valid"], _date_text(quote.valid_until, lang)),
-        (t["book"], f"{book.name} ({book.as_of.isoformat()}, {book.currency})"),
+        (t["book"], _book_short(book, lang)),
     ]
     for i, (k, v) in enumerate(head, start=1):
         _text(ws, i, 1, k).font = bold
@@ -697,13 +822,18 @@ def _summary_sheet(ctx: _Context, quote: Any, tariff_rows: dict[str, int]) -> No
     for key in quote.tariffs:
         j = ws.max_row + 1
         tr = tariff_rows[key]
-        ws.cell(j, 1, f"='{wt.title}'!A{tr}")
+        _text(ws, j, 1, text.model_name(key, lang))
         ws.cell(j, 2, f"='{wt.title}'!C{tr}/IF(show_toman=1,10,1)").number_format = ctx.money_fmt
         ws.cell(j, 3, f"='{wt.title}'!E{tr}/IF(show_toman=1,10,1)").number_format = ctx.money_fmt
-        ws.cell(j, 4, '=IF(show_toman=1,"' + ("تومان" if lang == "fa" else "Toman") + '","' + book.currency + '")')
-    ws.column_dimensions["A"].width = 40
-    for col in "BCD":
-        ws.column_dimensions[col].width = 24
+        currency = _fa_terms(book.currency) if lang == "fa" else book.currency
+        ws.cell(j, 4, '=IF(show_toman=1,"' + ("تومان" if lang == "fa" else "Toman") + '","' + currency + '")')
+
+
+def _book_short(book: Any, lang: str) -> str:
+    """The price book's name, date and currency ("ir-1405 (به تاریخ ۱ آذر ۱۴۰۵، ریال)" in Persian)."""
+    currency = _fa_terms(book.currency) if lang == "fa" else book.currency
+    return wording.text("workbook.book_short", lang, name=book.name, as_of=_date_text(book.as_of, lang),
+                        currency=currency)  # fmt: skip
 
 
 def _staffing_sheet(ctx: _Context, quote: Any) -> None:
@@ -714,12 +844,18 @@ def _staffing_sheet(ctx: _Context, quote: Any) -> None:
     t = ctx.t
     wst = ctx.sheets["staffing"]
     queues = quote.plan.queues
-    _append(wst, [t["day"], t["start"], t["calls"]] + [f"{q.channel} {q.language}" for q in queues])
+    _append(wst, [t["day"], t["start"], t["calls"]] + [_queue_label(q.channel, q.language, ctx.lang) for q in queues])
     n = len(queues[0].intervals) if queues else 0
+    digits = _digits(ctx.lang)
     for i in range(n):
         iv = queues[0].intervals[i]
-        _append(wst, [iv.day, iv.start, round(sum(q.intervals[i].calls for q in queues), 2)]
+        day = wording.text(f"doc.days.{iv.day}", ctx.lang) if wording.has(f"doc.days.{iv.day}", ctx.lang) else iv.day
+        _append(wst, [day, digits(iv.start), round(sum(q.intervals[i].calls for q in queues), 2)]
                    + [q.intervals[i].agents for q in queues])  # fmt: skip
+        wst.cell(i + 2, 3).number_format = "#,##0.00"
+        for j, q in enumerate(queues):
+            whole = float(q.intervals[i].agents).is_integer()
+            wst.cell(i + 2, 4 + j).number_format = "#,##0" if whole else "#,##0.00"
     if n:
         chart = LineChart()
         chart.title = f"{t['calls']} / {t['agents']}"
@@ -731,33 +867,126 @@ def _staffing_sheet(ctx: _Context, quote: Any) -> None:
         wst.add_chart(chart, f"{get_column_letter(5 + len(queues))}2")
 
 
+def _queue_label(channel: str, languages: str, lang: str) -> str:
+    """A staffing queue's heading: its channel and languages in words ("Voice, English and Arabic")."""
+    names = [wording.text(f"doc.languages.{x}", lang) if wording.has(f"doc.languages.{x}", lang) else x
+             for x in languages.split("+")]  # fmt: skip
+    joined = (" و " if lang == "fa" else " and ").join(names)
+    return wording.text("workbook.queue", lang, channel=wording.channel_name(channel, lang), languages=joined)
+
+
 def _assumptions_sheet(ctx: _Context, quote: Any) -> None:
     """The price book, the grid's extent, the shift plan and the staffing notes."""
     book = quote.book
     wa = ctx.sheets["assumptions"]
-    _append(wa, [ctx.t["book"], f"{book.name}: {book.title} (as of {book.as_of.isoformat()})"])
+    fa = ctx.lang == "fa"
+    title = (book.title_fa or book.title) if fa else book.title
+    as_of = _date_text(book.as_of, ctx.lang)
+    _append(wa, [ctx.t["book"], wording.text("workbook.book_line", ctx.lang, name=book.name, title=title, as_of=as_of)])
     data = quote.to_dict()
     _append(wa, [ctx.t["grid"], wording.text("workbook.grid_extent", ctx.lang)])
     for line in text.assumptions(data, ctx.lang) + text.quote_staffing_notes(data, ctx.lang):
-        _append(wa, [ctx.t["assumptions"], line])
-    wa.column_dimensions["A"].width = 22
-    wa.column_dimensions["B"].width = 110
+        _append(wa, [ctx.t["assumptions"], _fa_terms(line) if fa else line])
 
 
 def _page_setup(ctx: _Context) -> None:
-    """Landscape, one page wide; a Persian font in fa; every sheet protected."""
-    from openpyxl.styles import Font
-
+    """Landscape, one page wide; in fa a Persian font, right-to-left reading order and Persian digits;
+    columns as wide as their content; every sheet protected."""
+    money_width = _money_width(ctx)
     for sheet in ctx.sheets.values():
         sheet.page_setup.orientation = "landscape"
         sheet.page_setup.fitToWidth = 1
         sheet.page_setup.fitToHeight = 0
         sheet.sheet_properties.pageSetUpPr.fitToPage = True
-        if ctx.lang == "fa":  # a font that shapes Persian in Excel (Tahoma) with a free fallback in LibreOffice
-            for row in sheet.iter_rows():
-                for cell in row:
-                    cell.font = Font(name=PERSIAN_FONT, bold=cell.font.bold)
+        if ctx.lang == "fa":
+            _persian_cells(sheet)
+        _fit_columns(sheet, money_width)
         sheet.protection.sheet = True
+
+
+def _persian_cells(sheet: Any) -> None:
+    """Every cell in Tahoma, read right to left (mixed Persian and Latin keeps its order in LibreOffice),
+    numbers in Persian digits (:data:`FA_DIGITS`)."""
+    from copy import copy
+
+    from openpyxl.styles import Alignment, Font
+
+    done: dict[tuple[int, ...], Any] = {}  # a cell's style before -> after (a workbook has few distinct styles)
+    for row in sheet.iter_rows():
+        for cell in row:
+            if cell.value is None:
+                continue
+            before = tuple(cell._style or ())  # () for a cell never styled (openpyxl leaves it None)
+            if before in done:
+                cell._style = copy(done[before])
+                continue
+            cell.font = Font(name=PERSIAN_FONT, bold=cell.font.bold)
+            cell.alignment = Alignment(readingOrder=2, wrap_text=cell.alignment.wrap_text)
+            fmt = cell.number_format
+            if fmt not in ("General", "@") and not fmt.startswith("[$-"):
+                cell.number_format = FA_DIGITS + fmt
+            done[before] = copy(cell._style)
+
+
+_NOTE_WIDTH = 70  # a longer text wraps in a column this wide
+_HEADING_WIDTH = 24  # and a longer heading (bold) in one this wide
+_FORMULA_WIDTHS = {"0": 6, "00": 6, "#,##0": 12, "#,##0.00": 16, "#,##0.######": 18}
+
+
+def _money_width(ctx: _Context) -> int:
+    """How wide a money formula may grow: the largest amount written as a value, times the term's months
+    and a margin for changed inputs, formatted."""
+    largest = 0.0
+    for sheet in ctx.sheets.values():
+        for row in sheet.iter_rows(values_only=True):
+            largest = max([largest, *(abs(v) for v in row if isinstance(v, int | float))])
+    decimals = ".00" if ctx.money_fmt.endswith(".00") else ""
+    return len(f"{largest * 100:,.0f}{decimals}")
+
+
+def _fit_columns(sheet: Any, money_width: int) -> None:
+    """Each column as wide as its longest shown value (text, a formatted number, or what a formula of that
+    number format can show), so no cell shows "###"; a long note wraps instead."""
+    from openpyxl.styles import Alignment
+    from openpyxl.utils import get_column_letter
+
+    widths: dict[int, float] = {}
+    for row in sheet.iter_rows():
+        for cell in row:
+            value, fmt = cell.value, cell.number_format.removeprefix(FA_DIGITS)
+            if isinstance(value, str) and cell.data_type == "f":
+                money = "#,##0" in fmt and fmt not in _FORMULA_WIDTHS
+                n: float = money_width if money else _FORMULA_WIDTHS.get(fmt, 10)
+                n = 0 if fmt in ("General", "@") else n
+            elif isinstance(value, str):
+                n = len(value) * (1.15 if cell.font.bold else 1)
+                cap = _HEADING_WIDTH if cell.font.bold else _NOTE_WIDTH
+                if n > cap and _is_note(sheet, cell):
+                    continue  # runs over the empty cells beside it
+                if n > cap:  # a heading or a long text wraps (no shorter than its longest word)
+                    n = max(cap, *(len(w) * 1.15 for w in value.split()))
+                    cell.alignment = Alignment(wrap_text=True, readingOrder=cell.alignment.readingOrder)
+            elif isinstance(value, int | float):
+                n = len(_shown_number(value, fmt))
+            else:
+                continue
+            widths[cell.column] = max(widths.get(cell.column, 0), n)
+    for col, n in widths.items():
+        sheet.column_dimensions[get_column_letter(col)].width = max(8, round(n + 3))
+
+
+def _is_note(sheet: Any, cell: Any) -> bool:
+    """A text with nothing after it on its row (a sheet's note): it may run over the empty cells beside it."""
+    return all(c.value is None for c in sheet[cell.row][cell.column :])
+
+
+def _shown_number(value: float, fmt: str) -> str:
+    """A number as its format shows it (for the width: digits, separators, decimals, percent sign)."""
+    if fmt.endswith("%"):
+        decimals = len(fmt.rsplit(".", 1)[1]) - 1 if "." in fmt else 0
+        return f"{value * 100:,.{decimals}f}%"
+    decimals = len(fmt.rsplit(".", 1)[1]) if "." in fmt else (0 if fmt != "General" else 4)
+    return f"{value:,.{decimals}f}" if "," in fmt or fmt == "General" else f"{value:.{decimals}f}"
 
 
 class _SheetRefs:

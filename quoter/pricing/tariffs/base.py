@@ -275,6 +275,19 @@ def band_terms(basis: Basis, reference: Decimal) -> dict[str, Decimal]:
     }
 
 
+def band_rate_exprs(basis: Basis, reference: Expr) -> dict[str, Expr]:
+    """:func:`band_terms`' overage and underage rates as expressions of ``reference`` (the fee the band protects)."""
+    from quoter.pricing.expr import IfPositive
+
+    fx = basis.book.models.section("fixed")
+    v = basis.leaf("contacts")
+
+    def rate(factor: Decimal) -> Expr:
+        return IfPositive(v, lambda: basis.round(reference / v * factor, "unit_price"))
+
+    return {"overage_rate": rate(fx.overage_factor), "underage_rate": rate(fx.underage_factor)}
+
+
 def scaled_prices(tariff: Tariff, fields: dict[str, str], factor: Decimal, book: PriceBook) -> dict[str, Decimal]:
     """The tariff's prices (``fields``: name or ``prefix_*`` -> rounding kind) times ``factor``, each rounded
     to its step; and its monthly amount at forecast, as ``monthly_at_forecast``."""

@@ -14,7 +14,7 @@ from typing import Annotated
 from pydantic import Field
 
 from quoter.inputs.numbers import Rate, Strict
-from quoter.pricing.tariffs.base import Basis, Tariff, band_bill, band_terms
+from quoter.pricing.tariffs.base import Basis, Tariff, band_bill, band_rate_exprs, band_terms
 from quoter.pricing.usage import Usage
 
 
@@ -54,7 +54,7 @@ class Fixed:
                 "underage_rate": band["underage_rate"],
             },
             detail={**band, "forecast_units": basis.usage.total_contacts},
-            exprs={"price": fee_expr, "monthly": fee_expr},
+            exprs={"price": fee_expr, "monthly": fee_expr, "monthly_fee": fee_expr, **band_rate_exprs(basis, fee_expr)},
         )
 
     def bill(self, tariff: Tariff, basis: Basis, usage: Usage) -> Decimal:

@@ -77,7 +77,12 @@ class Hybrid:
                 "forecast_units": sum(qty.values(), ZERO),
                 "marginal_cost": basis.marginal_cost,
             },  # fmt: skip
-            exprs={"price": next(iter(price_exprs.values())), "monthly": monthly_expr},
+            exprs={
+                "price": next(iter(price_exprs.values())),
+                "monthly": monthly_expr,
+                "base_monthly": base_expr,
+                **{f"variable_rate_{c}": e for c, e in price_exprs.items()},
+            },  # every price field as an expression (the workbook prints them)
         )
 
     def bill(self, tariff: Tariff, basis: Basis, usage: Usage) -> Decimal:

@@ -87,7 +87,12 @@ class PerCall:
                 "minimum_commitment": spec.minimum_commitment,
                 "tiers": tiers,
             },
-            exprs={"price": next(iter(price_exprs.values())), "monthly": monthly_expr},
+            exprs={
+                "price": next(iter(price_exprs.values())),
+                "monthly": monthly_expr,
+                **{f"unit_price_{c}": e for c, e in price_exprs.items()},
+                "minimum_monthly": basis.round(monthly_expr * spec.minimum_commitment, "monthly"),
+            },  # every price field as an expression (the workbook prints them)
         )
 
     def _unit_name(self, channel: str) -> str:

@@ -72,7 +72,12 @@ class PerMinute:
                 "forecast_units": sum(qty.values(), ZERO),
                 "minimum_commitment": spec.minimum_commitment,
             },
-            exprs={"price": next(iter(price_exprs.values())), "monthly": monthly_expr},
+            exprs={
+                "price": next(iter(price_exprs.values())),
+                "monthly": monthly_expr,
+                **{f"unit_price_{c}": e for c, e in price_exprs.items()},
+                "minimum_monthly": basis.round(monthly_expr * spec.minimum_commitment, "monthly"),
+            },  # every price field as an expression (the workbook prints them)
         )
 
     def bill(self, tariff: Tariff, basis: Basis, usage: Usage) -> Decimal:

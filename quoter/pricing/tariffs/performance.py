@@ -129,7 +129,13 @@ class Performance:
                 "expected_payment": expected,
             },
             detail={**band, "forecast_units": basis.usage.total_contacts},
-            exprs={"price": base_expr, "monthly": expected_expr},
+            exprs={
+                "price": base_expr,
+                "monthly": expected_expr,
+                "base": base_expr,
+                "at_risk_amount": at_risk_expr,
+                "expected_payment": expected_expr,
+            },  # fmt: skip
         )
 
     def bill(self, tariff: Tariff, basis: Basis, usage: Usage) -> Decimal:
