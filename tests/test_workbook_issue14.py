@@ -344,3 +344,14 @@ def test_the_width_check_can_fail(bank, tmp_path):
     narrowed = tmp_path / "narrow.xlsx"
     wb.save(narrowed)
     assert any(t == "Scenarios" and ref == "C3" for t, ref, _, _ in _too_narrow(narrowed))
+
+
+def test_persian_texts_that_start_with_a_digit_read_right_to_left(persian):
+    """LibreOffice lays out a text that starts with a digit (a Jalali date: ۱۱ آذر ۱۴۰۵) left to right and
+    misplaces its letters; a right-to-left mark first makes it read as Persian. Keys and times keep no mark."""
+    for _quote, path in persian.values():
+        ws = load_workbook(path).worksheets[0]
+        texts = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+        dates = [t for t in texts if "آذر" in t or "دی" in t.split()]
+        assert dates and all(t.startswith("\u200f") for t in dates if t.lstrip("\u200f")[:1].isdigit()), dates
+        assert all(not t.startswith("\u200f") for t in texts if not re.search("[\u0621-\u06cc]", t))

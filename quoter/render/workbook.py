@@ -26,6 +26,8 @@ from quoter.render.reproducible import normalise_zip
 VOLUME_STEPS = tuple(Decimal(v) / 100 for v in range(-40, 41, 5))
 AHT_STEPS = (Decimal("-0.10"), Decimal("-0.05"), Decimal(0), Decimal("0.05"), Decimal("0.10"))
 PERSIAN_FONT = "Tahoma"  # on every Windows, with the Persian forms of ۴ ۵ ۶ (docs/workbook.md)
+RLM = "\u200f"
+DIGIT_START = frozenset("0123456789۰۱۲۳۴۵۶۷۸۹")
 FA_DIGITS = "[$-2000429]"  # number-format prefix: Persian digits in LibreOffice and Excel
 _FA_TERMS = {"ارلنگ B": "ارلنگ بی", "IRR": "ریال", "USD": "دلار آمریکا", "EUR": "یورو"}
 """Latin left in shared Persian wording (line and assumption texts), replaced in the Persian workbook only."""
@@ -916,6 +918,11 @@ def _persian_cells(sheet: Any) -> None:
         for cell in row:
             if cell.value is None:
                 continue
+            text = cell.value
+            if isinstance(text, str) and text[:1] in DIGIT_START and any("\u0621" <= ch <= "\u06cc" for ch in text):
+                # a text that starts with a digit (a Jalali date, ۱۱ آذر ۱۴۰۵) is laid out left to right by
+                # LibreOffice, letters misplaced: a right-to-left mark first makes it read as Persian
+                cell.value = RLM + text
             before = tuple(cell._style or ())  # () for a cell never styled (openpyxl leaves it None)
             if before in done:
                 cell._style = copy(done[before])
