@@ -1003,21 +1003,22 @@ CONTRACT = [
     *TARIFF_CLAUSES,
     p(
         "4.2. At the forecast volume the monthly amount is estimated at **{{ chosen.monthly.figures }}** "
-        "({{ chosen.monthly.words }}). Value added tax at {{ chosen.vat_rate }}, "
+        "({{ chosen.monthly.words }}).{% if chosen.vat_applies %} Value added tax at {{ chosen.vat_rate }}, "
         "{{ chosen.vat.figures }} ({{ chosen.vat.words }}), is added to it, making "
-        "**{{ chosen.monthly_with_vat.figures }}** ({{ chosen.monthly_with_vat.words }}) a month. The amount "
+        "**{{ chosen.monthly_with_vat.figures }}** ({{ chosen.monthly_with_vat.words }}) a month."
+        "{% else %} No value added tax applies to these services.{% endif %} The amount "
         "actually invoiced follows the tariff and the volumes actually handled."
     ),
     p(
-        "4.3. One-time setup fees of **{{ setup.total.figures }}** ({{ setup.total.words }}) plus VAT are "
-        "payable half on signature and half at go-live."
+        "4.3. One-time setup fees of **{{ setup.total.figures }}** ({{ setup.total.words }})"
+        "{% if chosen.vat_applies %} plus VAT{% endif %} are payable half on signature and half at go-live."
     ),
     tag("{%p if term.value %}"),
     p(
         "4.4. The total value of this contract over its term, including the setup fees, is estimated at "
-        "**{{ term.value.figures }}** ({{ term.value.words }}) excluding VAT and at "
+        "**{{ term.value.figures }}** ({{ term.value.words }}){% if chosen.vat_applies %} excluding VAT and at "
         "**{{ term.value_with_vat.figures }}** ({{ term.value_with_vat.words }}) including VAT at "
-        "{{ chosen.vat_rate }}, at the forecast volumes"
+        "{{ chosen.vat_rate }}{% endif %}, at the forecast volumes"
         "{% if term.policy == 'indexed' %} and, after each adjustment under Article 5, at the rises assumed in "
         "the proposal{% endif %}. The amount payable is that of the invoices under this contract; this "
         "estimate is the basis of any figure stated as a share of the contract value"

@@ -1013,22 +1013,26 @@ CONTRACT = [
     *TARIFF_CLAUSES,
     p(
         "۴-۲- مبلغ ماهانه در حجم پیش‌بینی‌شده **{{ chosen.monthly.figures }}** (به حروف: {{ chosen.monthly.words }}) "
-        "برآورد می‌شود. مالیات بر ارزش افزوده به نرخ {{ chosen.vat_rate }} به مبلغ {{ chosen.vat.figures }} (به حروف: "
-        "{{ chosen.vat.words }}) به آن افزوده می‌شود و جمع ماهانه **{{ chosen.monthly_with_vat.figures }}** (به حروف: "
-        "{{ chosen.monthly_with_vat.words }}) خواهد بود.{% if terms.toman %} این مبلغ معادل "
+        "برآورد می‌شود.{% if chosen.vat_applies %} مالیات بر ارزش افزوده به نرخ {{ chosen.vat_rate }} به مبلغ "
+        "{{ chosen.vat.figures }} (به حروف: {{ chosen.vat.words }}) به آن افزوده می‌شود و جمع ماهانه "
+        "**{{ chosen.monthly_with_vat.figures }}** (به حروف: {{ chosen.monthly_with_vat.words }}) خواهد بود."
+        "{% else %} مالیات بر ارزش افزوده به این خدمات تعلق نمی‌گیرد.{% endif %}{% if terms.toman %} این مبلغ معادل "
         "{{ chosen.monthly_with_vat.toman }} است.{% endif %} مبلغ قابل پرداخت هر ماه بر اساس تعرفه و حجم واقعی "
         "خدمات ارائه‌شده محاسبه می‌شود."
     ),
     p(
-        "۴-۳- هزینه یک‌باره راه‌اندازی به مبلغ **{{ setup.total.figures }}** (به حروف: {{ setup.total.words }}) به‌علاوه "
-        "مالیات بر ارزش افزوده، نیمی هنگام امضای قرارداد و نیمی هنگام شروع خدمت پرداخت می‌شود."
+        "۴-۳- هزینه یک‌باره راه‌اندازی به مبلغ **{{ setup.total.figures }}** (به حروف: {{ setup.total.words }})"
+        "{% if chosen.vat_applies %} به‌علاوه مالیات بر ارزش افزوده{% endif %}، نیمی هنگام امضای قرارداد و نیمی "
+        "هنگام شروع خدمت پرداخت می‌شود."
     ),
     tag("{%p if term.value %}"),
     p(
-        "۴-۴- مبلغ کل قرارداد در تمام مدت آن، با احتساب هزینه راه‌اندازی، بدون مالیات بر ارزش افزوده "
-        "**{{ term.value.figures }}** (به حروف: {{ term.value.words }}) و با مالیات بر ارزش افزوده به نرخ "
-        "{{ chosen.vat_rate }}، **{{ term.value_with_vat.figures }}** (به حروف: {{ term.value_with_vat.words }}) "
-        "برآورد می‌شود که بر پایه حجم پیش‌بینی‌شده"
+        "۴-۴- مبلغ کل قرارداد در تمام مدت آن، با احتساب هزینه راه‌اندازی، "
+        "{% if chosen.vat_applies %}بدون مالیات بر ارزش افزوده {% endif %}"
+        "**{{ term.value.figures }}** (به حروف: {{ term.value.words }})"
+        "{% if chosen.vat_applies %} و با مالیات بر ارزش افزوده به نرخ "
+        "{{ chosen.vat_rate }}، **{{ term.value_with_vat.figures }}** (به حروف: {{ term.value_with_vat.words }})"
+        "{% endif %} برآورد می‌شود که بر پایه حجم پیش‌بینی‌شده"
         "{% if term.policy == 'indexed' %} و برای ماه‌های پس از هر تعدیل موضوع ماده ۵ بر پایه افزایش‌های مفروض "
         "در پیشنهاد{% endif %} محاسبه شده است. مبلغ قابل پرداخت، مبلغ صورتحساب‌هایی است که طبق این قرارداد صادر "
         "می‌شود و این برآورد مبنای هر رقمی است که به‌صورت درصدی از مبلغ قرارداد تعیین شده است"

@@ -346,3 +346,19 @@ def test_client_identifiers_are_validated(fields, message):
 
 def test_a_foreign_client_keeps_its_own_identifier():
     assert Client(name="x", country="DE", national_id="HRB 12345").national_id == "HRB 12345"
+
+
+@pytest.mark.parametrize("lang", ["fa", "en"])
+def test_no_vat_wording_when_vat_does_not_apply(rendered, lang):
+    """The offshore book's VAT is 0 %: the contract says no VAT applies and prints no 0 % rate or VAT total."""
+    quote, docs = rendered["offshore-english"]
+    assert Decimal(str(quote["vat_rate"])) == 0
+    text = "\n".join(docs[("contract", lang)])
+    if lang == "en":
+        assert "No value added tax applies" in text
+        assert "VAT at 0" not in text and "plus VAT" not in text and "including VAT at" not in text
+    else:
+        assert "مالیات بر ارزش افزوده به این خدمات تعلق نمی‌گیرد" in text
+        assert "به نرخ ۰٪" not in text
+    _, bank = rendered["bank-sat-thu"]  # 10 %: the VAT wording stays
+    assert ("plus VAT" if lang == "en" else "به‌علاوه مالیات بر ارزش افزوده") in "\n".join(bank[("contract", lang)])
