@@ -52,9 +52,10 @@ def test_every_channel_group_role_and_scenario():
 
 def test_tier_families():
     assert w.line_label("wages.en", "en") == "Agent wages, en tier"
-    assert w.line_label("wages.fa", "fa") == "حقوق پایه کارشناسان، رده fa"
+    assert w.line_label("wages.fa", "fa") == "حقوق پایه کارشناسان، رده فارسی"  # the tier by its language's name
+    assert w.line_label("accruals.en", "fa") == "ذخیره عیدی و سنوات، رده انگلیسی"
     assert w.line_label("accruals.ar", "en") == "Year-end bonus and severance accruals, ar tier"
-    assert w.line_label("accruals.ar", "fa") == "ذخیره عیدی و سنوات، رده ar"
+    assert w.line_label("accruals.ar", "fa") == "ذخیره عیدی و سنوات، رده عربی"
 
 
 def test_rotations_margin_and_term():
@@ -116,3 +117,18 @@ def test_every_line_key_the_engine_adds_has_a_label():
                 or any(k.startswith(f"line.{key}") for k in w.TABLES[lang])
                 or (key == "support")
             ), (key, lang)
+
+
+def test_persian_assumptions_name_the_currency_and_the_clock_in_persian():
+    import json
+
+    from quoter.render import text
+
+    from .conftest import ROOT
+
+    quote = json.loads((ROOT / "tests/fixtures/quote_sample.json").read_text(encoding="utf-8"))
+    fa = " ".join(text.assumptions(quote, "fa"))
+    assert "IRR" not in fa and "Asia/Tehran" not in fa
+    assert "مبالغ به ریال ایران" in fa and "به وقت تهران" in fa
+    en = " ".join(text.assumptions(quote, "en"))
+    assert "amounts in IRR" in en and "Asia/Tehran" in en  # English keeps the codes

@@ -119,6 +119,19 @@ def quote_staffing_notes(quote: dict[str, Any], lang: str) -> list[str]:
     return staffing_notes(st.get("notes"), st["shrinkage"], st["hours_per_fte_week"], blocking, lang)
 
 
+def _fa_name(key: str, value: str) -> str:
+    """A currency code or a time zone in Persian (babel's names), or as given when babel has none."""
+    from babel.dates import get_timezone, get_timezone_location
+    from babel.numbers import get_currency_name
+
+    try:
+        if key == "currency":
+            return str(get_currency_name(value, locale="fa"))
+        return str(get_timezone_location(get_timezone(value), locale="fa", return_city=True))
+    except (LookupError, ValueError):
+        return value
+
+
 def assumptions(quote: dict[str, Any], lang: str) -> list[str]:
     """What the quote assumes, one sentence each."""
     from quoter.render.localize import format_date, format_number, to_persian_digits
@@ -132,6 +145,8 @@ def assumptions(quote: dict[str, Any], lang: str) -> list[str]:
             return wording.text(f"season.{value}", lang)
         if key == "figure":
             return wording.text(f"figure.{value}", lang) if wording.has(f"figure.{value}", lang) else value
+        if lang == "fa" and key in ("currency", "timezone"):  # no Latin code in Persian: «ریال ایران», «تهران»
+            return _fa_name(key, value)
         return to_persian_digits(value) if lang == "fa" and key in ("year", "night_start", "night_end") else value
 
     shift = shift_note(quote["staffing"]["shift_plan"], lang)

@@ -1077,7 +1077,10 @@ def line_label(key: str, lang: str, **fields: object) -> str:
     if family == "support" and rest:
         return role_label(rest, lang)
     if family in FAMILIES and rest and not has(f"line.{key}", lang):
-        return text(f"line.{family}.*", lang, **{FAMILIES[family]: rest, **fields})
+        name = rest
+        if lang == "fa" and has(f"doc.languages.{rest}", lang):  # a tier named by its language: «رده فارسی»
+            name = text(f"doc.languages.{rest}", lang)
+        return text(f"line.{family}.*", lang, **{FAMILIES[family]: name, **fields})
     return text(f"line.{key}", lang, **fields)
 
 
