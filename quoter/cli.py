@@ -737,12 +737,12 @@ def _load_or_price(
 
             q = requote_saved(data)
         return data, None, q, bool(data.get("toman"))
-    from quoter.inputs.pricebook import load_price_book
+    from quoter.inputs.pricebook import book_for_client, load_price_book
     from quoter.inputs.requirements import load_requirements
     from quoter.quote.pipeline import build_quote
 
     req = load_requirements(requirements)
-    book = load_price_book(price_book)
+    book = load_price_book(price_book or book_for_client(req.client.country))  # by default, the client's country's
     q = build_quote(
         req,
         book,

@@ -522,6 +522,11 @@ class PriceBook(Strict):
     title_fa: Name | None = None
     as_of: dt.date
     currency: str
+    clients: Literal["domestic", "foreign"] = Field(
+        default="domestic",
+        description="whom the book prices: clients in the provider's country (IR: Rial, Iranian VAT and courts), "
+        "or foreign clients",
+    )
     valid_days: Annotated[int, Field(ge=1, le=365)]
     vat_rate: Rate
     toman: bool = False
@@ -756,3 +761,33 @@ def resolve_price_book(name_or_path: str | Path | None = None) -> Path:
 def load_price_book(name_or_path: str | Path | None = None) -> PriceBook:
     """Load a price book by name (default ``ir-1405``) or by file path."""
     return read_price_book(resolve_price_book(name_or_path))
+
+
+HOME_COUNTRY = "IR"  # the provider's country: its domestic books price clients here
+
+
+def book_for_client(country: str) -> str:
+    """The book to price a client of ``country`` with when none is named: the default for a client in the
+    provider's country, else the first named book for foreign clients (the default when there is none)."""
+    if country == HOME_COUNTRY:
+        return DEFAULT_BOOK
+    for name, path in sorted(_book_files().items()):
+        if read_price_book(path).clients == "foreign":
+            return name
+    return DEFAULT_BOOK
+
+
+def check_client_market(country: str, book: PriceBook) -> None:
+    """Refuse a book for the wrong side of the border: a domestic book (Rial, Iranian VAT and courts) for a
+    foreign client, or a foreign one for a client at home."""
+    foreign = country != HOME_COUNTRY
+    if foreign != (book.clients == "foreign"):
+        side = "foreign clients" if book.clients == "foreign" else f"clients in {HOME_COUNTRY}"
+        wanted = "foreign clients" if foreign else f"clients in {HOME_COUNTRY}"
+        raise InputError(
+            "the price book does not fit the client's country",
+            [
+                f"client.country: {country}, but price book {book.name} prices {side} ({book.currency}); name a book "
+                f"for {wanted} with --price-book, or correct client.country"
+            ],
+        )

@@ -21,7 +21,13 @@ from typing import Any, Literal
 
 from quoter.calendar import jalali_year
 from quoter.errors import InputError
-from quoter.inputs.pricebook import PriceBook, book_from_snapshot, load_price_book
+from quoter.inputs.pricebook import (
+    PriceBook,
+    book_for_client,
+    book_from_snapshot,
+    check_client_market,
+    load_price_book,
+)
 from quoter.inputs.requirements import Requirements, load_requirements
 from quoter.money import ZERO, quantity
 from quoter.pricing import tariffs
@@ -117,6 +123,14 @@ def marginal_cost(req: Requirements, book: PriceBook, cost: CostBuildUp, grid: U
     return (ends[1].provider_cost - ends[0].provider_cost) / extra if extra > 0 else None
 
 
+def _book_for(req: Requirements, book: PriceBook | str | Path | None) -> PriceBook:
+    """The price book (by default the one for the client's country), refused if it is for the other side of the
+    border."""
+    bk = book if isinstance(book, PriceBook) else load_price_book(book or book_for_client(req.client.country))
+    check_client_market(req.client.country, bk)
+    return bk
+
+
 def build_quote(
     requirements: Requirements | str | Path,
     book: PriceBook | str | Path | None = None,
@@ -135,14 +149,14 @@ def build_quote(
     premiums: dict[str, Decimal] | None = None,
     marginal: Decimal | None = None,
 ) -> Quote:
-    """Price a requirements file (or model) with a price book (name, path or model; default ``ir-1405``).
+    """Price requirements with a price book (name, path or model; default: the client's country's, ``ir-1405`` at home).
 
     ``volume_certainty`` and ``goal`` drive the risk premiums and the recommendation; ``chosen_model`` is the
-    contract's tariff (default: the recommended one). ``shifts``: ``None`` uses the shift planner when it proves
-    a roster within ``shift_seconds``, ``True`` waits, ``False`` skips; ``saved_shifts`` replaces planning.
+    contract's tariff (default: the recommended one). ``shifts``: ``None`` and ``True`` price from the roster
+    (``True`` fails if the rules leave none), ``False`` skips it; ``saved_shifts`` replaces planning.
     ``financing``, ``premiums`` and ``marginal`` hold those figures (as the workbook does) instead of computing them."""
     req = requirements if isinstance(requirements, Requirements) else load_requirements(requirements)
-    bk = book if isinstance(book, PriceBook) else load_price_book(book)
+    bk = _book_for(req, book)
     _check_options(volume_certainty, goal, chosen_model)
     check_term(req, bk)
     plan = plan or _plan(req)
