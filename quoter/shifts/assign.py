@@ -1,17 +1,20 @@
 """The roster's second stage: one tour per person from the daily shift counts of :mod:`quoter.shifts.daily`.
 
-Deterministic, in three steps for each contract:
+Deterministic, per contract, starting from stage one's weeks (one person per week):
 
-1. **Days off.** Each day has ``heads - shifts that day`` people off. The off days are dealt out in week
-   order (Saturday's first), person after person, so each person gets at least the contract's rest days
-   and their off days fall close together.
-2. **Shifts, day by day.** The people on duty that day take that day's shifts by an optimal assignment
-   (``scipy.optimize.linear_sum_assignment``): a person may take a shift only if it leaves the minimum rest
-   to the shifts already given to them (the week is cyclic: Friday night runs into Saturday) and keeps their
-   week within its hours; among those, the assignment spreads each person's remaining hours evenly over
-   their remaining days and keeps start times steady from one day to the next.
-3. **Repair.** A shift nobody could take goes to a person of the same contract who is off that day and
-   can still work it, else to a new person. The stage-one bound then shows what the repair cost.
+1. **Days and lengths.** Person by person, an optimal assignment of the week's shifts to the days that need them
+   most (a day's shifts of that length still to give out, over the unplanned weeks' shifts of that length, plus a
+   weight for days nearly everyone must work); what is left goes into weeks with a spare shift.
+2. **Starts, day by day.** The people planned on a day take its shifts by an optimal assignment
+   (``scipy.optimize.linear_sum_assignment``): only shifts that leave the minimum rest to the shifts already given
+   (the week is cyclic: Friday night runs into Saturday), the planned length first, steady start times; a shift
+   nobody can take goes to a new person.
+3. **Repair.** While new people remain: rounds that take each day's shifts back and give them out again with every
+   other day fixed (each an exact assignment), a swap that makes room in a full week, and finally an exact small
+   integer program over the new people and the stage-one people most able to take their shifts.
+
+Two day weights are tried for step 1 while people are missing; the roster with the fewest people is kept. The
+stage-one bound then shows what any person still added costs.
 """
 
 from __future__ import annotations
@@ -25,7 +28,6 @@ from quoter.shifts.daily import Contract, Daily, DayShift
 
 BIG = 1e9  # not allowed
 NEW = 1e7  # a shift given to a new person
-URGENT = 1e3  # a person whose remaining days must all be worked
 DAY_WEIGHTS = (0.5, 1.0)  # tried in turn while people are missing (measured the best two of 0-5 on the examples)
 LNS_PEOPLE = 10  # people in the exactly re-solved neighbourhood
 LNS_NODES = 200  # its branch-and-bound budget (work, not time: the same roster on every run)
