@@ -48,23 +48,23 @@ def _one_point_grid(quote) -> list[dict]:
     return [{"key": "0.00|0.00", "leaves": collect_leaves(exprs)}]
 
 
+def _both_languages(path, folder, book="ir-1405"):
+    """The quote of ``path`` and its workbook on the full grid in English and Persian."""
+    req, pb, quote = _quote(path, book)
+    rows = grid_rows(quote)
+    files = {lang: write_workbook_from_grid(quote, rows, folder / f"{lang}.xlsx", lang) for lang in ("en", "fa")}
+    return req, pb, quote, files
+
+
 @pytest.fixture(scope="module")
 def offshore(tmp_path_factory):
     """English, USD, voice + chat + e-mail, hybrid per minute: the full grid (2 s) and both languages."""
-    req, book, quote = _quote(OFFSHORE, "offshore-usd-2026")
-    rows = grid_rows(quote)
-    out = tmp_path_factory.mktemp("wb14-offshore")
-    files = {lang: write_workbook_from_grid(quote, rows, out / f"{lang}.xlsx", lang) for lang in ("en", "fa")}
-    return req, book, quote, files
+    return _both_languages(OFFSHORE, tmp_path_factory.mktemp("wb14-offshore"), "offshore-usd-2026")
 
 
 @pytest.fixture(scope="module")
 def bank(tmp_path_factory):
-    req, book, quote = _quote(BANK)
-    rows = grid_rows(quote)
-    out = tmp_path_factory.mktemp("wb14-bank")
-    files = {lang: write_workbook_from_grid(quote, rows, out / f"{lang}.xlsx", lang) for lang in ("en", "fa")}
-    return req, book, quote, files
+    return _both_languages(BANK, tmp_path_factory.mktemp("wb14-bank"))
 
 
 @pytest.fixture(scope="module")

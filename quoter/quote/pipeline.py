@@ -40,7 +40,7 @@ from quoter.quote.result import SCHEMA, Quote, Recommendation, Scenario, documen
 from quoter.quote.risk import Committed, premiums
 from quoter.quote.scenarios import SCENARIOS, committed_months, run_scenarios
 from quoter.quote.store import load_quote, save_quote
-from quoter.shifts.for_quote import SHIFT_SECONDS, ShiftUse, plan_shifts_for_quote, with_part_time
+from quoter.shifts.for_quote import SHIFT_SECONDS, ShiftUse, plan_shifts_for_quote
 from quoter.staffing.result import StaffingPlan
 from quoter.term.plan import Term, TermCosts, financing_share, finish_term, term_costs
 
@@ -160,7 +160,7 @@ def build_quote(
     _check_options(volume_certainty, goal, chosen_model)
     check_term(req, bk)
     plan = plan or _plan(req)
-    use = saved_shifts or with_part_time(*plan_shifts_for_quote(req, plan, bk, shifts, shift_seconds))
+    use = saved_shifts or plan_shifts_for_quote(req, plan, bk, shifts, shift_seconds)[1]
     roster = use.roster()  # as saved: 6 places
     date = today or _today(bk)
     cost, grid, tc = _cost_and_term(req, bk, plan, roster, date, financing)

@@ -113,15 +113,18 @@ def plan_shifts_for_quote(
     totals = result.totals
     split = {k: float(quantity(float(v), HOURS_STEP)) for k, v in result.paid_hours_week.items()}
     statuses = {q.status for q in result.queues} - {"skipped"}
-    return result, ShiftUse(
-        True,
-        "used",
-        status="optimal" if statuses <= {"optimal"} else "/".join(sorted(statuses)),
-        paid_hours_week=split,
-        headcount=int(totals.get("headcount", 0)),
-        efficiency=totals.get("efficiency"),
-        gap=totals.get("mip_gap"),
-        part_time_headcount=int(totals.get("part_time_headcount", 0)),
+    return result, with_part_time(
+        result,
+        ShiftUse(
+            True,
+            "used",
+            status="optimal" if statuses <= {"optimal"} else "/".join(sorted(statuses)),
+            paid_hours_week=split,
+            headcount=int(totals.get("headcount", 0)),
+            efficiency=totals.get("efficiency"),
+            gap=totals.get("mip_gap"),
+            part_time_headcount=int(totals.get("part_time_headcount", 0)),
+        ),
     )
 
 
