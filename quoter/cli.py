@@ -7,7 +7,6 @@ Exit codes: 0 ok; 1 bad input or a domain error (one ``Error: ...`` line, no tra
 
 from __future__ import annotations
 
-import json
 import math
 import sys
 from pathlib import Path
@@ -15,6 +14,13 @@ from typing import Annotated, Any
 
 import typer
 
+from quoter.commands import register_all
+from quoter.commands.common import JsonFlag, LangOption, PdfFlag, ReqPath
+from quoter.commands.common import echo_json as _echo_json
+from quoter.commands.common import num as _num
+from quoter.commands.common import pct as _pct
+from quoter.commands.common import plain_table as _plain_table
+from quoter.commands.common import table as _table
 from quoter.errors import InputError, QuoterError
 
 app = typer.Typer(
@@ -25,45 +31,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-
-ReqPath = Annotated[Path, typer.Argument(help="Requirements YAML file (see docs/requirements.md).")]
-JsonFlag = Annotated[bool, typer.Option("--json", help="Print everything as JSON.")]
-LangOption = Annotated[str, typer.Option("--lang", help="Document languages, comma-separated: fa,en.")]
-PdfFlag = Annotated[bool, typer.Option("--pdf", help="Also convert the documents to PDF (needs LibreOffice).")]
-
-
-def _finite(data: Any) -> Any:
-    """JSON has no infinity: an unstable queue's endless wait becomes null."""
-    if isinstance(data, float):
-        return data if math.isfinite(data) else None
-    if isinstance(data, dict):
-        return {k: _finite(v) for k, v in data.items()}
-    if isinstance(data, list | tuple):
-        return [_finite(v) for v in data]
-    return data
-
-
-def _echo_json(data: Any) -> None:
-    typer.echo(json.dumps(_finite(data), ensure_ascii=False, indent=2, default=str))
-
-
-def _pct(x: float | None) -> str:
-    return "-" if x is None else f"{x * 100:.1f}%"
-
-
-def _num(x: float | None, fmt: str = ".1f") -> str:
-    return "-" if x is None else format(x, fmt)
-
-
-def _table(headers: list[str], rows: list[list[str]]) -> str:
-    widths = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(headers)]
-    line = "  ".join(h.ljust(w) if i < 2 else h.rjust(w) for i, (h, w) in enumerate(zip(headers, widths, strict=True)))
-    out = [line, "-" * len(line)]
-    for r in rows:
-        out.append(
-            "  ".join(c.ljust(w) if i < 2 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths, strict=True)))
-        )
-    return "\n".join(out)
 
 
 def staffing_summary(plan: Any) -> str:
@@ -390,18 +357,6 @@ def _share(value: Any, places: int = 2) -> str:
         return "-"
     text = f"{Decimal(str(value)) * 100:.{places}f}"
     return (text.rstrip("0").rstrip(".") if "." in text else text) + "%"
-
-
-def _plain_table(headers: list[str], rows: list[list[str]], left: int = 1) -> str:
-    """A table whose first ``left`` columns are left-aligned and the rest right-aligned."""
-    widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(headers)]
-
-    def fmt(cells: list[str]) -> str:
-        pairs = enumerate(zip(cells, widths, strict=True))
-        return "  ".join(c.ljust(w) if i < left else c.rjust(w) for i, (c, w) in pairs).rstrip()
-
-    line = fmt(headers)
-    return "\n".join([line, "-" * len(line), *(fmt(r) for r in rows)])
 
 
 def quote_summary(data: dict[str, Any], plan: Any = None, toman: bool = False) -> str:
@@ -882,6 +837,9 @@ def price_books() -> None:
     rows = [[b.name, b.as_of.isoformat(), b.currency, b.title, str(b.path)] for b in books]
     typer.echo(_plain_table(["name", "as of", "currency", "title", "file"], rows, left=5))
     typer.echo(f"\nSearched: {', '.join(str(d) for d in search_dirs())} (add folders with $QUOTER_PRICE_BOOKS)")
+
+
+register_all(app)  # the command groups of quoter.commands
 
 
 class Interrupted(BaseException):  # noqa: N818  (a signal, like KeyboardInterrupt, not an error)

@@ -26,15 +26,39 @@ def test_no_function_over_60_lines():
     assert not long, long
 
 
+def _cli_layer(p):
+    """The command line is quoter/cli.py and the command groups of quoter/commands/."""
+    rel = p.relative_to(PACKAGE)
+    return rel.as_posix() == "cli.py" or rel.parts[0] == "commands"
+
+
+def _imported(p):
+    for n in ast.walk(ast.parse(p.read_text(encoding="utf-8"))):
+        if isinstance(n, ast.Import):
+            yield from (a.name for a in n.names)
+        elif isinstance(n, ast.ImportFrom):
+            yield n.module or ""
+
+
 def test_only_the_cli_imports_typer_or_rich():
-    offenders = []
-    for p in _modules():
-        if p.name == "cli.py":
-            continue
-        for n in ast.walk(ast.parse(p.read_text(encoding="utf-8"))):
-            names = [a.name for a in n.names] if isinstance(n, ast.Import) else [n.module or ""] if isinstance(
-                n, ast.ImportFrom) else []  # fmt: skip
-            offenders += [f"{p.relative_to(ROOT)}: {m}" for m in names if m.split(".")[0] in ("typer", "rich", "click")]
+    offenders = [
+        f"{p.relative_to(ROOT)}: {m}"
+        for p in _modules()
+        if not _cli_layer(p)
+        for m in _imported(p)
+        if m.split(".")[0] in ("typer", "rich", "click", "questionary")
+    ]
+    assert not offenders, offenders
+
+
+def test_the_core_never_imports_the_cli():
+    offenders = [
+        f"{p.relative_to(ROOT)}: {m}"
+        for p in _modules()
+        if not _cli_layer(p)
+        for m in _imported(p)
+        if m == "quoter.cli" or m.startswith("quoter.commands")
+    ]
     assert not offenders, offenders
 
 
