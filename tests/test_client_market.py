@@ -3,6 +3,8 @@ and a book for the other side of the border is refused with the field named."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from quoter.errors import InputError
@@ -46,3 +48,14 @@ def test_cli_quotes_a_foreign_client_in_its_book_and_refuses_the_wrong_one(capsy
         main(["quote", str(OFFSHORE), "--price-book", "ir-1405", "--no-shifts"])
     err = capsys.readouterr().err
     assert exc.value.code == 1 and "client.country: DE" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("lang", ["en", "fa"])
+def test_the_recommendation_mentions_vat_only_where_vat_is_charged(lang):
+    from quoter.render.text import recommendation
+
+    vat_words = {"en": "excluding VAT", "fa": "بدون مالیات بر ارزش افزوده"}[lang]
+    foreign = build_quote(OFFSHORE, scenarios=False, shifts=False).to_dict()  # 0 % VAT
+    domestic = build_quote(BANK, scenarios=False, shifts=False).to_dict()  # Iranian VAT
+    assert Decimal(foreign["vat_rate"]) == 0 and vat_words not in recommendation(foreign, lang)
+    assert Decimal(domestic["vat_rate"]) > 0 and vat_words in recommendation(domestic, lang)

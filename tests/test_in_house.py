@@ -57,7 +57,9 @@ def test_hidden_lines_are_priced_with_their_basis():
     for h, given in zip(ih["hidden"], book.in_house.hidden, strict=True):
         assert h["basis"].startswith("ASSUMED:") and h["basis"] == given.basis
         line = lines[f"in_house.{h['key']}"]
-        assert _d(line["amount"]) == _d(h["amount"]) > 0
+        # the client's estimate is shown to the monthly step; the line keeps the exact amount for the totals
+        assert _d(h["amount"]) == book.rounder.monthly(_d(line["amount"])) > 0
+        assert _d(h["amount"]) % book.rounder.step("monthly") == 0
         if given.share_of_staff is not None:
             assert _d(line["quantity"]) == staff and _d(line["rate"]) == given.share_of_staff
         else:

@@ -68,7 +68,7 @@ def test_rotations_margin_and_term():
 
 
 def test_recommendation_sentences():
-    fill = {"client": "Pars", "monthly": "1,000 IRR", "spread": "", "runner": ""}
+    fill = {"client": "Pars", "monthly": "1,000 IRR", "spread": "", "runner": "", "ex_vat": ""}
     why = w.recommendation_why(["stable_volume", "vat"], "en", at_risk="10%")
     assert why.startswith("the volume is well known") and why.endswith("the whole bill counts")
     en = w.text("recommendation.sentence", "en", model=w.model_short("fixed", "en"), why=why, **fill)

@@ -265,7 +265,9 @@ def _hidden_lines(
         else:
             ln = L.add(key, "in_house", seats, "seat", h.monthly_per_seat or ZERO, SOURCE_PLAN)
             figure = {"monthly_per_seat": dec_str(h.monthly_per_seat or ZERO)}
-        hidden.append({"key": h.key, **figure, "amount": dec_str(ln.amount), "basis": h.basis})
+        # an estimate of the client's own cost: shown to the monthly step, not to the Rial (the line keeps it exact)
+        amount = book.rounder.monthly(ln.amount)
+        hidden.append({"key": h.key, **figure, "amount": dec_str(amount), "basis": h.basis})
     return tuple(hidden), labour
 
 

@@ -77,6 +77,7 @@ def recommendation(quote: dict[str, Any], lang: str) -> str:
         client=name or "",
         why=why,
         monthly=money(rec["monthly"]),
+        ex_vat=wording.text("recommendation.ex_vat", lang) if Decimal(str(quote.get("vat_rate") or 0)) else "",
         spread=spread,
         runner=runner,
     )

@@ -140,9 +140,10 @@ EN: dict[str, str] = {
     "scenario.aht+10": "Handle time +10%",
     # the recommendation: {model} is model_short in English, the full model name in Persian
     "recommendation.sentence": (
-        "The {model} tariff suits {client}: {why}; at the forecast it comes to {monthly} a month excluding "
-        "VAT{spread}.{runner}"
+        "The {model} tariff suits {client}: {why}; at the forecast it comes to {monthly} a month{ex_vat}"
+        "{spread}.{runner}"
     ),
+    "recommendation.ex_vat": " excluding VAT",
     "recommendation.spread": ", moving to {low} at 15% less volume and {high} at 15% more",
     "recommendation.runner_up": " The runner-up is the {runner} tariff at {runner_monthly} a month: {change}.",
     "recommendation.change.loses": (
@@ -593,7 +594,7 @@ FA: dict[str, str] = {
     "line.seats": "ایستگاه کاری و فناوری (رایانه، مجوز نرم‌افزار، هدست)",
     "line.facility": "فضای کار (اجاره، برق، برق اضطراری، امنیت)",
     "line.telephony.minutes": "دقیقه مکالمه (پاسخگوی خودکار، مکالمه، شماره‌گیری)",
-    "line.telephony.lines": "خطوط تلفن (ارلنگ B)",
+    "line.telephony.lines": "خطوط تلفن (ارلنگ بی)",
     "line.overhead.g_and_a": "سربار عمومی و اداری",
     "line.overhead.risk": "ذخیره ریسک",
     "line.overhead.financing": "هزینه تأمین مالی (تأخیر پرداخت، کسور تضمین و ضمانت‌نامه)",
@@ -628,8 +629,9 @@ FA: dict[str, str] = {
     "scenario.aht+10": "زمان رسیدگی ۱۰٪ بیشتر",
     "recommendation.sentence": (
         "تعرفه «{model}» برای {client} مناسب است: {why}؛ مبلغ ماهانه در حجم پیش‌بینی‌شده "
-        "بدون مالیات بر ارزش افزوده {monthly} است{spread}.{runner}"
+        "{ex_vat}{monthly} است{spread}.{runner}"
     ),
+    "recommendation.ex_vat": "بدون مالیات بر ارزش افزوده ",
     "recommendation.spread": " و با ۱۵٪ حجم کمتر به {low} و با ۱۵٪ حجم بیشتر به {high} می‌رسد",
     "recommendation.runner_up": " گزینه دوم تعرفه «{runner}» با مبلغ ماهانه {runner_monthly} است: {change}.",
     "recommendation.change.loses": (
@@ -949,7 +951,7 @@ FA: dict[str, str] = {
         "برنامه‌ریزی‌شده تقسیم بر {hours} ساعت در هفته."
     ),
     "note.staffing.lines": (
-        "خطوط تلفن: ارلنگ B با {blocking} احتمال اشغالی، برای تماس‌های در پاسخگوی خودکار، صف و مکالمه در شلوغ‌ترین بازه."
+        "خطوط تلفن: ارلنگ بی با {blocking} احتمال اشغالی، برای تماس‌های در پاسخگوی خودکار، صف و مکالمه در شلوغ‌ترین بازه."
     ),
     "assumption.book": (
         "دفترچه قیمت {name} به تاریخ {as_of}، مبالغ به {currency}، مالیات بر ارزش افزوده {vat}٪ جداگانه."

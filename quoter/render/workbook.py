@@ -29,7 +29,7 @@ PERSIAN_FONT = "Tahoma"  # on every Windows, with the Persian forms of ۴ ۵ ۶ 
 RLM = "\u200f"
 DIGIT_START = frozenset("0123456789۰۱۲۳۴۵۶۷۸۹")
 FA_DIGITS = "[$-2000429]"  # number-format prefix: Persian digits in LibreOffice and Excel
-_FA_TERMS = {"ارلنگ B": "ارلنگ بی", "IRR": "ریال", "USD": "دلار آمریکا", "EUR": "یورو"}
+_FA_TERMS = {"IRR": "ریال", "USD": "دلار آمریکا", "EUR": "یورو"}
 """Latin left in shared Persian wording (line and assumption texts), replaced in the Persian workbook only."""
 
 
