@@ -30,6 +30,8 @@ from quoter.render.documents import (
 )
 from quoter.render.documents.render import PdfError, find_soffice
 
+from .fixtures import build
+
 FIXTURE = Path(__file__).parent / "fixtures" / "quote_sample.json"
 PERSIAN_LETTER = re.compile(r"[\u0600-\u06FF]")
 
@@ -95,12 +97,11 @@ def test_context_is_plain_and_formatted(quote):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_context_golden(quote, lang):
-    """The whole context of the sample quote, as JSON; QUOTER_UPDATE_GOLDEN=1 rewrites the reference."""
+    """The whole context of the sample quote, as JSON (``python tests/fixtures/build.py`` rewrites it)."""
     golden = FIXTURE.parent / f"context_{lang}.json"
-    text = json.dumps(build_context(quote, lang), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-    if os.environ.get("QUOTER_UPDATE_GOLDEN"):
-        golden.write_text(text, encoding="utf-8")
-    assert text == golden.read_text(encoding="utf-8"), "context changed; review and rerun with QUOTER_UPDATE_GOLDEN=1"
+    assert build.context_text(quote, lang) == golden.read_text(encoding="utf-8"), (
+        "context changed; review and rerun `python tests/fixtures/build.py`"
+    )
 
 
 def test_context_has_one_shape_for_both_languages(quote):

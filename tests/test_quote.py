@@ -2,7 +2,7 @@
 
 Golden files (tests/golden/<example>.json) hold the whole quote dict except the two inputs it echoes (the
 requirements and the price book snapshot). Regenerate them after a deliberate change with
-``QUOTER_UPDATE_GOLDEN=1 pytest tests/test_quote.py`` and review the diff (a missing golden fails).
+``python tests/fixtures/build.py`` and review the diff (a missing or stale golden fails; no test writes one).
 
 Reviewed by hand once (pars-retail-24x7 with ir-1405, 2026-11-24), recomputed on paper/calculator:
 - wages.fa: 50.49 FTE x 150,000,000 = 7,573,500,000 Rial; insurance: (12,195,600,000 wages + 72.5 FTE x
@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import shutil
 from decimal import Decimal
 from functools import cache
@@ -39,14 +38,14 @@ from quoter.errors import InputError
 from quoter.quote.pipeline import SCENARIOS, build_quote, load_quote, quote_number, requote, save_quote
 
 from .conftest import EXAMPLES, ROOT
+from .fixtures import build
 
 GOLDEN = ROOT / "tests" / "golden"
-TODAY = dt.date(2026, 11, 22)
+TODAY = build.TODAY
 MODEL_KEYS = ("per_call", "per_minute", "per_seat", "per_hour", "fixed", "hybrid", "performance")
 
 
-def book_for(path) -> str:
-    return "offshore-usd-2026" if "offshore" in str(path) else "ir-1405"
+book_for = build.book_for
 
 
 @cache
@@ -60,21 +59,13 @@ def dict_of(path: str) -> dict:
     return quote_of(path).to_dict()
 
 
-def _golden_view(data: dict) -> dict:
-    view = json.loads(json.dumps(data))
-    view["price_book"].pop("snapshot")
-    view.pop("requirements")
-    return view
-
-
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
 def test_golden(path):
-    got = _golden_view(dict_of(str(path)))
     golden = GOLDEN / f"{path.stem}.json"
-    if os.environ.get("QUOTER_UPDATE_GOLDEN"):
-        golden.write_text(json.dumps(got, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    assert golden.exists(), f"{golden} is missing: generate it with QUOTER_UPDATE_GOLDEN=1 and review it"
-    assert got == json.loads(golden.read_text(encoding="utf-8"))
+    assert golden.exists(), f"{golden} is missing: generate it with `python tests/fixtures/build.py` and review it"
+    assert build.golden_view(dict_of(str(path))) == json.loads(golden.read_text(encoding="utf-8")), (
+        f"{golden.name} is stale: run `python tests/fixtures/build.py` and review the diff"
+    )
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
