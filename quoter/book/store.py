@@ -212,10 +212,11 @@ class Book:
                 raise InputError(f"{number}/r{m['rev']}: needs an approval before it is sent "
                                  f"({'; '.join(json.loads(m['approval_reasons']))}): "
                                  f"`quoter book approve {number} --by NAME`")  # fmt: skip
-            if status == "accepted":
+            if status in ("sent", "accepted"):
                 other = self._accepted_rev(conn, m["quote_id"])
                 if other is not None:
-                    raise InputError(f"{number}: r{other} is already accepted; a quote is accepted once")
+                    raise InputError(f"{number}: r{other} is already accepted; a quote is accepted once, and "
+                                     "no other revision is sent after it")  # fmt: skip
             self._change(conn, m["id"], status=status)
             conn.execute(events.insert().values(revision_id=m["id"], at=at, by=who, kind=status,
                                                 from_status=current, to_status=status, note=note))  # fmt: skip
