@@ -646,8 +646,11 @@ def quote(
     ] = None,
     from_ref: Annotated[
         str | None,
-        typer.Option("--from", help="A stored revision (Q-1405-0007/r2) instead of REQUIREMENTS: shown as stored; "
-                     "--docs and --xlsx are made from it."),
+        typer.Option(
+            "--from",
+            help="A stored revision (Q-1405-0007/r2) instead of REQUIREMENTS: shown as stored; "
+            "--docs and --xlsx are made from it.",
+        ),
     ] = None,  # fmt: skip
     book_url: Annotated[str | None, typer.Option("--book", help="Quote book URL (default: $QUOTER_BOOK).")] = None,
 ) -> None:

@@ -52,7 +52,7 @@ def book_url(request, tmp_path: Path):
     if not base:
         if os.environ.get("CI"):
             pytest.fail("CI must provide PostgreSQL: QUOTER_TEST_PG_URL is not set (see .ci/run)")
-        pytest.skip("QUOTER_TEST_PG_URL is not set (eval \"$(.ci/pg-start)\" starts a throw-away cluster)")
+        pytest.skip('QUOTER_TEST_PG_URL is not set (eval "$(.ci/pg-start)" starts a throw-away cluster)')
     from sqlalchemy import create_engine, text
 
     schema = f"book_{uuid.uuid4().hex[:12]}"

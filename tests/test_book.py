@@ -191,7 +191,7 @@ def test_diff_inputs_and_prices(book_url, priced_quote):
 
 def test_export_csv(book_url, priced_quote, tmp_path):
     with Book(book_url) as book:
-        s = book.save(priced_quote, note="a, \"quoted\" note")
+        s = book.save(priced_quote, note='a, "quoted" note')
         book.save(priced_quote, revise=s.number)
         path, count = export_csv(book, tmp_path / "pipeline.csv")
     rows = list(csv.DictReader(path.open(encoding="utf-8")))

@@ -55,8 +55,12 @@ def diff(a: Revision, b: Revision) -> dict[str, Any]:
         "from": a.summary.ref,
         "to": b.summary.ref,
         "currency": new["currency"],
-        "inputs": _rows(changes({"requirements": old["requirements"], "options": old.get("options")},
-                                {"requirements": new["requirements"], "options": new.get("options")})),  # fmt: skip
+        "inputs": _rows(
+            changes(
+                {"requirements": old["requirements"], "options": old.get("options")},
+                {"requirements": new["requirements"], "options": new.get("options")},
+            )
+        ),  # fmt: skip
         "price_book": _rows(changes(old["price_book"], new["price_book"])),
         "prices": _rows(changes(prices(old), prices(new))),
         "monthly_total": {

@@ -27,15 +27,14 @@ def export_csv(book: Book, target: str | Path) -> tuple[Path, int]:
     target = Path(target)
     check_target(target)
     rows = book.list()
-    with Staging(target.parent) as stage:
-        with open(stage.path(target.name), "w", encoding="utf-8", newline="") as fh:
-            out = csv.writer(fh)
-            out.writerow(CSV_COLUMNS)
-            for s in rows:
-                out.writerow([s.number, f"r{s.rev}", s.client, s.status, s.model, s.monthly_total, s.currency,
-                              s.quote_date.isoformat(), s.valid_until.isoformat(), s.saved_at.isoformat(),
-                              s.saved_by, "; ".join(s.approval), s.approved_by or "", s.sha256,
-                              s.note or ""])  # fmt: skip
+    with Staging(target.parent) as stage, open(stage.path(target.name), "w", encoding="utf-8", newline="") as fh:
+        out = csv.writer(fh)
+        out.writerow(CSV_COLUMNS)
+        for s in rows:
+            out.writerow([s.number, f"r{s.rev}", s.client, s.status, s.model, s.monthly_total, s.currency,
+                          s.quote_date.isoformat(), s.valid_until.isoformat(), s.saved_at.isoformat(),
+                          s.saved_by, "; ".join(s.approval), s.approved_by or "", s.sha256,
+                          s.note or ""])  # fmt: skip
     return stage.written[0], len(rows)
 
 

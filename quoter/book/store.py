@@ -9,6 +9,7 @@ so the numbers of a year have no gaps and no duplicates.
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 import getpass
 import json
@@ -165,9 +166,8 @@ class Book:
         summary = _summary(number, row._mapping, today or dt.date.today())
         return Revision(summary, _verified(summary, row._mapping))
 
-    def revisions_of(self, ref: str, *, today: dt.date | None = None) -> list[Summary]:
+    def revisions_of(self, ref: str, *, today: dt.date | None = None) -> builtins.list[Summary]:
         """Every revision of a quote, oldest first (summaries only)."""
-        from sqlalchemy import select
 
         number, _ = parse_ref(ref)
         with self.translated(), self.engine.connect() as conn:
@@ -188,7 +188,9 @@ class Book:
             raise InputError(f"{number}/r{rev}: not the accepted revision (r{found} is)")
         return self.revision(number, found)
 
-    def list(self, *, status: str | None = None, client: str | None = None, today: dt.date | None = None) -> list[Summary]:  # noqa: E501
+    def list(
+        self, *, status: str | None = None, client: str | None = None, today: dt.date | None = None
+    ) -> builtins.list[Summary]:
         """Every revision (summary columns only), by number and revision; filtered by status and client text."""
         from quoter.book.query import filtered
 
@@ -220,7 +222,8 @@ class Book:
             self._change(conn, m["id"], status=status)
             conn.execute(events.insert().values(revision_id=m["id"], at=at, by=who, kind=status,
                                                 from_status=current, to_status=status, note=note))  # fmt: skip
-        return self.revisions_of(number, today=day)[m["rev"] - 1]
+        found: Summary = self.revisions_of(number, today=day)[int(m["rev"]) - 1]
+        return found
 
     def approve(self, ref: str, by: str, *, rev: int | None = None, note: str | None = None,
                 today: dt.date | None = None) -> Summary:  # fmt: skip
@@ -243,14 +246,15 @@ class Book:
             self._change(conn, m["id"], approved_by=by.strip(), approved_at=at)
             conn.execute(events.insert().values(revision_id=m["id"], at=at, by=by.strip(), kind="approved",
                                                 from_status=current, to_status=current, note=note))  # fmt: skip
-        return self.revisions_of(number, today=day)[m["rev"] - 1]
+        found: Summary = self.revisions_of(number, today=day)[int(m["rev"]) - 1]
+        return found
 
     def _change(self, conn: Connection, rid: int, **values: Any) -> None:
         from sqlalchemy import update
 
         conn.execute(update(revisions).where(revisions.c.id == rid).values(**values))
 
-    def log(self, ref: str) -> list[Event]:
+    def log(self, ref: str) -> builtins.list[Event]:
         """Every event of a quote's revisions, in order."""
         from sqlalchemy import select
 
@@ -258,8 +262,15 @@ class Book:
         with self.translated(), self.engine.connect() as conn:
             qid = self._quote_id(conn, number)
             q = (
-                select(revisions.c.rev, events.c.at, events.c.by, events.c.kind, events.c.from_status,
-                       events.c.to_status, events.c.note)  # fmt: skip
+                select(
+                    revisions.c.rev,
+                    events.c.at,
+                    events.c.by,
+                    events.c.kind,
+                    events.c.from_status,
+                    events.c.to_status,
+                    events.c.note,
+                )  # fmt: skip
                 .join(revisions, revisions.c.id == events.c.revision_id)
                 .where(revisions.c.quote_id == qid)
                 .order_by(events.c.id)

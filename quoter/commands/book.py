@@ -32,7 +32,9 @@ def _money(value: Any, currency: str) -> str:
     from quoter.render.localize import CURRENCIES, format_money, format_number
 
     amount = Decimal(str(value))
-    return format_money(amount, currency, "en") if currency in CURRENCIES else f"{format_number(amount, 'en')} {currency}"
+    return (
+        format_money(amount, currency, "en") if currency in CURRENCIES else f"{format_number(amount, 'en')} {currency}"
+    )
 
 
 def _summary_rows(items: list[Any]) -> list[list[str]]:
@@ -46,7 +48,9 @@ _HEAD = ["number", "rev", "client", "status", "model", "monthly total", "date", 
 
 @book_app.command("list")
 def list_cmd(
-    status: Annotated[str | None, typer.Option("--status", help="draft, sent, accepted, rejected, withdrawn, expired.")] = None,  # noqa: E501
+    status: Annotated[
+        str | None, typer.Option("--status", help="draft, sent, accepted, rejected, withdrawn, expired.")
+    ] = None,  # noqa: E501
     client: Annotated[str | None, typer.Option("--client", help="Client names containing this text.")] = None,
     as_json: JsonFlag = False,
     book: BookOption = None,
@@ -117,8 +121,10 @@ def _diff_text(d: dict[str, Any]) -> str:
         out += ["", title, plain_table(["field", d["from"], d["to"]], rows) if rows else "  (no change)"]
     t = d["monthly_total"]
     share = f" ({float(t['change_share']):+.2%})" if t["change_share"] is not None else ""
-    out += ["", f"Monthly total: {_money(t['from'], d['currency'])} -> {_money(t['to'], d['currency'])}: "
-            f"{'+' if not str(t['change']).startswith('-') else ''}{_money(t['change'], d['currency'])}{share}"]  # fmt: skip
+    sign = "" if str(t["change"]).startswith("-") else "+"
+    cur = d["currency"]
+    out += ["", f"Monthly total: {_money(t['from'], cur)} -> {_money(t['to'], cur)}: {sign}{_money(t['change'], cur)}"
+            f"{share}"]  # fmt: skip
     return "\n".join(out)
 
 
