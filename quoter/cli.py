@@ -595,11 +595,29 @@ def _unit_text(key: str, m: dict[str, Any], money: Any, detail: dict[str, Any] |
     return ""
 
 
+# the quote book's options of `quote` (docs/book.md)
+SaveFlag = Annotated[
+    bool, typer.Option("--save", help="Store it in the quote book: a new number Q-<year>-NNNN (or --revise).")
+]
+NoteOption = Annotated[str | None, typer.Option("--note", help="With --save: a note kept with the revision.")]
+ReviseOption = Annotated[
+    str | None, typer.Option("--revise", help="With --save: the next revision of this number (Q-1405-0007).")
+]
+FromOption = Annotated[
+    str | None,
+    typer.Option(
+        "--from",
+        help="A stored revision (Q-1405-0007/r2) instead of REQUIREMENTS: shown as stored; --docs and --xlsx are "
+        "made from it.",
+    ),
+]
+BookUrlOption = Annotated[str | None, typer.Option("--book", help="Quote book URL (default: $QUOTER_BOOK).")]
+
+
 @app.command()
 def quote(
     requirements: Annotated[
-        Path | None,
-        typer.Argument(help="Requirements YAML file, or a quote.json saved with --out (shown as saved)."),
+        Path | None, typer.Argument(help="Requirements YAML file, or a quote.json saved with --out (shown as saved).")
     ] = None,
     price_book: Annotated[
         str | None, typer.Option("--price-book", help="Price book name (see `quoter price-books`) or YAML path.")
@@ -636,24 +654,9 @@ def quote(
         Path | None,
         typer.Option("--xlsx", help="Write the negotiation workbook (live formulas), in the first --lang language."),
     ] = None,
-    # -- the quote book (docs/book.md)
-    save: Annotated[
-        bool, typer.Option("--save", help="Store it in the quote book: a new number Q-<year>-NNNN (or --revise).")
-    ] = False,
-    note: Annotated[str | None, typer.Option("--note", help="With --save: a note kept with the revision.")] = None,
-    revise: Annotated[
-        str | None, typer.Option("--revise", help="With --save: the next revision of this number (Q-1405-0007).")
-    ] = None,
-    from_ref: Annotated[
-        str | None,
-        typer.Option(
-            "--from",
-            help="A stored revision (Q-1405-0007/r2) instead of REQUIREMENTS: shown as stored; "
-            "--docs and --xlsx are made from it.",
-        ),
-    ] = None,  # fmt: skip
-    book_url: Annotated[str | None, typer.Option("--book", help="Quote book URL (default: $QUOTER_BOOK).")] = None,
-) -> None:
+    save: SaveFlag = False, note: NoteOption = None, revise: ReviseOption = None,  # the quote book (docs/book.md)
+    from_ref: FromOption = None, book_url: BookUrlOption = None,
+) -> None:  # fmt: skip
     """Price a requirements file: cost build-up, the six tariffs, setup, scenarios, recommendation.
 
     Given a saved quote.json instead, show it as saved (nothing is re-run; pricing options do not apply).
@@ -662,18 +665,9 @@ def quote(
     _check_output_dir(out, "--out")
     if xlsx is not None:
         _check_output_file(xlsx, "--xlsx", (".xlsx",))
-    _check_book_options(requirements, save, note, revise, from_ref)
-    if from_ref is not None:
-        data, q, stamp = _from_book(from_ref, book_url, requote=xlsx is not None)
-        plan, book_toman = None, bool(data.get("toman"))
-    else:
-        assert requirements is not None
-        data, plan, q, book_toman = _load_or_price(
-            requirements, price_book, number, certainty, goal, model, shifts, requote=xlsx is not None
-        )
-        stamp = None
-    if save:
-        data, q, stamp = _save_to_book(data, q, note, revise, book_url)
+    data, plan, q, book_toman, stamp = _quote_input(requirements, price_book, number, certainty, goal, model,
+                                                    shifts, xlsx is not None, save, note, revise, from_ref,
+                                                    book_url)  # fmt: skip
     _write_quote_outputs(data, q, out, docs, pdf, xlsx, langs, price_book, stamp)
     if as_json:
         _echo_json(data)
@@ -747,6 +741,26 @@ def _check_book_options(
         raise InputError(f"{'--note' if note is not None else '--revise'}: only with --save")
     if save and from_ref is not None:
         raise InputError("--save: a revision given by --from is already stored")
+
+
+def _quote_input(
+    requirements: Path | None, price_book: str | None, number: str | None, certainty: str, goal: str | None,
+    model: str | None, shifts: bool | None, requote: bool, save: bool, note: str | None, revise: str | None,
+    from_ref: str | None, book_url: str | None,
+) -> tuple[dict[str, Any], Any, Any, bool, dict[str, str] | None]:  # fmt: skip
+    """The quote's data, plan, Quote and Toman flag (:func:`_load_or_price`, or a stored revision with --from),
+    stored in the book with --save; and the revision's stamp for the documents' footer (None: not from the book)."""
+    _check_book_options(requirements, save, note, revise, from_ref)
+    stamp = None
+    if from_ref is not None:
+        data, q, stamp = _from_book(from_ref, book_url, requote=requote)
+        plan, toman = None, bool(data.get("toman"))
+    else:
+        assert requirements is not None
+        data, plan, q, toman = _load_or_price(requirements, price_book, number, certainty, goal, model, shifts, requote)
+    if save:
+        data, q, stamp = _save_to_book(data, q, note, revise, book_url)
+    return data, plan, q, toman, stamp
 
 
 def _from_book(ref: str, url: str | None, requote: bool = False) -> tuple[dict[str, Any], Any, dict[str, str]]:
@@ -890,7 +904,7 @@ def docs_cmd(
     from_ref: Annotated[
         str | None, typer.Option("--from", help="A stored revision (Q-1405-0007/r2) instead of SOURCE.")
     ] = None,
-    book_url: Annotated[str | None, typer.Option("--book", help="Quote book URL (default: $QUOTER_BOOK).")] = None,
+    book_url: BookUrlOption = None,
 ) -> None:
     """Proposal, SLA, NDA and service contract in Persian and English (Word, and PDF with --pdf)."""
     from quoter.render.documents import quote_source
