@@ -65,7 +65,10 @@ def fill(url: str, data: dict[str, Any], rows: int, per_quote: int = 10) -> None
     now = dt.datetime.now(dt.UTC)
     with Book(url) as book, book.engine.begin() as conn:
         have = conn.execute(select(func.count()).select_from(revisions)).scalar_one()
-        seq = conn.execute(select(counters.c.last).where(counters.c.year == year)).scalar_one()
+        seq = conn.execute(select(counters.c.last).where(counters.c.year == year)).scalar()
+        if seq is None:
+            seq = 0
+            conn.execute(counters.insert().values(year=year, last=0))
         batch = []
         while have < rows:
             seq += 1

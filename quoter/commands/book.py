@@ -38,8 +38,9 @@ def _money(value: Any, currency: str) -> str:
 
 
 def _summary_rows(items: list[Any]) -> list[list[str]]:
+    """Table rows; amounts as stored with thousands separators (babel per row would cost 0.2 ms x 10,000)."""
     return [[s.number, f"r{s.rev}", s.client, s.status + (" (needs approval)" if s.needs_approval else ""), s.model,
-             _money(s.monthly_total, s.currency), s.quote_date.isoformat(), s.valid_until.isoformat(), s.saved_by]
+             f"{s.monthly_total:,} {s.currency}", s.quote_date.isoformat(), s.valid_until.isoformat(), s.saved_by]
             for s in items]  # fmt: skip
 
 
