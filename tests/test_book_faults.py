@@ -61,7 +61,7 @@ def _env() -> dict[str, str]:
 
 def test_eight_processes_ten_saves_each(book_url, priced_quote, tmp_path):
     """80 saves at the same moment: 80 distinct, consecutive numbers, no gap."""
-    Book(book_url).close()  # the schema exists before the race (a race on a fresh book is also safe: locked)
+    # a fresh, empty book: the eight also race to create the schema (serialised by the migration lock)
     data_file, go = tmp_path / "quote.json", tmp_path / "go"
     data_file.write_text(json.dumps(priced_quote, ensure_ascii=False), encoding="utf-8")
     procs = [subprocess.Popen([sys.executable, "-c", SAVER, book_url, str(data_file), str(go), "10"],
