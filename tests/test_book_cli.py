@@ -42,9 +42,12 @@ def test_quote_save_and_revise(book_env, capsys, tmp_path):
     assert code == 0, err
     number = f"Q-{YEAR}-0001"
     assert json.loads(out)["quote"]["number"] == number and f"Saved {number}/r1 in the quote book" in err
-    code, out, err = run(capsys, "quote", str(req), "--save", "--revise", number, "--out", str(tmp_path / "r2"))
+    code, out, err = run(capsys, "quote", str(req), "--save", "--revise", number, "--out", str(tmp_path / "r2"),
+                         "--docs", "--lang", "en")  # fmt: skip
     assert code == 0, err
     assert f"Quote {number}" in out and f"Saved {number}/r2" in err
+    sha = Book(book_env).revision(number, 2).summary.sha256
+    assert f"{number} · revision r2 · SHA-256 {sha}" in _footer(tmp_path / "r2" / f"{number}-contract-en.docx")
     assert json.loads((tmp_path / "r2" / "quote.json").read_text(encoding="utf-8"))["quote"]["number"] == number
     code, out, _ = run(capsys, "book", "list", "--json")
     listed = json.loads(out)
@@ -110,7 +113,7 @@ def test_lifecycle_commands(book_env, capsys, priced_quote, tmp_path):
 def _footer(path) -> str:
     import docx
 
-    return docx.Document(str(path)).sections[0].footer.paragraphs[0].text
+    return docx.Document(str(path)).sections[0].footer.paragraphs[0].text.replace("\u2060", "")  # word joiners
 
 
 def test_contract_from_the_accepted_revision_only(book_env, capsys, priced_quote, tmp_path):
@@ -144,3 +147,19 @@ def test_backup_command(tmp_path, capsys, priced_quote, monkeypatch):
     assert code == 0, err
     with Book(f"sqlite:///{tmp_path / 'copy.sqlite'}") as copy_:
         assert copy_.revision(s.number).summary.sha256 == s.sha256
+
+
+def test_workbook_from_a_stored_revision(tmp_path, capsys, priced_quote):
+    """`quote --from N/rK --xlsx` re-prices the revision's own snapshot: the workbook carries the book's number."""
+    import openpyxl
+
+    url = f"sqlite:///{tmp_path / 'book.sqlite'}"
+    with Book(url) as book:
+        s = book.save(priced_quote)
+    target = tmp_path / "w.xlsx"
+    code, out, err = run(capsys, "quote", "--from", f"{s.number}/r1", "--xlsx", str(target), "--lang", "en",
+                         "--book", url)  # fmt: skip
+    assert code == 0, err
+    assert f"Quote {s.number}" in out
+    cells = {str(c.value) for ws in openpyxl.load_workbook(target).worksheets for row in ws.iter_rows() for c in row}
+    assert any(s.number in v for v in cells)
