@@ -512,6 +512,8 @@ EN: dict[str, str] = {
     "figure.vat_rate": "the VAT rate",
     "figure.payment.withholding": "the tax withheld on payments",
     "figure.payment.guarantee_share": "the performance guarantee's share",
+    "figure.approval.margin_floor": "the lowest margin sent without approval (company policy)",
+    "figure.approval.discount_ceiling": "the largest discount given without approval (company policy)",
     "assumption.unconfirmed": "Not yet confirmed against an official text: {figure} ({source}).",
     "assumption.term_rise": "Wages rise {rise}% on 1 Farvardin {year} ({basis}).",
     "assumption.term_prices": (
@@ -968,6 +970,8 @@ FA: dict[str, str] = {
     "figure.vat_rate": "نرخ مالیات بر ارزش افزوده",
     "figure.payment.withholding": "کسر علی‌الحساب مالیات از پرداخت‌ها",
     "figure.payment.guarantee_share": "درصد ضمانت‌نامه حسن انجام تعهدات",
+    "figure.approval.margin_floor": "کمترین حاشیه سود بدون تأیید مدیر (سیاست شرکت)",
+    "figure.approval.discount_ceiling": "بیشترین تخفیف بدون تأیید مدیر (سیاست شرکت)",
     "assumption.unconfirmed": "{figure} هنوز با متن رسمی تطبیق داده نشده است.",
     "assumption.term_rise": "افزایش {rise}٪ دستمزدها از ۱ فروردین {year} (فرض).",
     "assumption.term_prices": (
