@@ -314,27 +314,37 @@ def _revision_row(body: dict[str, Any], quote_id: int, rev: int, who: str, at: d
 
 def _summary_select() -> Any:
     """The summary columns of every revision with its number: never the JSON blob."""
-    from sqlalchemy import select
+    from sqlalchemy import String, select, type_coerce
 
     c = revisions.c
+    raw = {k: type_coerce(c[k], String).label(k) for k in ("quote_date", "valid_until", "saved_at", "approved_at")}
     return select(
-        quotes.c.number, c.rev, c.client, c.status, c.model, c.monthly_total, c.currency, c.quote_date,
-        c.valid_until, c.saved_at, c.saved_by, c.note, c.sha256, c.approval_reasons, c.approved_by, c.approved_at,
+        quotes.c.number, c.rev, c.client, c.status, c.model, c.monthly_total, c.currency, raw["quote_date"],
+        raw["valid_until"], raw["saved_at"], c.saved_by, c.note, c.sha256, c.approval_reasons, c.approved_by,
+        raw["approved_at"],
     ).join(quotes, quotes.c.id == c.quote_id)  # fmt: skip
 
 
-def _aware(value: dt.datetime | None) -> Any:
-    """SQLite gives naive datetimes back: they were written in UTC."""
+def _day(value: Any) -> dt.date:
+    """A date column's value: a date (PostgreSQL, typed reads) or SQLite's ISO text, which the summary select takes
+    raw because ``date.fromisoformat`` is several times faster than SQLAlchemy's SQLite date parsing."""
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
+
+
+def _aware(value: Any) -> Any:
+    """A datetime column's value (a datetime, or SQLite's ISO text), in UTC: SQLite keeps them naive."""
+    if isinstance(value, str):
+        value = dt.datetime.fromisoformat(value)
     return value.replace(tzinfo=dt.UTC) if value is not None and value.tzinfo is None else value
 
 
 def _summary(number: str, m: Any, today: dt.date) -> Summary:
-    reasons = m["approval_reasons"]
+    reasons, valid = m["approval_reasons"], _day(m["valid_until"])
     return Summary(
         number=number, rev=int(m["rev"]), client=m["client"],
-        status=effective_status(m["status"], m["valid_until"], today), model=m["model"],
-        monthly_total=Decimal(m["monthly_total"]), currency=m["currency"], quote_date=m["quote_date"],
-        valid_until=m["valid_until"], saved_at=_aware(m["saved_at"]), saved_by=m["saved_by"], note=m["note"],
+        status=effective_status(m["status"], valid, today), model=m["model"],
+        monthly_total=Decimal(m["monthly_total"]), currency=m["currency"], quote_date=_day(m["quote_date"]),
+        valid_until=valid, saved_at=_aware(m["saved_at"]), saved_by=m["saved_by"], note=m["note"],
         sha256=m["sha256"], approval=tuple(json.loads(reasons)) if reasons else (),
         approved_by=m["approved_by"], approved_at=_aware(m["approved_at"]),
     )  # fmt: skip
