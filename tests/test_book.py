@@ -7,6 +7,7 @@ import copy
 import csv
 import datetime as dt
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -198,3 +199,21 @@ def test_export_csv(book_url, priced_quote, tmp_path):
     assert count == 2 and [r["revision"] for r in rows] == ["r1", "r2"]
     assert rows[0]["number"] == s.number and rows[0]["note"] == 'a, "quoted" note'
     assert rows[0]["monthly_total"] == priced_quote["cost"]["monthly_total"] and rows[0]["status"] == "draft"
+
+
+def test_where_the_book_lives(monkeypatch, tmp_path):
+    """--book URL, else $QUOTER_BOOK, else one SQLite file in the user's data folder (its folder made on first use)."""
+    from platformdirs import user_data_dir
+
+    from quoter.book import engine as eng
+
+    monkeypatch.delenv("QUOTER_BOOK", raising=False)
+    assert eng.resolve_url() == f"sqlite:///{Path(user_data_dir('quoter')) / 'book.sqlite'}"
+    monkeypatch.setenv("QUOTER_BOOK", "sqlite:////elsewhere/book.sqlite")
+    assert eng.resolve_url() == "sqlite:////elsewhere/book.sqlite"
+    assert eng.resolve_url("postgresql+psycopg://u:p@h/db") == "postgresql+psycopg://u:p@h/db"
+    assert eng.shown("postgresql+psycopg://u:secret@h/db") == "postgresql+psycopg://u:***@h/db"
+    nested = tmp_path / "a" / "b" / "book.sqlite"
+    with Book(f"sqlite:///{nested}") as book:
+        assert book.list() == []
+    assert nested.is_file()

@@ -384,6 +384,8 @@ def _reason(exc: Exception) -> str:
         return "the database is read-only; nothing was changed"
     if "disk is full" in low or "database or disk is full" in low or "no space" in low:
         return "the disk is full; nothing was saved"
+    if "permission denied" in low:
+        return f"the database user may not do this ({text}); nothing was changed"
     if "unable to open" in low:
         return "cannot open the database file (check the path and its folder)"
     if "database is locked" in low:
