@@ -143,7 +143,8 @@ def test_migration_from_an_empty_database_matches_the_tables(book_url):
     Book(book_url).close()
     raw = _raw(book_url)
     with raw.connect() as conn:
-        assert eng.current_revision(conn) == eng.head_revision() == "0002"
+        assert eng.current_revision(conn) == eng.head_revision() == eng.HEAD == "0002"
+        assert eng.known_revisions() == {"0001", "0002"}
         assert compare_metadata(MigrationContext.configure(conn), metadata) == []
     raw.dispose()
 
