@@ -595,11 +595,30 @@ def _unit_text(key: str, m: dict[str, Any], money: Any, detail: dict[str, Any] |
     return ""
 
 
+# the quote book's options of `quote` (docs/book.md)
+SaveFlag = Annotated[
+    bool, typer.Option("--save", help="Store it in the quote book: a new number Q-<year>-NNNN (or --revise).")
+]
+NoteOption = Annotated[str | None, typer.Option("--note", help="With --save: a note kept with the revision.")]
+ReviseOption = Annotated[
+    str | None, typer.Option("--revise", help="With --save: the next revision of this number (Q-1405-0007).")
+]
+FromOption = Annotated[
+    str | None,
+    typer.Option(
+        "--from",
+        help="A stored revision (Q-1405-0007/r2) instead of REQUIREMENTS: shown as stored; --docs and --xlsx are "
+        "made from it.",
+    ),
+]
+BookUrlOption = Annotated[str | None, typer.Option("--book", help="Quote book URL (default: $QUOTER_BOOK).")]
+
+
 @app.command()
 def quote(
     requirements: Annotated[
-        Path, typer.Argument(help="Requirements YAML file, or a quote.json saved with --out (shown as saved).")
-    ],
+        Path | None, typer.Argument(help="Requirements YAML file, or a quote.json saved with --out (shown as saved).")
+    ] = None,
     price_book: Annotated[
         str | None, typer.Option("--price-book", help="Price book name (see `quoter price-books`) or YAML path.")
     ] = None,
@@ -635,7 +654,9 @@ def quote(
         Path | None,
         typer.Option("--xlsx", help="Write the negotiation workbook (live formulas), in the first --lang language."),
     ] = None,
-) -> None:
+    save: SaveFlag = False, note: NoteOption = None, revise: ReviseOption = None,  # the quote book (docs/book.md)
+    from_ref: FromOption = None, book_url: BookUrlOption = None,
+) -> None:  # fmt: skip
     """Price a requirements file: cost build-up, the six tariffs, setup, scenarios, recommendation.
 
     Given a saved quote.json instead, show it as saved (nothing is re-run; pricing options do not apply).
@@ -644,10 +665,10 @@ def quote(
     _check_output_dir(out, "--out")
     if xlsx is not None:
         _check_output_file(xlsx, "--xlsx", (".xlsx",))
-    data, plan, q, book_toman = _load_or_price(
-        requirements, price_book, number, certainty, goal, model, shifts, requote=xlsx is not None
-    )
-    _write_quote_outputs(data, q, out, docs, pdf, xlsx, langs, price_book)
+    data, plan, q, book_toman, stamp = _quote_input(requirements, price_book, number, certainty, goal, model,
+                                                    shifts, xlsx is not None, save, note, revise, from_ref,
+                                                    book_url)  # fmt: skip
+    _write_quote_outputs(data, q, out, docs, pdf, xlsx, langs, price_book, stamp)
     if as_json:
         _echo_json(data)
     else:
@@ -656,14 +677,14 @@ def quote(
 
 def _write_quote_outputs(
     data: dict[str, Any], q: Any, out: Path | None, docs: bool, pdf: bool, xlsx: Path | None, langs: list[str],
-    price_book: str | None,
+    price_book: str | None, stamp: dict[str, str] | None = None,
 ) -> None:  # fmt: skip
     """quote.json (--out), the documents (--docs) and the workbook (--xlsx): every output, or none."""
     with _delivery(out or Path(".")) as stage:
         if out is not None:
             _save_quote_staged(data, stage)
         if docs:
-            _documents_staged(data, langs, None, None, pdf, stage, price_book)
+            _documents_staged(data, langs, None, None, pdf, stage, price_book, stamp)
         if xlsx is not None and q is not None:
             _workbook_staged(q, xlsx, langs[0], stage)
     for path in stage.written:
@@ -710,6 +731,73 @@ def _load_or_price(
     return q.to_dict(), q.plan, q, book.toman
 
 
+# ---------------------------------------------------------------- the quote book (quote --save/--from, docs --from)
+def _check_book_options(
+    requirements: Path | None, save: bool, note: str | None, revise: str | None, from_ref: str | None
+) -> None:
+    if (requirements is None) == (from_ref is None):
+        raise InputError("quote: give a REQUIREMENTS file or --from Q-1405-0007/rK (one of them)")
+    if not save and (note is not None or revise is not None):
+        raise InputError(f"{'--note' if note is not None else '--revise'}: only with --save")
+    if save and from_ref is not None:
+        raise InputError("--save: a revision given by --from is already stored")
+
+
+def _quote_input(
+    requirements: Path | None, price_book: str | None, number: str | None, certainty: str, goal: str | None,
+    model: str | None, shifts: bool | None, requote: bool, save: bool, note: str | None, revise: str | None,
+    from_ref: str | None, book_url: str | None,
+) -> tuple[dict[str, Any], Any, Any, bool, dict[str, str] | None]:  # fmt: skip
+    """The quote's data, plan, Quote and Toman flag (:func:`_load_or_price`, or a stored revision with --from),
+    stored in the book with --save; and the revision's stamp for the documents' footer (None: not from the book)."""
+    _check_book_options(requirements, save, note, revise, from_ref)
+    stamp = None
+    if from_ref is not None:
+        data, q, stamp = _from_book(from_ref, book_url, requote=requote)
+        plan, toman = None, bool(data.get("toman"))
+    else:
+        assert requirements is not None
+        data, plan, q, toman = _load_or_price(requirements, price_book, number, certainty, goal, model, shifts, requote)
+    if save:
+        data, q, stamp = _save_to_book(data, q, note, revise, book_url)
+    return data, plan, q, toman, stamp
+
+
+def _from_book(ref: str, url: str | None, requote: bool = False) -> tuple[dict[str, Any], Any, dict[str, str]]:
+    """A stored revision's quote dict (its hash checked), its Quote when ``requote`` (the workbook), its stamp."""
+    from quoter.book import Book
+
+    with Book(url) as book:
+        rev = book.revision(ref)
+    q = None
+    if requote:
+        from quoter.quote.pipeline import requote as requote_saved
+
+        q = requote_saved(rev.data)
+    return rev.data, q, rev.stamp()
+
+
+def _save_to_book(
+    data: dict[str, Any], q: Any, note: str | None, revise: str | None, url: str | None
+) -> tuple[dict[str, Any], Any, dict[str, str]]:
+    """Store the priced quote (one short transaction) and return it as stored: its number is the book's."""
+    import dataclasses
+
+    from quoter.book import Book
+    from quoter.quote.result import document
+
+    with Book(url) as book:
+        s = book.save(data, note=note, revise=revise)
+        rev = book.revision(s.number, s.rev)
+    typer.echo(f"Saved {s.ref} in the quote book (SHA-256 {s.sha256[:12]}...)"
+               + (f"; needs an approval before it is sent: {'; '.join(s.approval)}" if s.approval else ""),
+               err=True)  # fmt: skip
+    if q is not None:
+        q = dataclasses.replace(q, number=s.number)
+        q = dataclasses.replace(q, doc=document(q))
+    return rev.data, q, rev.stamp()
+
+
 def _delivery(folder: Path) -> Any:
     """One staging for a command's outputs (:class:`quoter.outputs.Staging`): all are written, or none."""
     from quoter.outputs import Staging
@@ -733,14 +821,14 @@ def _workbook_staged(q: Any, xlsx: Path, lang: str, stage: Any) -> None:
 
 def _documents_staged(
     data: Any, langs: list[str], only: str | None, templates: Path | None, pdf: bool, stage: Any,
-    price_book: str | None,
+    price_book: str | None, stamp: dict[str, str] | None = None,
 ) -> None:  # fmt: skip
     from quoter.render.documents import render_documents
 
     logo_dirs = [Path(price_book).resolve().parent] if price_book and Path(price_book).suffix in (".yaml", ".yml") \
         else []  # fmt: skip
     for made in render_documents(data, langs=langs, only=_split(only), out_dir=stage.scratch(),
-                                 templates_dir=templates, pdf=pdf, logo_dirs=logo_dirs):  # fmt: skip
+                                 templates_dir=templates, pdf=pdf, logo_dirs=logo_dirs, stamp=stamp):  # fmt: skip
         stage.adopt(made)
 
 
@@ -785,19 +873,22 @@ def _split(text: str | None) -> list[str] | None:
 
 
 def _write_documents(
-    data: Any, lang: str, only: str | None, out: Path, templates: Path | None, pdf: bool, price_book: str | None
-) -> None:
+    data: Any, lang: str, only: str | None, out: Path, templates: Path | None, pdf: bool, price_book: str | None,
+    stamp: dict[str, str] | None = None,
+) -> None:  # fmt: skip
     langs = _check_langs(lang)
     _check_output_dir(out, "--out")
     with _delivery(out) as stage:
-        _documents_staged(data, langs, only, templates, pdf, stage, price_book)
+        _documents_staged(data, langs, only, templates, pdf, stage, price_book, stamp)
     for p in stage.written:
         typer.echo(f"Wrote {p}", err=True)
 
 
 @app.command("docs")
 def docs_cmd(
-    source: Annotated[Path, typer.Argument(help="Requirements YAML (priced now) or a quote.json saved with --out.")],
+    source: Annotated[
+        Path | None, typer.Argument(help="Requirements YAML (priced now) or a quote.json saved with --out.")
+    ] = None,
     lang: LangOption = "fa,en",
     only: Annotated[
         str | None, typer.Option("--only", help="Documents, comma-separated: proposal,sla,nda,contract.")
@@ -810,11 +901,22 @@ def docs_cmd(
     price_book: Annotated[
         str | None, typer.Option("--price-book", help="Price book for a requirements file (name or path).")
     ] = None,
+    from_ref: Annotated[
+        str | None, typer.Option("--from", help="A stored revision (Q-1405-0007/r2) instead of SOURCE.")
+    ] = None,
+    book_url: BookUrlOption = None,
 ) -> None:
     """Proposal, SLA, NDA and service contract in Persian and English (Word, and PDF with --pdf)."""
     from quoter.render.documents import quote_source
 
     _check_langs(lang)
+    if (source is None) == (from_ref is None):
+        raise InputError("docs: give a SOURCE file or --from Q-1405-0007/rK (one of them)")
+    if from_ref is not None:
+        data, _, stamp = _from_book(from_ref, book_url)
+        _write_documents(data, lang, only, out, templates, pdf, price_book, stamp)
+        return
+    assert source is not None
     _write_documents(quote_source(source, price_book), lang, only, out, templates, pdf, price_book)
 
 

@@ -246,7 +246,7 @@ def _setup(doc, lang: str, doc_title: str) -> None:
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
     page_word = "صفحه " if lang == "fa" else "Page "
-    _fill(footer, "{{ company.name }} · {{ quote.number }} · " + page_word, lang, size=8.5)
+    _fill(footer, "{{ company.name }} · {{ quote.number }}{{ quote.stamp }} · " + page_word, lang, size=8.5)
     _page_field(footer, lang, size=8.5)
 
     props = doc.core_properties

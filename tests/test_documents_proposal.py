@@ -184,6 +184,9 @@ def test_no_internal_line_reaches_the_proposal(quotes, docs, name, lang):
         assert line_label(line, lang) not in cells, f"cost line {line['key']} shown"
     internal = {"fa": ("سود راه‌اندازی", "بهره‌وری کمتر"), "en": ("Set-up margin", "below full productivity")}
     assert not [w for w in internal[lang] if w in text]
+    # the quote book's approval gate (margin floor, discount ceiling) is the provider's own policy
+    assert not [a for a in quote["assumptions"] if "approval" in str(a.get("fields", {}).get("figure", ""))]
+    assert "approval" not in text.lower() and "تأیید مدیر" not in text
 
 
 # --- services: included or an add-on, never both -------------------------------------------------------

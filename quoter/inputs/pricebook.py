@@ -340,6 +340,14 @@ class Terms(Strict):
         return max((d.discount for d in self.discounts if months >= d.min_months), default=Decimal(0))
 
 
+class Approval(Strict):
+    """The company's approval policy (not law): a quote whose margin at forecast is under ``margin_floor``, or whose
+    term discount is over ``discount_ceiling``, needs a named approval in the quote book before it is sent."""
+
+    margin_floor: Rate
+    discount_ceiling: Rate
+
+
 class Rounding(Strict):
     line: Step
     unit_price: Step
@@ -545,6 +553,7 @@ class PriceBook(Strict):
     target_margin: Annotated[Decimal, Number]
     one_time: OneTime
     terms: Terms = Terms()
+    approval: Approval | None = None  # the quote book's approval gate (none: no revision needs an approval)
     ramp_up: RampUp
     add_ons: dict[str, AddOn] = {}
     rounding: Rounding

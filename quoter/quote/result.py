@@ -273,6 +273,11 @@ def _staffing(plan: StaffingPlan, usage: Usage) -> dict[str, Any]:
     }
 
 
+INTERNAL_SOURCES = ("approval.",)
+"""Price-book figures that are the provider's internal policy (the quote book's approval gate): not assumptions of
+the price, so never listed in a quote (they would reach the client's proposal)."""
+
+
 def _assumptions(q: Quote) -> list[dict[str, Any]]:
     """What the quote assumes, as wording keys (``assumption.<key>``) with the figures they name."""
     b, lab = q.book, q.book.labour
@@ -289,7 +294,7 @@ def _assumptions(q: Quote) -> list[dict[str, Any]]:
     ]  # fmt: skip
     items += [
         ("unconfirmed", {"figure": key, "source": src.source}) for key, src in b.sources.items()
-        if src.status != "confirmed"
+        if src.status != "confirmed" and not key.startswith(INTERNAL_SOURCES)
     ]  # fmt: skip
     items += _term_assumptions(q)
     return [{"key": k, **({"fields": f} if f else {})} for k, f in items]

@@ -185,6 +185,7 @@ EN: dict[str, str] = {
     ),
     "workbook.margin": "Target margin (share of the price)",
     "workbook.term_discount": "Term discount",
+    "doc.stamp": "revision {revision} · SHA-256 {sha256}",
     "workbook.volume_change": "Volume change",
     "workbook.aht_change": "Handle-time change",
     "workbook.vat_rate": "VAT rate",
@@ -512,6 +513,8 @@ EN: dict[str, str] = {
     "figure.vat_rate": "the VAT rate",
     "figure.payment.withholding": "the tax withheld on payments",
     "figure.payment.guarantee_share": "the performance guarantee's share",
+    "figure.approval.margin_floor": "the lowest margin sent without approval (company policy)",
+    "figure.approval.discount_ceiling": "the largest discount given without approval (company policy)",
     "assumption.unconfirmed": "Not yet confirmed against an official text: {figure} ({source}).",
     "assumption.term_rise": "Wages rise {rise}% on 1 Farvardin {year} ({basis}).",
     "assumption.term_prices": (
@@ -678,6 +681,7 @@ FA: dict[str, str] = {
     ),
     "workbook.margin": "حاشیه سود هدف (سهم از قیمت)",
     "workbook.term_discount": "تخفیف مدت قرارداد",
+    "doc.stamp": "بازنگری {revision} · SHA-256 {sha256}",
     "workbook.volume_change": "تغییر حجم تماس",
     "workbook.aht_change": "تغییر زمان رسیدگی",
     "workbook.vat_rate": "نرخ مالیات بر ارزش افزوده",
@@ -968,6 +972,8 @@ FA: dict[str, str] = {
     "figure.vat_rate": "نرخ مالیات بر ارزش افزوده",
     "figure.payment.withholding": "کسر علی‌الحساب مالیات از پرداخت‌ها",
     "figure.payment.guarantee_share": "درصد ضمانت‌نامه حسن انجام تعهدات",
+    "figure.approval.margin_floor": "کمترین حاشیه سود بدون تأیید مدیر (سیاست شرکت)",
+    "figure.approval.discount_ceiling": "بیشترین تخفیف بدون تأیید مدیر (سیاست شرکت)",
     "assumption.unconfirmed": "{figure} هنوز با متن رسمی تطبیق داده نشده است.",
     "assumption.term_rise": "افزایش {rise}٪ دستمزدها از ۱ فروردین {year} (فرض).",
     "assumption.term_prices": (

@@ -201,8 +201,9 @@ def check_quote(quote: dict[str, Any]) -> None:
         raise InputError("the quote cannot fill the documents", problems)
 
 
-def build_context(quote: dict[str, Any], lang: str) -> dict[str, Any]:
-    """The template context of one language (``fa`` or ``en``) for a quote dict (see docs/documents.md)."""
+def build_context(quote: dict[str, Any], lang: str, stamp: dict[str, str] | None = None) -> dict[str, Any]:
+    """The template context of one language (``fa`` or ``en``) for a quote dict (see docs/documents.md);
+    ``stamp`` (a stored revision's ``revision`` and ``sha256``) goes in every footer."""
     check_quote(quote)
     currency = str(quote["currency"]).upper()
     f = _Fmt(lang, currency)
@@ -222,6 +223,7 @@ def build_context(quote: dict[str, Any], lang: str) -> dict[str, Any]:
         "rtl": lang == "fa",
         "quote": {
             "number": _identifier(quote["quote"]["number"]),
+            "stamp": _stamp(stamp, lang),
             "date": f.date(quote["quote"]["date"]),
             "date_numeric": _numeric_date(f, quote["quote"]["date"]),
             "valid_until": f.date(quote["quote"]["valid_until"]),
@@ -259,6 +261,15 @@ def build_context(quote: dict[str, Any], lang: str) -> dict[str, Any]:
         "terms": _terms(f, terms, _monthly(chosen_key, quote["models"][chosen_key]), _monthly_step(quote)),
         "term": _term(f, quote, chosen_key),
     }
+
+
+def _stamp(stamp: dict[str, str] | None, lang: str) -> str:
+    """`` · revision r2 · SHA-256 ...`` after the number in the footer of documents made from a stored revision."""
+    from quoter.render.wording import text
+
+    if not stamp:
+        return ""
+    return " · " + text("doc.stamp", lang, revision=stamp["revision"], sha256=stamp["sha256"])
 
 
 def _numeric_date(f: _Fmt, value: Any) -> str:

@@ -84,6 +84,7 @@ def render_documents(
     templates_dir: str | Path | None = None,
     pdf: bool = False,
     logo_dirs: Sequence[str | Path] | None = None,
+    stamp: dict[str, str] | None = None,
 ) -> list[Path]:
     """Render the chosen documents in the chosen languages and return the paths written.
 
@@ -93,7 +94,8 @@ def render_documents(
     first, then converted by one LibreOffice run; :class:`PdfError` if LibreOffice is missing or a PDF did
     not appear. ``company.logo`` must be a PNG or JPEG under the templates folder, the price book's folder
     (found from the quote's price-book name) or one of ``logo_dirs`` (the CLI passes the folder of a
-    ``--price-book`` file); see :func:`logo_file`.
+    ``--price-book`` file); see :func:`logo_file`. ``stamp`` (``revision``, ``sha256``): the stored revision the
+    documents come from, printed in every footer (see :meth:`quoter.book.Revision.stamp`).
     """
     from quoter.outputs import Staging
 
@@ -104,7 +106,7 @@ def render_documents(
                if not template_path(tdir, d, lang).is_file()]  # fmt: skip
     if missing:
         raise TemplateError("template not found: " + ", ".join(missing))
-    contexts = {lang: build_context(quote, lang) for lang in langs}
+    contexts = {lang: build_context(quote, lang, stamp) for lang in langs}
     created = _created(quote)
     logo = logo_file(quote, [tdir, *_book_dirs(quote), *(Path(d) for d in logo_dirs or ())])
 
