@@ -1,0 +1,232 @@
+"""The discrete-event kernel: one FIFO multi-server queue with time-varying staffing, many replications at once.
+
+Model (per replication): Poisson arrivals whose rate is constant within an interval (times a per-day forecast
+error factor), a first-come-first-served queue carried across interval boundaries, ``servers[i]`` servers on duty
+in interval ``i``. Server ``s`` is on duty in interval ``i`` when ``s < servers[i]``: when staffing drops, the
+highest-numbered servers leave, each after finishing the contact it holds. A contact abandons when its wait would
+exceed its patience, and then holds no server.
+
+The recursion is the "next free server" one of FIFO multi-server queues: contacts are taken in arrival order and
+each starts at the earliest moment any server is both free and on duty, which keeps the order first-come
+first-served. A step handles one contact of every replication at once (numpy over replications x servers), so the
+Python loop runs once per contact of the busiest replication, not once per event.
+
+Chat: a server is a chat slot; ``slots`` slots make one agent (agent ``m`` holds slots ``m*slots .. m*slots+slots-1``
+and leaves with all of them). A chat's handling time is its sampled time x ``1 + slowdown x (chats the agent
+already holds)``; a new chat goes to the least loaded agent among those free first.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+from numpy.typing import NDArray
+
+from quoter.errors import InputError
+
+FloatArray = NDArray[np.float64]
+BoolArray = NDArray[np.bool_]
+IntArray = NDArray[np.intp]
+
+Shape = Literal["exponential", "lognormal", "fixed"]
+SHAPES: tuple[Shape, ...] = ("exponential", "lognormal", "fixed")
+_LOAD_TIE = 1e-3  # seconds per chat already held: prefers the least loaded of agents free at the same moment
+
+
+@dataclass(frozen=True)
+class Dist:
+    """A positive random time: its mean (seconds), shape and, for lognormal, coefficient of variation."""
+
+    mean: float
+    shape: Shape = "exponential"
+    cv: float = 1.0
+
+    def sample(self, rng: np.random.Generator, size: tuple[int, ...]) -> FloatArray:
+        if self.shape == "fixed":
+            return np.full(size, self.mean)
+        if self.shape == "exponential":
+            return rng.exponential(self.mean, size)
+        sigma2 = math.log1p(self.cv * self.cv)
+        return rng.lognormal(math.log(self.mean) - sigma2 / 2, math.sqrt(sigma2), size)
+
+
+def check_dist(name: str, shape: str, cv: float) -> None:
+    if shape not in SHAPES:
+        raise InputError(f"{name}: '{shape}' is not one of {', '.join(SHAPES)}")
+    if not (math.isfinite(cv) and 0 < cv <= 10):
+        raise InputError(f"{name}_cv: must be above 0 and at most 10, got {cv:g}")
+
+
+@dataclass(frozen=True)
+class QueueModel:
+    """One queue's week: contacts offered and servers on duty per interval (``n`` intervals from Saturday 00:00)."""
+
+    contacts: tuple[float, ...]
+    servers: tuple[int, ...]
+    interval_s: float
+    handle: Dist
+    patience: Dist | None = None  # None: nobody abandons (Erlang C)
+    slots: int = 1  # chat slots per agent; servers are slots
+    slowdown: float = 0.0
+    shares: tuple[float, ...] = (1.0,)  # a pool: each language's share of the contacts
+    bilingual_share: float = 1.0  # a pool: the share of servers who speak every language of it
+
+
+def skills(m: QueueModel, s_count: int) -> BoolArray | None:
+    """``elig[language, server]`` of a pool whose agents are not all bilingual (None: everyone serves all).
+
+    Any first ``N`` servers hold ``floor(N x bilingual_share)`` bilingual ones (spread evenly, so every staffing
+    level keeps the share); the others speak one language each, dealt out in proportion to the shares.
+    """
+    if len(m.shares) < 2 or m.bilingual_share >= 1.0:
+        return None
+    b = m.bilingual_share
+    agent = np.arange(s_count) // m.slots
+    bilingual = np.floor((agent + 1) * b) > np.floor(agent * b)
+    elig = np.zeros((len(m.shares), s_count), dtype=bool)
+    elig[:, bilingual] = True
+    dealt = np.zeros(len(m.shares))
+    shares = np.asarray(m.shares) / sum(m.shares)
+    for a in sorted(set(agent[~bilingual].tolist())):
+        lang = int(np.argmax(shares * (dealt.sum() + 1) - dealt))
+        dealt[lang] += 1
+        elig[lang, agent == a] = True
+    return elig
+
+
+@dataclass
+class Sample:
+    """Every simulated contact of the week (warm-up excluded), replication by replication.
+
+    Arrays are (replications, contacts) padded: ``valid`` marks real contacts. ``interval`` is the week interval
+    a contact arrived in; ``wait`` its time in queue (until answer or abandonment); ``busy`` the server seconds
+    worked per replication and interval (by the interval a contact started in).
+    """
+
+    interval: IntArray
+    valid: BoolArray
+    answered: BoolArray
+    wait: FloatArray
+    busy: FloatArray
+
+
+def _schedule(m: QueueModel) -> IntArray:
+    """Servers on duty per interval over warm-up day + week + a day: cyclic, and the servers of an interval
+    before a closed one stay one more interval to work off the queue at closing time."""
+    week = np.asarray(m.servers, dtype=np.intp)
+    n = week.size
+    per_day = n // 7
+    closing = (week == 0) & (np.roll(week, 1) > 0)
+    week = np.where(closing, np.roll(week, 1), week)
+    return np.concatenate([week[n - per_day :], week, week[:per_day]])
+
+
+def _next_on(schedule: IntArray, interval_s: float) -> FloatArray:
+    """``next_on[s, i]``: the start of the first interval ``j >= i`` in which server ``s`` is on duty (seconds
+    from the start of the horizon; a far-away time when never)."""
+    s_count = max(1, int(schedule.max()))
+    n = schedule.size
+    far = (n + 1) * interval_s * 10
+    on = np.arange(s_count)[:, None] < schedule[None, :]
+    starts = np.where(on, np.arange(n) * interval_s, far)
+    out: FloatArray = np.minimum.accumulate(starts[:, ::-1], axis=1)[:, ::-1]
+    return np.concatenate([out, np.full((s_count, 1), far)], axis=1)
+
+
+def _arrivals(
+    m: QueueModel, rng: np.random.Generator, reps: int, day_factor: FloatArray
+) -> tuple[FloatArray, IntArray, BoolArray]:
+    """Arrival times (horizon seconds, sorted per replication, padded with far times), their horizon interval,
+    and which are real. ``day_factor`` is (reps, 9): one forecast-error factor per day of the horizon."""
+    week = np.asarray(m.contacts, dtype=float)
+    per_day = week.size // 7
+    rates = np.concatenate([week[week.size - per_day :], week, week[:per_day]])
+    n = rates.size
+    lam = rates[None, :] * np.repeat(day_factor, per_day, axis=1)[:, :n]
+    counts = rng.poisson(lam)
+    counts[:, n - per_day :] = 0  # the trailing day only lets the last queue drain
+    width = max(1, int(counts.sum(axis=1).max()))
+    times = np.full((reps, width), np.inf)
+    for r in range(reps):
+        ints = np.repeat(np.arange(n), counts[r])
+        times[r, : ints.size] = (ints + rng.random(ints.size)) * m.interval_s
+    times.sort(axis=1)
+    valid = np.isfinite(times)
+    idx = np.where(valid, np.floor(np.where(valid, times, 0.0) / m.interval_s), 0).astype(np.intp)
+    return times, idx, valid
+
+
+def simulate_queue(m: QueueModel, rng: np.random.Generator, reps: int, day_factor: FloatArray) -> Sample:
+    """Simulate ``reps`` independent weeks of one queue (each after a warm-up day); see the module docstring."""
+    schedule = _schedule(m)
+    next_on = _next_on(schedule, m.interval_s)
+    arr, idx, valid = _arrivals(m, rng, reps, day_factor)
+    far = float(next_on[0, -1])
+    arr_f = np.where(valid, arr, far)
+    hand = m.handle.sample(rng, arr.shape)
+    pat = m.patience.sample(rng, arr.shape) if m.patience is not None else np.full(arr.shape, np.inf)
+    pat = np.where(valid, pat, -1.0)  # padding is never answered
+    elig = skills(m, next_on.shape[0])
+    lang = (
+        rng.choice(len(m.shares), size=arr.shape, p=np.asarray(m.shares) / sum(m.shares)) if elig is not None else None
+    )
+    start, ok, served_time = _kernel(arr_f, hand, pat, next_on, m.interval_s, m.slots, m.slowdown, elig, lang)
+    per_day = len(m.contacts) // 7
+    n_week = len(m.contacts)
+    in_week = valid & (idx >= per_day) & (idx < per_day + n_week)
+    busy = np.zeros((reps, n_week))
+    start_i = np.clip(np.floor(np.where(ok, start, 0.0) / m.interval_s).astype(np.intp) - per_day, 0, n_week - 1)
+    rows = np.broadcast_to(np.arange(reps)[:, None], arr.shape)
+    use = ok & in_week
+    np.add.at(busy, (rows[use], start_i[use]), served_time[use])
+    wait = np.where(ok, start - arr_f, np.minimum(pat, far))
+    return Sample(np.clip(idx - per_day, 0, n_week - 1), in_week, ok & in_week, wait, busy)
+
+
+def _kernel(
+    arr: FloatArray, hand: FloatArray, pat: FloatArray, next_on: FloatArray, interval_s: float, slots: int,
+    slowdown: float, elig: BoolArray | None = None, lang: IntArray | None = None,
+) -> tuple[FloatArray, BoolArray, FloatArray]:  # fmt: skip
+    """The recursion, one contact of every replication per step: start times, answered, handling times."""
+    reps, width = arr.shape
+    s_count, n = next_on.shape
+    free = np.zeros((reps, s_count))
+    start = np.empty((reps, width))
+    served = np.zeros((reps, width), dtype=bool)
+    used = hand.copy()
+    rows = np.arange(reps)
+    cols = np.arange(s_count)[None, :]
+    inv, last = 1.0 / interval_s, n - 1
+    chat = slots > 1
+    agents = s_count // slots if chat else 0
+    bias: FloatArray | float = 0.0
+    if elig is not None:
+        bias = _LOAD_TIE * np.all(elig, axis=0).astype(float)[None, :]
+    for k in range(width):
+        a = arr[:, k]
+        g = np.maximum(free, a[:, None])
+        at = (g * inv).astype(np.intp)
+        np.minimum(at, last, out=at)
+        avail = np.maximum(g, next_on[cols, at])
+        score = avail
+        if elig is not None and lang is not None:  # skills: another language's agents are never free
+            avail = np.where(elig[lang[:, k]], avail, np.inf)
+            score = avail + bias  # bilingual agents last among those free at once
+        if chat:
+            by_agent = free.reshape(reps, agents, slots)
+            held = np.repeat((by_agent > a[:, None, None]).sum(axis=2), slots, axis=1)
+            j = (score + _LOAD_TIE * held).argmin(axis=1)
+            st = avail[rows, j]
+            others = (by_agent[rows, j // slots] > st[:, None]).sum(axis=1)  # chats the agent holds at the start
+            used[:, k] *= 1.0 + slowdown * others
+        else:
+            j = score.argmin(axis=1)
+            st = avail[rows, j]
+        ok = (st - a <= pat[:, k]) & np.isfinite(st)
+        free[rows, j] = np.where(ok, st + used[:, k], free[rows, j])
+        start[:, k] = st
+        served[:, k] = ok
+    return start, served, used
