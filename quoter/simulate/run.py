@@ -70,6 +70,8 @@ class QueueRun:
     intervals: dict[str, tuple[FloatArray, FloatArray]]
     offered: FloatArray  # mean contacts per interval over the weeks
     calls: int
+    index: int  # the queue's place in the plan
+    agents: list[int]  # the agents simulated per interval
 
 
 @dataclass
@@ -83,11 +85,10 @@ class Run:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-def _queue_model(req: Requirements, q: QueuePlan, opt: Options, agents: list[int] | None) -> tuple[QueueModel, Targets]:
+def _queue_model(req: Requirements, q: QueuePlan, opt: Options, whole: list[int]) -> tuple[QueueModel, Targets]:
     spec = req.channels.section(q.channel)
     interval_s = req.service.interval_minutes * 60.0
     handle = Dist(q.aht_seconds, opt.handle, opt.handle_cv)
-    whole = agents if agents is not None else [round(iv.agents) for iv in q.intervals]
     shares_all = getattr(spec, "languages", None) or req.languages
     shares = tuple(shares_all[lang] for lang in q.languages)
     b = opt.bilingual_share if opt.bilingual_share is not None else getattr(req, "bilingual_share", 1.0)
@@ -129,7 +130,8 @@ def simulate_plan(
     total = 0
     with progress.step("simulate", total=len(todo)) as advance:
         for i, q in todo:
-            model, targets = _queue_model(req, q, opt, (agents or {}).get(i))
+            whole = (agents or {}).get(i) or [round(iv.agents) for iv in q.intervals]
+            model, targets = _queue_model(req, q, opt, whole)
             rng = np.random.default_rng([opt.seed, i])
             sample = simulate_queue(model, rng, opt.weeks, factors)
             n = len(q.intervals)
@@ -137,8 +139,8 @@ def simulate_plan(
             capacity = np.asarray(model.servers, dtype=float) * model.interval_s
             calls = int(sample.valid.sum())
             total += calls
-            runs.append(QueueRun(q, targets, model.slots, stats.weekly(counts, capacity),
-                                 stats.per_interval(counts, capacity), counts.offered.mean(axis=0), calls))  # fmt: skip
+            weekly, per = stats.weekly(counts, capacity), stats.per_interval(counts, capacity)
+            runs.append(QueueRun(q, targets, model.slots, weekly, per, counts.offered.mean(axis=0), calls, i, whole))
             advance(1)
     return Run(opt, runs, skipped, total, time.perf_counter() - began, req.service.interval_minutes)
 
@@ -161,7 +163,7 @@ def missing(qr: QueueRun) -> list[dict[str, Any]]:
                 continue
             bound = mean + half if sign < 0 else mean - half
             out.append({"index": i, "day": iv.day, "time": iv.start, "target": key, "target_value": target,
-                        "simulated": mean, "ci": [_num(mean - half), _num(mean + half)], "agents": iv.agents,
+                        "simulated": mean, "ci": [_num(mean - half), _num(mean + half)], "agents": qr.agents[i],
                         "significant": bool(sign * (bound - target) > 0)})  # fmt: skip
     return out
 
