@@ -88,7 +88,8 @@ class Run:
 def _queue_model(req: Requirements, q: QueuePlan, opt: Options, whole: list[int]) -> tuple[QueueModel, Targets]:
     spec = req.channels.section(q.channel)
     interval_s = req.service.interval_minutes * 60.0
-    handle = Dist(q.aht_seconds, opt.handle, opt.handle_cv)
+    base = float(spec.aht_seconds) if q.channel == "chat" else q.aht_seconds  # chat: handled alone
+    handle = Dist(base, opt.handle, opt.handle_cv)
     shares_all = getattr(spec, "languages", None) or req.languages
     shares = tuple(shares_all[lang] for lang in q.languages)
     b = opt.bilingual_share if opt.bilingual_share is not None else getattr(req, "bilingual_share", 1.0)

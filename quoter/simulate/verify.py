@@ -107,7 +107,7 @@ def _requeue(req: Requirements, q: QueuePlan, plan: StaffingPlan, agents: list[i
     t: Any = getattr(spec, "target", None)
     answer = spec.first_response_seconds if t is None else t.answer_seconds
     patience = None if t is None else t.patience_seconds
-    aht = q.aht_seconds * (1 + float(getattr(spec, "concurrency_slowdown", 0.0)) * (slots - 1))
+    aht = q.aht_seconds  # chat: the handling time at full concurrency, as planned
     res = erlang.evaluate_many([iv.calls for iv in q.intervals], aht, interval_s, [n * slots for n in agents],
                                answer_seconds=answer, patience_seconds=patience)  # fmt: skip
     intervals = tuple(
