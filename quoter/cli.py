@@ -99,16 +99,33 @@ def _staffing_footer(plan: Any) -> list[str]:
 
 
 @app.command()
-def staff(requirements: ReqPath, as_json: JsonFlag = False) -> None:
+def staff(
+    requirements: ReqPath,
+    as_json: JsonFlag = False,
+    verify: Annotated[
+        bool, typer.Option("--verify", help="Add agents where an interval misses a target in simulation (simulate).")
+    ] = False,
+) -> None:
     """Staffing plan: agents per interval and queue, FTE, peak agents, lines."""
     from quoter.inputs.requirements import load_requirements
     from quoter.staffing.planner import plan_staffing
 
-    plan = plan_staffing(load_requirements(requirements))
+    req = load_requirements(requirements)
+    plan, checked = plan_staffing(req), None
+    if verify:
+        from quoter.commands.simulate import verify_plan
+
+        plan, checked = verify_plan(req, plan)
     if as_json:
-        _echo_json(plan.to_dict())
+        _echo_json({**plan.to_dict(), **({"verification": checked} if checked else {})})
     else:
-        typer.echo(staffing_summary(plan))
+        typer.echo(staffing_summary(plan) + (_verification_text(checked) if checked else ""))
+
+
+def _verification_text(checked: dict[str, Any]) -> str:
+    from quoter.commands.simulate import verification_summary
+
+    return "\n" + verification_summary(checked)
 
 
 def shifts_summary(result: Any) -> str:
@@ -635,6 +652,9 @@ def quote(
         Path | None,
         typer.Option("--xlsx", help="Write the negotiation workbook (live formulas), in the first --lang language."),
     ] = None,
+    verified: Annotated[
+        bool, typer.Option("--verified", help="Price the staffing that holds in simulation (staff --verify).")
+    ] = False,
 ) -> None:
     """Price a requirements file: cost build-up, the six tariffs, setup, scenarios, recommendation.
 
@@ -645,13 +665,16 @@ def quote(
     if xlsx is not None:
         _check_output_file(xlsx, "--xlsx", (".xlsx",))
     data, plan, q, book_toman = _load_or_price(
-        requirements, price_book, number, certainty, goal, model, shifts, requote=xlsx is not None
+        requirements, price_book, number, certainty, goal, model, shifts, requote=xlsx is not None, verified=verified
     )
     _write_quote_outputs(data, q, out, docs, pdf, xlsx, langs, price_book)
     if as_json:
         _echo_json(data)
     else:
-        typer.echo(quote_summary(data, plan, toman=toman or book_toman))
+        checked = data.get("verification")
+        typer.echo(
+            quote_summary(data, plan, toman=toman or book_toman) + (_verification_text(checked) if checked else "")
+        )
 
 
 def _write_quote_outputs(
@@ -679,6 +702,7 @@ def _load_or_price(
     model: str | None,
     shifts: bool | None,
     requote: bool,
+    verified: bool = False,
 ) -> tuple[dict[str, Any], Any, Any, bool]:
     """The quote's data, staffing plan (None when saved), Quote (None when saved, unless ``requote``) and
     whether its price book shows Toman: a saved quote.json as saved, or the requirements priced now."""
@@ -698,6 +722,12 @@ def _load_or_price(
 
     req = load_requirements(requirements)
     book = load_price_book(price_book or book_for_client(req.client.country))  # by default, the client's country's
+    plan, checked = None, None
+    if verified:
+        from quoter.commands.simulate import verify_plan
+        from quoter.staffing.planner import plan_staffing
+
+        plan, checked = verify_plan(req, plan_staffing(req), book)
     q = build_quote(
         req,
         book,
@@ -706,8 +736,12 @@ def _load_or_price(
         goal=goal,  # type: ignore[arg-type]
         chosen_model=model,
         shifts=shifts,
+        plan=plan,
     )
-    return q.to_dict(), q.plan, q, book.toman
+    data = q.to_dict()
+    if checked:
+        data["verification"] = checked
+    return data, q.plan, q, book.toman
 
 
 def _delivery(folder: Path) -> Any:

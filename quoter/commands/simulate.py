@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -130,6 +131,19 @@ def simulation_summary(data: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def verify_plan(req: Any, plan: Any, book: Any = None) -> tuple[Any, dict[str, Any]]:
+    """``quoter staff --verify`` and ``quoter quote --verified``: the plan that holds in simulation (default
+    weeks and seed) and what verification did, with the monthly cost of the agents it added."""
+    from quoter.inputs.pricebook import book_for_client, load_price_book
+    from quoter.quote.pipeline import verification_cost
+    from quoter.simulate.run import Options
+    from quoter.simulate.verify import verify
+
+    verified, v, _ = verify(req, plan, Options())
+    bk = book or load_price_book(book_for_client(req.client.country))
+    return verified, {**v.to_dict(), "cost": verification_cost(req, bk, plan, verified)}
+
+
 def verification_summary(v: dict[str, Any]) -> str:
     """The lines ``quoter staff --verify`` adds under the staffing summary."""
     state = "every interval holds" if v["holds"] else "some intervals still miss"
@@ -137,8 +151,9 @@ def verification_summary(v: dict[str, Any]) -> str:
              f"{v['extra_fte']:+.2f} FTE ({v['extra_agent_hours_week']:+.1f} agent-hours a week)."]  # fmt: skip
     cost = v.get("cost")
     if cost:
-        lines.append(f"  The extra staff cost {cost['extra_provider_cost']} {cost['currency']} a month to provide "
-                     f"(price {cost['extra_monthly_total']} a month, {cost['book']}).")  # fmt: skip
+        extra, price = (Decimal(cost[k]) for k in ("extra_provider_cost", "extra_monthly_total"))
+        lines.append(f"  The added agents cost {extra:,.0f} {cost['currency']} a month to provide, "
+                     f"{price:,.0f} a month in the price (price book {cost['book']}).")  # fmt: skip
     for q in v["queues"]:
         lines.append(f"  {q['queue']}: {q['extra_fte']:+.2f} FTE in {q['intervals_changed']} intervals")
     return "\n".join(lines)

@@ -140,7 +140,8 @@ def simulate_plan(
             capacity = np.asarray(model.servers, dtype=float) * model.interval_s
             calls = int(sample.valid.sum())
             total += calls
-            weekly, per = stats.weekly(counts, capacity), stats.per_interval(counts, capacity)
+            weekly = stats.weekly(counts, capacity, np.asarray(model.contacts, dtype=float))
+            per = stats.per_interval(counts, capacity)
             runs.append(QueueRun(q, targets, model.slots, weekly, per, counts.offered.mean(axis=0), calls, i, whole))
             advance(1)
     return Run(opt, runs, skipped, total, time.perf_counter() - began, req.service.interval_minutes)

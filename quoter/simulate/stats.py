@@ -79,11 +79,13 @@ def count(sample: Sample, answer_seconds: float, n: int) -> Counts:
     )
 
 
-def weekly(c: Counts, capacity: FloatArray) -> dict[str, FloatArray]:
+def weekly(c: Counts, capacity: FloatArray, expected: FloatArray | None = None) -> dict[str, FloatArray]:
     """Per-week figures: service level, ASA, abandon rate, occupancy (busy over server seconds on duty per
-    interval, weighted by contacts as the plan's weekly figure is)."""
+    interval, weighted by the ``expected`` contacts per interval as the plan's weekly figure is: weighting by the
+    simulated contacts would bias it upwards, as busier draws are also busier intervals)."""
     with np.errstate(invalid="ignore", divide="ignore"):
         occ = np.nan_to_num(c.busy / capacity[None, :])
+    w = c.offered.mean(axis=0) if expected is None else expected
     off = c.offered.sum(axis=1)
     ans = c.answered.sum(axis=1)
     with np.errstate(invalid="ignore", divide="ignore"):
@@ -91,7 +93,7 @@ def weekly(c: Counts, capacity: FloatArray) -> dict[str, FloatArray]:
             "service_level": c.within.sum(axis=1) / off,
             "asa_seconds": c.wait_answered.sum(axis=1) / ans,
             "abandon_rate": c.abandoned.sum(axis=1) / off,
-            "occupancy": (c.offered * occ).sum(axis=1) / off,
+            "occupancy": (occ * w[None, :]).sum(axis=1) / w.sum(),
         }
 
 
