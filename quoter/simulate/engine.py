@@ -190,30 +190,35 @@ def _kernel(
     arr: FloatArray, hand: FloatArray, pat: FloatArray, next_on: FloatArray, interval_s: float, slots: int,
     slowdown: float, elig: BoolArray | None = None, lang: IntArray | None = None,
 ) -> tuple[FloatArray, BoolArray, FloatArray]:  # fmt: skip
-    """The recursion, one contact of every replication per step: start times, answered, handling times."""
+    """The recursion, one contact of every replication per step: start times, answered, handling times.
+
+    ``free[r, s]`` is the first moment server ``s`` can take a contact, always a moment it is on duty (a server
+    finishing off duty is moved to its next start), so a server is available to a contact arriving at ``a`` at
+    ``max(free, a, next_on[s, interval of a])``: one row of ``next_on`` per replication and step.
+    """
     reps, width = arr.shape
     s_count, n = next_on.shape
-    free = np.zeros((reps, s_count))
-    start = np.empty((reps, width))
-    served = np.zeros((reps, width), dtype=bool)
-    used = hand.copy()
-    rows = np.arange(reps)
-    cols = np.arange(s_count)[None, :]
+    next_t = np.ascontiguousarray(next_on.T)
+    free = np.repeat(next_t[:1], reps, axis=0)
     inv, last = 1.0 / interval_s, n - 1
+    arr_t, pat_t, used_t = (np.ascontiguousarray(x.T) for x in (arr, pat, hand))  # one contiguous row per step
+    at_arrival = np.minimum((arr_t * inv).astype(np.intp), last)
+    lang_t = np.ascontiguousarray(lang.T) if lang is not None else None
+    start = np.empty((width, reps))
+    served = np.zeros((width, reps), dtype=bool)
+    rows = np.arange(reps)
     chat = slots > 1
     agents = s_count // slots if chat else 0
     bias: FloatArray | float = 0.0
     if elig is not None:
         bias = _LOAD_TIE * np.all(elig, axis=0).astype(float)[None, :]
     for k in range(width):
-        a = arr[:, k]
-        g = np.maximum(free, a[:, None])
-        at = (g * inv).astype(np.intp)
-        np.minimum(at, last, out=at)
-        avail = np.maximum(g, next_on[cols, at])
+        a = arr_t[k]
+        avail = np.maximum(free, next_t[at_arrival[k]])
+        np.maximum(avail, a[:, None], out=avail)
         score = avail
-        if elig is not None and lang is not None:  # skills: another language's agents are never free
-            avail = np.where(elig[lang[:, k]], avail, np.inf)
+        if elig is not None and lang_t is not None:  # skills: another language's agents are never free
+            avail = np.where(elig[lang_t[k]], avail, np.inf)
             score = avail + bias  # bilingual agents last among those free at once
         if chat:
             by_agent = free.reshape(reps, agents, slots)
@@ -221,12 +226,17 @@ def _kernel(
             j = (score + _LOAD_TIE * held).argmin(axis=1)
             st = avail[rows, j]
             others = (by_agent[rows, j // slots] > st[:, None]).sum(axis=1)  # chats the agent holds at the start
-            used[:, k] *= 1.0 + slowdown * others
+            used_t[k] *= 1.0 + slowdown * others
         else:
             j = score.argmin(axis=1)
             st = avail[rows, j]
-        ok = (st - a <= pat[:, k]) & np.isfinite(st)
-        free[rows, j] = np.where(ok, st + used[:, k], free[rows, j])
-        start[:, k] = st
-        served[:, k] = ok
-    return start, served, used
+        ok = st - a <= pat_t[k]
+        if elig is not None:  # a language nobody on duty speaks: never answered
+            ok &= np.isfinite(st)
+            st = np.where(ok, st, a)
+        done = st + used_t[k]
+        back = next_on[j, np.minimum((done * inv).astype(np.intp), last)]  # finished off duty: next start
+        free[rows, j] = np.where(ok, np.maximum(done, back), free[rows, j])
+        start[k] = st
+        served[k] = ok
+    return start.T, served.T, used_t.T
