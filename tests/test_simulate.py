@@ -239,3 +239,20 @@ def test_cli_quote_verified_prices_the_added_agents(capsys):
     assert fte == pytest.approx(float(base["staffing"]["totals"]["fte"]) + v["extra_fte"], abs=0.01)
     assert float(v["cost"]["extra_provider_cost"]) > 0
     assert float(data["cost"]["provider_cost"]) > float(base["cost"]["provider_cost"])
+
+
+def test_email_window_in_clock_hours(tmp_path):
+    """The bank's e-mail within 24 clock hours: the same work, but what arrives on Thursday afternoon (closed until
+    Saturday) is answered before closing, and no interval's work is spread past its 24 clock hours."""
+    text = BANK.read_text(encoding="utf-8").replace("    response_hours: 24\n", "    response_hours: 24\n"
+                                                    "    response_clock: clock\n")  # fmt: skip
+    path = tmp_path / "bank.yaml"
+    path.write_text(text, encoding="utf-8")
+    working = next(q for q in plan_staffing(load_requirements(BANK)).queues if q.channel == "email")
+    clock = next(q for q in plan_staffing(load_requirements(path)).queues if q.channel == "email")
+    assert "24 clock hours" in clock.sl_definition and "24 open hours" in working.sl_definition
+    assert clock.agent_hours_week == pytest.approx(working.agent_hours_week)
+    thu = [i for i, iv in enumerate(clock.intervals) if iv.day == "thu" and iv.calls > 0]
+    last = thu[-1]
+    assert clock.intervals[last].agents > 2 * working.intervals[last].agents
+    assert sum(iv.agents for iv in clock.intervals if iv.day == "fri") == 0
