@@ -78,14 +78,14 @@ class QueueModel:
 def skills(m: QueueModel, s_count: int) -> BoolArray | None:
     """``elig[language, server]`` of a pool whose agents are not all bilingual (None: everyone serves all).
 
-    Any first ``N`` servers hold ``floor(N x bilingual_share)`` bilingual ones (spread evenly, so every staffing
-    level keeps the share); the others speak one language each, dealt out in proportion to the shares.
+    Any first ``N`` agents hold ``N x bilingual_share`` bilingual ones, rounded to the nearest (spread evenly, so
+    every staffing level keeps the share; a lone agent at a share of one half is bilingual); the others speak one language each, dealt out in proportion to the shares.
     """
     if len(m.shares) < 2 or m.bilingual_share >= 1.0:
         return None
     b = m.bilingual_share
     agent = np.arange(s_count) // m.slots
-    bilingual = np.floor((agent + 1) * b) > np.floor(agent * b)
+    bilingual = np.floor((agent + 1) * b + 0.5) > np.floor(agent * b + 0.5)
     elig = np.zeros((len(m.shares), s_count), dtype=bool)
     elig[:, bilingual] = True
     dealt = np.zeros(len(m.shares))
