@@ -119,13 +119,13 @@ def staff(
     if as_json:
         _echo_json({**plan.to_dict(), **({"verification": checked} if checked else {})})
     else:
-        typer.echo(staffing_summary(plan) + (_verification_text(checked) if checked else ""))
+        typer.echo(staffing_summary(plan) + _verification_text(checked))
 
 
-def _verification_text(checked: dict[str, Any]) -> str:
+def _verification_text(checked: dict[str, Any] | None) -> str:
     from quoter.commands.simulate import verification_summary
 
-    return "\n" + verification_summary(checked)
+    return "\n" + verification_summary(checked) if checked else ""
 
 
 def shifts_summary(result: Any) -> str:
@@ -652,9 +652,7 @@ def quote(
         Path | None,
         typer.Option("--xlsx", help="Write the negotiation workbook (live formulas), in the first --lang language."),
     ] = None,
-    verified: Annotated[
-        bool, typer.Option("--verified", help="Price the staffing that holds in simulation (staff --verify).")
-    ] = False,
+    verified: Annotated[bool, typer.Option("--verified", help="Price the staffing verified in simulation.")] = False,
 ) -> None:
     """Price a requirements file: cost build-up, the six tariffs, setup, scenarios, recommendation.
 
@@ -671,10 +669,7 @@ def quote(
     if as_json:
         _echo_json(data)
     else:
-        checked = data.get("verification")
-        typer.echo(
-            quote_summary(data, plan, toman=toman or book_toman) + (_verification_text(checked) if checked else "")
-        )
+        typer.echo(quote_summary(data, plan, toman=toman or book_toman) + _verification_text(data.get("verification")))
 
 
 def _write_quote_outputs(

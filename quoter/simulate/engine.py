@@ -78,8 +78,9 @@ class QueueModel:
 def skills(m: QueueModel, s_count: int) -> BoolArray | None:
     """``elig[language, server]`` of a pool whose agents are not all bilingual (None: everyone serves all).
 
-    Any first ``N`` agents hold ``N x bilingual_share`` bilingual ones, rounded to the nearest (spread evenly, so
-    every staffing level keeps the share; a lone agent at a share of one half is bilingual); the others speak one language each, dealt out in proportion to the shares.
+    Any first ``N`` agents hold ``N x bilingual_share`` bilingual ones, rounded to the nearest (spread evenly,
+    so every staffing level keeps the share; a lone agent at a share of one half is bilingual); the others
+    speak one language each, dealt out in proportion to the shares.
     """
     if len(m.shares) < 2 or m.bilingual_share >= 1.0:
         return None
