@@ -256,3 +256,22 @@ def test_email_window_in_clock_hours(tmp_path):
     last = thu[-1]
     assert clock.intervals[last].agents > 2 * working.intervals[last].agents
     assert sum(iv.agents for iv in clock.intervals if iv.day == "fri") == 0
+
+
+def test_a_run_too_big_is_refused_with_the_weeks_that_fit(capsys, write_yaml):
+    path = write_yaml("client: {name: Big}\nchannels:\n  voice: {calls_per_week: 400000, aht_seconds: 180}\n")
+    code, out, err = run(capsys, "simulate", str(path))
+    assert code == 1 and "use --weeks 10 or fewer" in err and "Traceback" not in err, err
+
+
+def test_progress_is_reported_queue_by_queue():
+    from quoter import progress
+
+    events = []
+    req = load_requirements(PARS)
+    with progress.listening(events.append):
+        simulate_plan(req, plan_staffing(req), Options(weeks=2))
+    assert [e.kind for e in events][0] == "start" and events[-1].kind == "end"
+    assert {e.step for e in events} == {"simulate"} and events[0].total == 4
+    assert events[-1].done == pytest.approx(4.0)
+    assert len([e for e in events if e.kind == "advance"]) >= 4

@@ -19,6 +19,7 @@ already holds)``; a new chat goes to the least loaded agent among those free fir
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -33,6 +34,8 @@ IntArray = NDArray[np.intp]
 
 Shape = Literal["exponential", "lognormal", "fixed"]
 SHAPES: tuple[Shape, ...] = ("exponential", "lognormal", "fixed")
+TICK_STEPS = 4096  # steps between two progress reports
+Tick = Callable[[float], None]  # told the share of a queue's run done since it was last told
 _LOAD_TIE = 1e-3  # seconds per chat already held: prefers the least loaded of agents free at the same moment
 
 
@@ -160,7 +163,9 @@ def _arrivals(
     return times, idx, valid
 
 
-def simulate_queue(m: QueueModel, rng: np.random.Generator, reps: int, day_factor: FloatArray) -> Sample:
+def simulate_queue(
+    m: QueueModel, rng: np.random.Generator, reps: int, day_factor: FloatArray, tick: Tick | None = None
+) -> Sample:
     """Simulate ``reps`` independent weeks of one queue (each after a warm-up day); see the module docstring."""
     schedule = _schedule(m)
     next_on = _next_on(schedule, m.interval_s)
@@ -174,7 +179,7 @@ def simulate_queue(m: QueueModel, rng: np.random.Generator, reps: int, day_facto
     lang = (
         rng.choice(len(m.shares), size=arr.shape, p=np.asarray(m.shares) / sum(m.shares)) if elig is not None else None
     )
-    start, ok, served_time = _kernel(arr_f, hand, pat, next_on, m.interval_s, m.slots, m.slowdown, elig, lang)
+    start, ok, served_time = _kernel(arr_f, hand, pat, next_on, m.interval_s, m.slots, m.slowdown, elig, lang, tick)
     per_day = len(m.contacts) // 7
     n_week = len(m.contacts)
     in_week = valid & (idx >= per_day) & (idx < per_day + n_week)
@@ -189,7 +194,7 @@ def simulate_queue(m: QueueModel, rng: np.random.Generator, reps: int, day_facto
 
 def _kernel(
     arr: FloatArray, hand: FloatArray, pat: FloatArray, next_on: FloatArray, interval_s: float, slots: int,
-    slowdown: float, elig: BoolArray | None = None, lang: IntArray | None = None,
+    slowdown: float, elig: BoolArray | None = None, lang: IntArray | None = None, tick: Tick | None = None,
 ) -> tuple[FloatArray, BoolArray, FloatArray]:  # fmt: skip
     """The recursion, one contact of every replication per step: start times, answered, handling times.
 
@@ -240,4 +245,8 @@ def _kernel(
         free[rows, j] = np.where(ok, np.maximum(done, back), free[rows, j])
         start[k] = st
         served[k] = ok
+        if tick is not None and k % TICK_STEPS == TICK_STEPS - 1:
+            tick(TICK_STEPS / width)
+    if tick is not None:
+        tick((width % TICK_STEPS) / width)
     return start.T, served.T, used_t.T

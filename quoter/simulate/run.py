@@ -17,6 +17,9 @@ from quoter.simulate.engine import Dist, FloatArray, QueueModel, Shape, check_di
 from quoter.staffing.result import QueuePlan, StaffingPlan
 
 MAX_WEEKS = 500
+MAX_CALLS_PER_QUEUE = 5_000_000
+"""Contacts one queue's run may simulate (its weeks with their warm-up days): about 0.3 GB of arrays and a few
+seconds; beyond it the run is refused with the weeks that fit."""
 MAX_FORECAST_ERROR = 1.0
 
 
@@ -125,6 +128,7 @@ def simulate_plan(
     runs: list[QueueRun] = []
     skipped = []
     todo = [(i, q) for i, q in enumerate(plan.queues) if q.channel in ("voice", "chat")]
+    _check_size(todo, opt.weeks)
     for q in plan.queues:
         if q.channel not in ("voice", "chat"):
             skipped.append({"queue": f"{q.channel} {q.language}", "reason": "workload, not a queue"})
@@ -134,7 +138,7 @@ def simulate_plan(
             whole = (agents or {}).get(i) or [round(iv.agents) for iv in q.intervals]
             model, targets = _queue_model(req, q, opt, whole)
             rng = np.random.default_rng([opt.seed, i])
-            sample = simulate_queue(model, rng, opt.weeks, factors)
+            sample = simulate_queue(model, rng, opt.weeks, factors, advance)
             n = len(q.intervals)
             counts = stats.count(sample, targets.answer_seconds, n)
             capacity = np.asarray(model.servers, dtype=float) * model.interval_s
@@ -143,8 +147,19 @@ def simulate_plan(
             weekly = stats.weekly(counts, capacity, np.asarray(model.contacts, dtype=float))
             per = stats.per_interval(counts, capacity)
             runs.append(QueueRun(q, targets, model.slots, weekly, per, counts.offered.mean(axis=0), calls, i, whole))
-            advance(1)
     return Run(opt, runs, skipped, total, time.perf_counter() - began, req.service.interval_minutes)
+
+
+def _check_size(todo: list[tuple[int, QueuePlan]], weeks: int) -> None:
+    for _, q in todo:
+        calls = q.contacts_week * weeks * 8 / 7  # with the warm-up day
+        if calls > MAX_CALLS_PER_QUEUE:
+            fit = int(MAX_CALLS_PER_QUEUE / (q.contacts_week * 8 / 7))
+            hint = f"use --weeks {fit} or fewer" if fit >= 2 else "split the volume"
+            raise InputError(
+                f"weeks: {q.channel} {q.language} offers {q.contacts_week:,.0f} contacts a week; {weeks} weeks "
+                f"would simulate about {calls:,.0f}, over the {MAX_CALLS_PER_QUEUE:,} one run holds ({hint})"
+            )
 
 
 def missing(qr: QueueRun) -> list[dict[str, Any]]:
