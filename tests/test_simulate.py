@@ -208,7 +208,7 @@ def test_cli_simulate_json(capsys, tmp_path):
 def test_cli_simulate_text_and_bad_options(capsys):
     code, out, err = run(capsys, "simulate", str(BANK), "--weeks", "2")
     assert code == 0, err
-    assert "voice fa" in out and "Not simulated: email fa" in out and "SL 95% CI" in out
+    assert "voice fa" in out and "E-mail fa: " in out and "within 24 open hours" in out and "SL 95% CI" in out
     bad = [(["--weeks", "1"], "weeks: must be between 2"), (["--handle", "gamma"], "handle: 'gamma'"),
            (["--forecast-error", "-1"], "forecast_error"), (["--chart", "x.txt"], "--chart")]  # fmt: skip
     for args, message in bad:
@@ -275,3 +275,15 @@ def test_progress_is_reported_queue_by_queue():
     assert {e.step for e in events} == {"simulate"} and events[0].total == 4
     assert events[-1].done == pytest.approx(4.0)
     assert len([e for e in events if e.kind == "advance"]) >= 4
+
+
+def test_email_answered_within_its_window_on_the_clock_or_in_open_hours():
+    """The bank's e-mail, planned in open hours: every e-mail within 24 open hours in simulation, but not all
+    within 24 clock hours (Thursday afternoon's wait over the closed Friday)."""
+    req = load_requirements(BANK)
+    run_ = simulate_plan(req, plan_staffing(req), Options(weeks=10, seed=3))
+    (d,) = run_.deferred
+    assert d.calls > 6000 and not d.clock
+    assert stats.across(d.within_open).mean > 0.99
+    assert stats.across(d.within_clock).hi < 0.95
+    assert 1 < stats.across(d.mean_hours).mean < 24

@@ -127,6 +127,12 @@ def simulation_summary(data: dict[str, Any]) -> str:
                          f"{_value(x['target'], x['target_value'])}), {x['agents']} agents{star}")  # fmt: skip
         if len(misses) > MISSES_SHOWN:
             lines.append(f"    ... and {len(misses) - MISSES_SHOWN} more (--json lists all)")
+    for d in data.get("deferred", ()):
+        basis = "clock" if d["response_clock"] == "clock" else "open"
+        lines.append(f"E-mail {d['language']}: {pct(d['within_clock_hours']['mean'])} answered within "
+                     f"{d['response_hours']:g} clock hours, {pct(d['within_open_hours']['mean'])} within "
+                     f"{d['response_hours']:g} open hours (the requirements count {basis} hours); mean "
+                     f"{num(d['mean_response_hours']['mean'])} h")  # fmt: skip
     lines += [f"Not simulated: {s['queue']} ({s['reason']})" for s in data["skipped"]]
     return "\n".join(lines)
 

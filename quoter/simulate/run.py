@@ -13,6 +13,7 @@ from quoter import progress
 from quoter.errors import InputError
 from quoter.inputs.requirements import Requirements
 from quoter.simulate import stats
+from quoter.simulate.deferred import DeferredRun, deferred_dict, simulate_email
 from quoter.simulate.engine import Dist, FloatArray, QueueModel, Shape, check_dist, simulate_queue
 from quoter.staffing.result import QueuePlan, StaffingPlan
 
@@ -86,6 +87,7 @@ class Run:
     seconds: float
     interval_minutes: int
     extra: dict[str, Any] = field(default_factory=dict)
+    deferred: list[DeferredRun] = field(default_factory=list)  # e-mail
 
 
 def _queue_model(req: Requirements, q: QueuePlan, opt: Options, whole: list[int]) -> tuple[QueueModel, Targets]:
@@ -120,25 +122,22 @@ def _day_factors(opt: Options) -> FloatArray:
 def simulate_plan(
     req: Requirements, plan: StaffingPlan, opt: Options, agents: dict[int, list[int]] | None = None
 ) -> Run:
-    """Simulate every voice and chat queue of ``plan`` (``agents`` overrides a queue's agents, by its index);
-    e-mail and outbound queues are workload, not queues, and are listed as skipped."""
+    """Simulate every voice and chat queue of ``plan`` (``agents`` overrides a queue's agents, by its index) and
+    its e-mail (:mod:`quoter.simulate.deferred`); outbound is workload on the calling window, listed as skipped."""
     opt.check()
     began = time.perf_counter()
     factors = _day_factors(opt)
     runs: list[QueueRun] = []
-    skipped = []
     todo = [(i, q) for i, q in enumerate(plan.queues) if q.channel in ("voice", "chat")]
     _check_size(todo, opt.weeks)
-    for q in plan.queues:
-        if q.channel not in ("voice", "chat"):
-            skipped.append({"queue": f"{q.channel} {q.language}", "reason": "workload, not a queue"})
+    skipped = [{"queue": f"{q.channel} {q.language}", "reason": "workload on the calling window, not a queue"}
+               for q in plan.queues if q.channel == "outbound"]  # fmt: skip
     total = 0
     with progress.step("simulate", total=len(todo)) as advance:
         for i, q in todo:
             whole = (agents or {}).get(i) or [round(iv.agents) for iv in q.intervals]
             model, targets = _queue_model(req, q, opt, whole)
-            rng = np.random.default_rng([opt.seed, i])
-            sample = simulate_queue(model, rng, opt.weeks, factors, advance)
+            sample = simulate_queue(model, np.random.default_rng([opt.seed, i]), opt.weeks, factors, advance)
             n = len(q.intervals)
             counts = stats.count(sample, targets.answer_seconds, n)
             capacity = np.asarray(model.servers, dtype=float) * model.interval_s
@@ -147,7 +146,23 @@ def simulate_plan(
             weekly = stats.weekly(counts, capacity, np.asarray(model.contacts, dtype=float))
             per = stats.per_interval(counts, capacity)
             runs.append(QueueRun(q, targets, model.slots, weekly, per, counts.offered.mean(axis=0), calls, i, whole))
-    return Run(opt, runs, skipped, total, time.perf_counter() - began, req.service.interval_minutes)
+    emails = _emails(req, plan, opt)
+    total += sum(e.calls for e in emails)
+    out = Run(opt, runs, skipped, total, time.perf_counter() - began, req.service.interval_minutes)
+    out.deferred = emails
+    return out
+
+
+def _emails(req: Requirements, plan: StaffingPlan, opt: Options) -> list[DeferredRun]:
+    spec = req.channels.section("email")
+    out = []
+    for i, q in enumerate(plan.queues):
+        if q.channel == "email" and spec is not None and q.contacts_week > 0:
+            handle = Dist(spec.handle_minutes * 60.0, opt.handle, opt.handle_cv)
+            out.append(simulate_email(q, spec.response_hours, spec.response_clock == "clock", plan.max_occupancy,
+                                      plan.interval_minutes * 60.0, handle, np.random.default_rng([opt.seed, i]),
+                                      opt.weeks))  # fmt: skip
+    return out
 
 
 def _check_size(todo: list[tuple[int, QueuePlan]], weeks: int) -> None:
@@ -231,5 +246,6 @@ def run_dict(run: Run) -> dict[str, Any]:
                   "patience": o.patience, "patience_cv": o.patience_cv if o.patience == "lognormal" else None,
                   "forecast_error": o.forecast_error, "bilingual_share": o.bilingual_share},
         "queues": [queue_dict(q) for q in run.queues],
+        "deferred": [deferred_dict(d) for d in run.deferred],
         "skipped": run.skipped, **run.extra,
     }  # fmt: skip
