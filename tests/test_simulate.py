@@ -287,3 +287,19 @@ def test_email_answered_within_its_window_on_the_clock_or_in_open_hours():
     assert stats.across(d.within_open).mean > 0.99
     assert stats.across(d.within_clock).hi < 0.95
     assert 1 < stats.across(d.mean_hours).mean < 24
+
+
+def test_a_quote_with_pools_states_the_bilingual_share(tmp_path):
+    from quoter.quote.pipeline import build_quote
+    from quoter.render.text import assumptions
+
+    text = PARS.read_text(encoding="utf-8").replace("pools: [[en, ar]]", "pools: [[en, ar]]\nbilingual_share: 0.6")
+    path = tmp_path / "pars.yaml"
+    path.write_text(text, encoding="utf-8")
+    data = build_quote(path, shifts=False, scenarios=False).to_dict()
+    (item,) = [a for a in data["assumptions"] if a["key"] == "bilingual"]
+    assert item["fields"] == {"share": "60"}
+    assert any("60% of the agents on duty in a pool" in line for line in assumptions(data, "en"))
+    assert any("۶۰٪" in line for line in assumptions(data, "fa"))
+    plain = build_quote(ROOT / "examples/bank-sat-thu.yaml", shifts=False, scenarios=False).to_dict()
+    assert all(a["key"] != "bilingual" for a in plain["assumptions"])  # no pools, no such assumption
