@@ -303,3 +303,18 @@ def test_a_quote_with_pools_states_the_bilingual_share(tmp_path):
     assert any("۶۰٪" in line for line in assumptions(data, "fa"))
     plain = build_quote(ROOT / "examples/bank-sat-thu.yaml", shifts=False, scenarios=False).to_dict()
     assert all(a["key"] != "bilingual" for a in plain["assumptions"])  # no pools, no such assumption
+
+
+def test_a_verified_quote_requotes_to_its_own_numbers(capsys, tmp_path):
+    from quoter.quote.pipeline import requote
+
+    code, out, err = run(capsys, "quote", str(PARS), "--verified", "--no-shifts", "--out", str(tmp_path), "--json")
+    assert code == 0, err
+    saved = json.loads((tmp_path / "quote.json").read_text(encoding="utf-8"))
+    assert saved["verification"]["extra_fte"] > 0
+    again = requote(saved).to_dict()
+    assert again["staffing"]["totals"]["fte"] == saved["staffing"]["totals"]["fte"]
+    assert again["cost"]["monthly_total"] == saved["cost"]["monthly_total"]
+    code, out, err = run(capsys, "quote", str(tmp_path / "quote.json"))  # shown as saved, with its check
+    assert code == 0, err
+    assert "Verified in simulation (50 weeks" in out

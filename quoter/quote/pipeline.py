@@ -275,6 +275,12 @@ def requote(data: dict[str, Any]) -> Quote:
     book = book_from_snapshot(data["price_book"]["snapshot"])
     opts = data.get("options") or {}
     saved = (data.get("staffing") or {}).get("shift_plan") or {}
+    plan = None
+    if data.get("verification"):  # priced from the verified plan: verify again (same seed, same plan)
+        from quoter.simulate.run import Options
+        from quoter.simulate.verify import verify
+
+        plan = verify(req, _plan(req), Options())[0]
     return build_quote(
         req,
         book,
@@ -286,6 +292,7 @@ def requote(data: dict[str, Any]) -> Quote:
         scenarios=bool(data.get("scenarios")),
         shifts=opts.get("shifts"),
         saved_shifts=ShiftUse.from_dict(saved) if saved else None,
+        plan=plan,
     )
 
 

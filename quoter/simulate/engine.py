@@ -213,7 +213,7 @@ def _kernel(
     start = np.empty((width, reps))
     served = np.zeros((width, reps), dtype=bool)
     rows = np.arange(reps)
-    chat = slots > 1
+    chat = slots > 1 and slowdown > 0  # without slowdown a chat slot is a server like any other
     agents = s_count // slots if chat else 0
     bias: FloatArray | float = 0.0
     if elig is not None:
