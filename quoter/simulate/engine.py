@@ -34,6 +34,8 @@ IntArray = NDArray[np.intp]
 
 Shape = Literal["exponential", "lognormal", "fixed"]
 SHAPES: tuple[Shape, ...] = ("exponential", "lognormal", "fixed")
+SPLIT_ELEMENTS = 25_000  # days side by side while weeks x 7 x servers stay below this (measured: bench_simulate)
+WARMUP_SECONDS = 3 * 3600.0  # each day's row starts this long before the day (at most a day)
 TICK_STEPS = 4096  # steps between two progress reports
 Tick = Callable[[float], None]  # told the share of a queue's run done since it was last told
 _LOAD_TIE = 1e-3  # seconds per chat already held: prefers the least loaded of agents free at the same moment
@@ -103,11 +105,11 @@ def skills(m: QueueModel, s_count: int) -> BoolArray | None:
 
 @dataclass
 class Sample:
-    """Every simulated contact of the week (warm-up excluded), replication by replication.
+    """Every simulated contact of the week (warm-up excluded).
 
-    Arrays are (replications, contacts) padded: ``valid`` marks real contacts. ``interval`` is the week interval
-    a contact arrived in; ``wait`` its time in queue (until answer or abandonment); ``busy`` the server seconds
-    worked per replication and interval (by the interval a contact started in).
+    Arrays are (rows, contacts) padded, a row one day of one week (``rep``): ``valid`` marks real contacts.
+    ``interval`` is the week interval a contact arrived in; ``wait`` its time in queue (until answer or
+    abandonment); ``busy`` the server seconds worked per week and interval (by the interval a contact started in).
     """
 
     interval: IntArray
@@ -115,6 +117,7 @@ class Sample:
     answered: BoolArray
     wait: FloatArray
     busy: FloatArray
+    rep: IntArray  # the week (replication) of each row
 
 
 def _schedule(m: QueueModel) -> IntArray:
@@ -140,61 +143,90 @@ def _next_on(schedule: IntArray, interval_s: float) -> FloatArray:
     return np.concatenate([out, np.full((s_count, 1), far)], axis=1)
 
 
-def _arrivals(
-    m: QueueModel, rng: np.random.Generator, reps: int, day_factor: FloatArray
-) -> tuple[FloatArray, IntArray, BoolArray]:
-    """Arrival times (horizon seconds, sorted per replication, padded with far times), their horizon interval,
-    and which are real. ``day_factor`` is (reps, 9): one forecast-error factor per day of the horizon."""
+@dataclass
+class Rows:
+    """The rows the kernel runs side by side: one per week and day (``rep``, ``day``), each the day's contacts
+    after a warm-up of the hours before it (from an empty queue at ``first``, a horizon interval)."""
+
+    times: FloatArray  # arrival times, horizon seconds, sorted per row, padded with inf
+    interval: IntArray  # their horizon interval
+    valid: BoolArray
+    rep: IntArray
+    measured: IntArray  # the horizon interval where the row's measured time starts ...
+    until: IntArray  # ... and ends
+    first: IntArray
+
+
+def _arrivals(m: QueueModel, rng: np.random.Generator, reps: int, day_factor: FloatArray, split: bool) -> Rows:
+    """Poisson arrivals per interval of each week's horizon (warm-up day, week, drain day), at the planned rate
+    times the day's forecast-error factor (``day_factor``: reps x 9), cut into one row per day of the week."""
     week = np.asarray(m.contacts, dtype=float)
     per_day = week.size // 7
     rates = np.concatenate([week[week.size - per_day :], week, week[:per_day]])
     n = rates.size
     lam = rates[None, :] * np.repeat(day_factor, per_day, axis=1)[:, :n]
     counts = rng.poisson(lam)
-    counts[:, n - per_day :] = 0  # the trailing day only lets the last queue drain
-    width = max(1, int(counts.sum(axis=1).max()))
-    times = np.full((reps, width), np.inf)
-    for r in range(reps):
-        ints = np.repeat(np.arange(n), counts[r])
-        times[r, : ints.size] = (ints + rng.random(ints.size)) * m.interval_s
+    days = 7 if split else 1  # rows per week, each ``span`` intervals long after ``warm`` of warm-up
+    warm = min(per_day, math.ceil(WARMUP_SECONDS / m.interval_s)) if split else per_day
+    span = per_day if split else 7 * per_day
+    rep = np.repeat(np.arange(reps), days)
+    measured = np.tile((np.arange(days) + 1) * per_day, reps)
+    first = measured - warm
+    pieces = []
+    for r, lo in zip(rep.tolist(), first.tolist(), strict=True):
+        ints = np.repeat(np.arange(lo, lo + warm + span), counts[r, lo : lo + warm + span])
+        pieces.append((ints + rng.random(ints.size)) * m.interval_s)
+    width = max(1, max(p.size for p in pieces))
+    times = np.full((rep.size, width), np.inf)
+    for row, p in enumerate(pieces):
+        times[row, : p.size] = p
     times.sort(axis=1)
     valid = np.isfinite(times)
     idx = np.where(valid, np.floor(np.where(valid, times, 0.0) / m.interval_s), 0).astype(np.intp)
-    return times, idx, valid
+    return Rows(times, idx, valid, rep, measured, measured + span, first)
 
 
 def simulate_queue(
-    m: QueueModel, rng: np.random.Generator, reps: int, day_factor: FloatArray, tick: Tick | None = None
-) -> Sample:
-    """Simulate ``reps`` independent weeks of one queue (each after a warm-up day); see the module docstring."""
+    m: QueueModel, rng: np.random.Generator, reps: int, day_factor: FloatArray, tick: Tick | None = None,
+    split: bool | None = None,
+) -> Sample:  # fmt: skip
+    """Simulate ``reps`` independent weeks of one queue; see the module docstring.
+
+    The seven days of every week run side by side, each from an empty queue a few hours before it
+    (:data:`WARMUP_SECONDS`, at the rates and staffing of those hours): a queue forgets its state within
+    minutes, and a seventh of the steps makes the run several times faster."""
     schedule = _schedule(m)
     next_on = _next_on(schedule, m.interval_s)
-    arr, idx, valid = _arrivals(m, rng, reps, day_factor)
+    if split is None:  # days side by side pay where few weeks leave numpy's per-step cost unshared
+        split = reps * max(m.servers, default=1) * 7 <= SPLIT_ELEMENTS
+    rows = _arrivals(m, rng, reps, day_factor, split)
+    arr, idx, valid = rows.times, rows.interval, rows.valid
     far = float(next_on[0, -1])
     arr_f = np.where(valid, arr, far)
     hand = m.handle.sample(rng, arr.shape)
     pat = m.patience.sample(rng, arr.shape) if m.patience is not None else np.full(arr.shape, np.inf)
     pat = np.where(valid, pat, -1.0)  # padding is never answered
     elig = skills(m, next_on.shape[0])
-    lang = (
-        rng.choice(len(m.shares), size=arr.shape, p=np.asarray(m.shares) / sum(m.shares)) if elig is not None else None
-    )
-    start, ok, served_time = _kernel(arr_f, hand, pat, next_on, m.interval_s, m.slots, m.slowdown, elig, lang, tick)
+    shares = np.asarray(m.shares) / sum(m.shares)
+    lang = rng.choice(len(m.shares), size=arr.shape, p=shares) if elig is not None else None
+    start, ok, served_time = _kernel(arr_f, hand, pat, next_on, m.interval_s, m.slots, m.slowdown, elig, lang, tick,
+                                     rows.first)  # fmt: skip
     per_day = len(m.contacts) // 7
     n_week = len(m.contacts)
-    in_week = valid & (idx >= per_day) & (idx < per_day + n_week)
+    in_week = valid & (idx >= rows.measured[:, None]) & (idx < rows.until[:, None])
     busy = np.zeros((reps, n_week))
     start_i = np.clip(np.floor(np.where(ok, start, 0.0) / m.interval_s).astype(np.intp) - per_day, 0, n_week - 1)
-    rows = np.broadcast_to(np.arange(reps)[:, None], arr.shape)
+    rep_of = np.broadcast_to(rows.rep[:, None], arr.shape)
     use = ok & in_week
-    np.add.at(busy, (rows[use], start_i[use]), served_time[use])
+    np.add.at(busy, (rep_of[use], start_i[use]), served_time[use])
     wait = np.where(ok, start - arr_f, np.minimum(pat, far))
-    return Sample(np.clip(idx - per_day, 0, n_week - 1), in_week, ok & in_week, wait, busy)
+    return Sample(np.clip(idx - per_day, 0, n_week - 1), in_week, ok & in_week, wait, busy, rows.rep)
 
 
 def _kernel(
     arr: FloatArray, hand: FloatArray, pat: FloatArray, next_on: FloatArray, interval_s: float, slots: int,
     slowdown: float, elig: BoolArray | None = None, lang: IntArray | None = None, tick: Tick | None = None,
+    first: IntArray | None = None,
 ) -> tuple[FloatArray, BoolArray, FloatArray]:  # fmt: skip
     """The recursion, one contact of every replication per step: start times, answered, handling times.
 
@@ -205,7 +237,7 @@ def _kernel(
     reps, width = arr.shape
     s_count, n = next_on.shape
     next_t = np.ascontiguousarray(next_on.T)
-    free = np.repeat(next_t[:1], reps, axis=0)
+    free = next_t[first] if first is not None else np.repeat(next_t[:1], reps, axis=0)  # empty at each row's start
     inv, last = 1.0 / interval_s, n - 1
     arr_t, pat_t, used_t = (np.ascontiguousarray(x.T) for x in (arr, pat, hand))  # one contiguous row per step
     at_arrival = np.minimum((arr_t * inv).astype(np.intp), last)

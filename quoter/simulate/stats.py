@@ -59,8 +59,8 @@ class Counts:
 
 
 def count(sample: Sample, answer_seconds: float, n: int) -> Counts:
-    reps = sample.valid.shape[0]
-    rows = np.broadcast_to(np.arange(reps)[:, None], sample.valid.shape)
+    reps = sample.busy.shape[0]
+    rows = np.broadcast_to(sample.rep[:, None], sample.valid.shape)
 
     def per(mask: np.ndarray, weights: FloatArray | None = None) -> FloatArray:
         out = np.zeros((reps, n))
