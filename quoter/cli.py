@@ -99,16 +99,33 @@ def _staffing_footer(plan: Any) -> list[str]:
 
 
 @app.command()
-def staff(requirements: ReqPath, as_json: JsonFlag = False) -> None:
+def staff(
+    requirements: ReqPath,
+    as_json: JsonFlag = False,
+    verify: Annotated[
+        bool, typer.Option("--verify", help="Add agents where an interval misses a target in simulation (simulate).")
+    ] = False,
+) -> None:
     """Staffing plan: agents per interval and queue, FTE, peak agents, lines."""
     from quoter.inputs.requirements import load_requirements
     from quoter.staffing.planner import plan_staffing
 
-    plan = plan_staffing(load_requirements(requirements))
+    req = load_requirements(requirements)
+    plan, checked = plan_staffing(req), None
+    if verify:
+        from quoter.commands.simulate import verify_plan
+
+        plan, checked = verify_plan(req, plan)
     if as_json:
-        _echo_json(plan.to_dict())
+        _echo_json({**plan.to_dict(), **({"verification": checked} if checked else {})})
     else:
-        typer.echo(staffing_summary(plan))
+        typer.echo(staffing_summary(plan) + _verification_text(checked))
+
+
+def _verification_text(checked: dict[str, Any] | None) -> str:
+    from quoter.commands.simulate import verification_summary
+
+    return "\n" + verification_summary(checked) if checked else ""
 
 
 def shifts_summary(result: Any) -> str:
@@ -656,6 +673,7 @@ def quote(
     ] = None,
     save: SaveFlag = False, note: NoteOption = None, revise: ReviseOption = None,  # the quote book (docs/book.md)
     from_ref: FromOption = None, book_url: BookUrlOption = None,
+    verified: Annotated[bool, typer.Option("--verified", help="Price the staffing verified in simulation.")] = False,
 ) -> None:  # fmt: skip
     """Price a requirements file: cost build-up, the six tariffs, setup, scenarios, recommendation.
 
@@ -667,12 +685,12 @@ def quote(
         _check_output_file(xlsx, "--xlsx", (".xlsx",))
     data, plan, q, book_toman, stamp = _quote_input(requirements, price_book, number, certainty, goal, model,
                                                     shifts, xlsx is not None, save, note, revise, from_ref,
-                                                    book_url)  # fmt: skip
+                                                    book_url, verified)  # fmt: skip
     _write_quote_outputs(data, q, out, docs, pdf, xlsx, langs, price_book, stamp)
     if as_json:
         _echo_json(data)
     else:
-        typer.echo(quote_summary(data, plan, toman=toman or book_toman))
+        typer.echo(quote_summary(data, plan, toman=toman or book_toman) + _verification_text(data.get("verification")))
 
 
 def _write_quote_outputs(
@@ -700,6 +718,7 @@ def _load_or_price(
     model: str | None,
     shifts: bool | None,
     requote: bool,
+    verified: bool = False,
 ) -> tuple[dict[str, Any], Any, Any, bool]:
     """The quote's data, staffing plan (None when saved), Quote (None when saved, unless ``requote``) and
     whether its price book shows Toman: a saved quote.json as saved, or the requirements priced now."""
@@ -719,6 +738,12 @@ def _load_or_price(
 
     req = load_requirements(requirements)
     book = load_price_book(price_book or book_for_client(req.client.country))  # by default, the client's country's
+    plan, checked = None, None
+    if verified:
+        from quoter.commands.simulate import verify_plan
+        from quoter.staffing.planner import plan_staffing
+
+        plan, checked = verify_plan(req, plan_staffing(req), book)
     q = build_quote(
         req,
         book,
@@ -727,8 +752,12 @@ def _load_or_price(
         goal=goal,  # type: ignore[arg-type]
         chosen_model=model,
         shifts=shifts,
+        plan=plan,
     )
-    return q.to_dict(), q.plan, q, book.toman
+    data = q.to_dict()
+    if checked:
+        data["verification"] = checked
+    return data, q.plan, q, book.toman
 
 
 # ---------------------------------------------------------------- the quote book (quote --save/--from, docs --from)
@@ -746,7 +775,7 @@ def _check_book_options(
 def _quote_input(
     requirements: Path | None, price_book: str | None, number: str | None, certainty: str, goal: str | None,
     model: str | None, shifts: bool | None, requote: bool, save: bool, note: str | None, revise: str | None,
-    from_ref: str | None, book_url: str | None,
+    from_ref: str | None, book_url: str | None, verified: bool = False,
 ) -> tuple[dict[str, Any], Any, Any, bool, dict[str, str] | None]:  # fmt: skip
     """The quote's data, plan, Quote and Toman flag (:func:`_load_or_price`, or a stored revision with --from),
     stored in the book with --save; and the revision's stamp for the documents' footer (None: not from the book)."""
@@ -757,7 +786,8 @@ def _quote_input(
         plan, toman = None, bool(data.get("toman"))
     else:
         assert requirements is not None
-        data, plan, q, toman = _load_or_price(requirements, price_book, number, certainty, goal, model, shifts, requote)
+        data, plan, q, toman = _load_or_price(requirements, price_book, number, certainty, goal, model, shifts, requote,
+                                              verified)  # fmt: skip
     if save:
         data, q, stamp = _save_to_book(data, q, note, revise, book_url)
     return data, plan, q, toman, stamp

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
@@ -18,6 +18,11 @@ class EmailSpec(Volume):
     emails_per_week: WeeklyContacts | None = None
     handle_minutes: Annotated[float, NotBool, Field(gt=0, le=MAX_HANDLE_SECONDS / 60, allow_inf_nan=False)]
     response_hours: Annotated[float, NotBool, Field(gt=0, le=MAX_RESPONSE_HOURS, allow_inf_nan=False)] = 24
+    response_clock: Literal["working", "clock"] = Field(
+        default="working",
+        description="how response_hours count: working (the channel's open hours only; 24 h from Thursday "
+        "afternoon runs into next week) or clock (hours on the clock, closed hours included)",
+    )
     profile: Profile = Profile()
     hours: HoursSpec | None = None
     languages: dict[str, Share] | None = None
@@ -36,16 +41,17 @@ class Email:
 
         email: EmailSpec = spec
         mask = ctx.mask(email.hours)
+        hours = "open hours" if email.response_clock == "working" else "clock hours"
         desc = (
-            f"deferred work: each email handled within {email.response_hours:g} h; capacity = mean "
-            f"workload of the trailing response window / max occupancy"
+            f"deferred work: each email handled within {email.response_hours:g} {hours}; capacity = each "
+            f"interval's workload spread over the open intervals of its response window / max occupancy"
         )
         out = ChannelResult()
         for group, contacts in channel_contacts(ctx, email, email.per_week(), mask).items():
             handled = sum(contacts) * email.handle_minutes
             out.queues.append(
                 workload_queue(ctx, self.key, group, contacts, email.handle_minutes * 60, email.response_hours,
-                               handled, desc)
+                               handled, desc, clock=email.response_clock == "clock")
             )  # fmt: skip
         return out
 

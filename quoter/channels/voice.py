@@ -3,6 +3,7 @@ calls in the IVR, in the queue and in talk."""
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from pydantic import model_validator
@@ -82,6 +83,7 @@ class Voice:
             patience_seconds=vt.patience_seconds,
             max_occupancy=st.max_occupancy,
             min_agents=st.min_agents,
+            load_floor=vt.patience_seconds is not None and vt.max_abandon is None,
         )
         mask = ctx.mask(voice.hours)
         out = ChannelResult(line_load=[0.0] * ctx.n)
@@ -89,6 +91,8 @@ class Voice:
         talk = voice.aht_seconds - min(voice.acw_seconds, voice.aht_seconds)
         for group, contacts in channel_contacts(ctx, voice, voice.per_week(), mask).items():
             plan, waits = erlang_queue(ctx, self.key, group, contacts, voice.aht_seconds, target, mask)
+            if target.load_floor:  # the warning, in the queue's stated method
+                plan = dataclasses.replace(plan, sl_definition=f"{plan.sl_definition} {erlang.LOAD_FLOOR_NOTE}")
             out.queues.append(plan)
             for i, iv in enumerate(plan.intervals):
                 answered = 1 - (iv.abandon_rate or 0.0)

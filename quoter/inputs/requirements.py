@@ -411,6 +411,11 @@ class Requirements(Strict):
     service: Service = Service()
     languages: Annotated[dict[Name, Share], Field(min_length=1, max_length=MAX_LANGUAGES)] = {"fa": 1.0}
     pools: list[list[str]] = []
+    bilingual_share: Annotated[float, NotBool, Field(ge=0, le=1, allow_inf_nan=False)] = Field(
+        default=1.0,
+        description="share of a pool's agents on duty who speak every language of the pool (1: all of them, "
+        "which the pooled Erlang sizing assumes; quoter simulate and staff --verify route by skill with it)",
+    )
     channels: Channels
     staffing: Staffing = Staffing()
     shifts: ShiftRules | None = None

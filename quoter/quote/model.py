@@ -722,6 +722,20 @@ class Term(Doc):
 
 
 # ---------------------------------------------------------------- the whole quote
+class Verification(Doc):
+    """``quoter quote --verified``: the staffing check in simulation that the quote was priced from."""
+
+    model_config = ConfigDict(extra="allow", frozen=True)
+
+    weeks: Int = Field(ge=2)
+    iterations: Int = Field(ge=1)
+    holds: Bool
+    extra_fte: float
+    extra_agent_hours_week: float
+    queues: list[dict[str, Any]]
+    cost: dict[str, str] | None = None
+
+
 class QuoteDoc(Doc):
     """A whole quote as ``Quote.to_dict()`` writes it (``schema`` ``quoter.quote/1``): see docs/quote-json.md."""
 
@@ -751,6 +765,8 @@ class QuoteDoc(Doc):
     term: Term
     add_ons: list[AddOn]
     assumptions: list[Assumption]
+    verification: Verification | None = None
+    """Present when the quote prices the staffing verified in simulation (``--verified``; docs/simulate.md)."""
     sha256: str | None = Field(default=None, pattern=r"^[0-9a-f]{64}$")
     """The SHA-256 of the canonical JSON of the rest (quoter.quote.store); absent from ``Quote.to_dict()``."""
 

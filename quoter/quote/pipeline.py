@@ -123,6 +123,20 @@ def marginal_cost(req: Requirements, book: PriceBook, cost: CostBuildUp, grid: U
     return (ends[1].provider_cost - ends[0].provider_cost) / extra if extra > 0 else None
 
 
+def verification_cost(req: Requirements, book: PriceBook, plan: StaffingPlan, verified: StaffingPlan) -> dict[str, str]:
+    """What the agents verification added cost a month: the cost build-up of both plans (the interval estimate of
+    paid hours, without a roster, so the difference is the added agents' alone)."""
+    from quoter.money import dec_str
+
+    before, after = build_cost(req, book, plan), build_cost(req, book, verified)
+    return {
+        "extra_provider_cost": dec_str(after.provider_cost - before.provider_cost),
+        "extra_monthly_total": dec_str(after.monthly_total - before.monthly_total),
+        "currency": book.currency,
+        "book": book.name,
+    }
+
+
 def _book_for(req: Requirements, book: PriceBook | str | Path | None) -> PriceBook:
     """The price book (by default the one for the client's country), refused if it is for the other side of the
     border."""
@@ -261,6 +275,12 @@ def requote(data: dict[str, Any]) -> Quote:
     book = book_from_snapshot(data["price_book"]["snapshot"])
     opts = data.get("options") or {}
     saved = (data.get("staffing") or {}).get("shift_plan") or {}
+    plan = None
+    if data.get("verification"):  # priced from the verified plan: verify again (same seed, same plan)
+        from quoter.simulate.run import Options
+        from quoter.simulate.verify import verify
+
+        plan = verify(req, _plan(req), Options())[0]
     return build_quote(
         req,
         book,
@@ -272,6 +292,7 @@ def requote(data: dict[str, Any]) -> Quote:
         scenarios=bool(data.get("scenarios")),
         shifts=opts.get("shifts"),
         saved_shifts=ShiftUse.from_dict(saved) if saved else None,
+        plan=plan,
     )
 
 
@@ -288,4 +309,5 @@ __all__ = [
     "recommend",
     "requote",
     "save_quote",
+    "verification_cost",
 ]

@@ -296,6 +296,10 @@ def _assumptions(q: Quote) -> list[dict[str, Any]]:
         ("unconfirmed", {"figure": key, "source": src.source}) for key, src in b.sources.items()
         if src.status != "confirmed" and not key.startswith(INTERNAL_SOURCES)
     ]  # fmt: skip
+    if q.requirements.pools:  # the pooling saving counts on agents who speak every language of their pool
+        items.append(
+            ("bilingual", {"share": dec_str((Decimal(str(q.requirements.bilingual_share)) * 100).normalize())})
+        )
     items += _term_assumptions(q)
     return [{"key": k, **({"fields": f} if f else {})} for k, f in items]
 

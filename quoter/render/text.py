@@ -140,7 +140,7 @@ def assumptions(quote: dict[str, Any], lang: str) -> list[str]:
     def local(key: str, value: str) -> str:  # figures in the reader's digits, dates in the reader's calendar
         if key == "as_of":
             return str(format_date(dt.date.fromisoformat(value), lang))
-        if key in ("daily", "vat", "rise", "cpi", "fx", "money"):
+        if key in ("daily", "vat", "rise", "cpi", "fx", "money", "share"):
             return str(format_number(Decimal(value), lang))
         if key == "season":
             return wording.text(f"season.{value}", lang)

@@ -522,6 +522,10 @@ EN: dict[str, str] = {
         "deal costs {money}% a month."
     ),
     "assumption.term_season": "Monthly volume follows the {season} seasonality (1 = the forecast month).",
+    "assumption.bilingual": (
+        "Pooled languages: {share}% of the agents on duty in a pool speak every language of it (the pool's saving "
+        "counts on them)."
+    ),
     "season.flat": "flat",
     "season.iran-retail": "Iranian retail",
     "season.iran-services": "Iranian services",
@@ -981,6 +985,10 @@ FA: dict[str, str] = {
         "{money}٪ در ماه."
     ),
     "assumption.term_season": "حجم ماهانه بر پایه الگوی فصلی {season} (۱ یعنی ماه پیش‌بینی‌شده).",
+    "assumption.bilingual": (
+        "زبان‌های مشترک: {share}٪ از کارشناسانِ حاضرِ هر صف مشترک به همه زبان‌های آن صف مسلط‌اند (صرفه‌جویی صف "
+        "مشترک بر این پایه است)."
+    ),
     "season.flat": "یکنواخت",
     "season.iran-retail": "خرده‌فروشی ایران",
     "season.iran-services": "خدمات ایران",

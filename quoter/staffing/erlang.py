@@ -78,6 +78,15 @@ class Target:
     patience_seconds: float | None = None
     max_occupancy: float | None = None
     min_agents: int = 0
+    load_floor: bool = False
+    """Erlang A with no ``max_abandon``: never fewer agents than the offered load (see :data:`LOAD_FLOOR_NOTE`)."""
+
+
+LOAD_FLOOR_NOTE = (
+    "No abandon cap is given, so agents are kept at or above the offered load: Erlang A alone would staff below it "
+    "and meet the service level by callers hanging up, which holds only if patience is exponential (with the same "
+    "mean patience but fixed or lognormal, the service level collapses in simulation)."
+)
 
 
 @dataclass(frozen=True)
@@ -570,6 +579,8 @@ def _start_a(a: FloatArray, target: Target) -> FloatArray:
     max_ab = target.max_abandon if target.max_abandon is not None else 1.0
     share = max(target.service_level or 0.0, 1.0 - max_ab)
     bound = np.floor(a * share / (target.max_occupancy or 1.0) * (1 - 1e-9))
+    if target.load_floor and target.max_abandon is None:
+        bound = np.maximum(bound, np.ceil(a * (1 - 1e-12)))
     return np.maximum(float(max(target.min_agents, 1)), bound)
 
 

@@ -165,11 +165,19 @@ def workload_queue(
     window_hours: float | None,
     handled_minutes_week: float,
     description: str,
+    clock: bool = False,
 ) -> QueuePlan:
-    """Deferred or outbound work: fractional agents = workload / (interval x max occupancy)."""
+    """Deferred or outbound work: fractional agents = workload / (interval x max occupancy).
+
+    With a response window each interval's work is spread over the open intervals of the window that starts
+    with it: the next ``window_hours`` of open time, or with ``clock`` the open intervals among the next
+    ``window_hours`` on the clock (the first open interval after it, when the window holds none)."""
     occ = ctx.req.staffing.max_occupancy
     work = [c * seconds_each / (ctx.interval_s * occ) for c in contacts]
-    if window_hours is not None:  # spread each interval's work over the trailing response window
+    if window_hours is not None and clock:
+        work = _spread_clock(work, [c > 0 or w > 0 for c, w in zip(contacts, work, strict=True)],
+                             max(1, round(window_hours * 60 / ctx.im)))  # fmt: skip
+    elif window_hours is not None:  # spread each interval's work over the trailing response window
         open_idx = [i for i in range(ctx.n) if contacts[i] > 0 or work[i] > 0]
         k = max(1, min(len(open_idx), round(window_hours * 60 / ctx.im)))
         if k > 1 and open_idx:
@@ -184,6 +192,24 @@ def workload_queue(
                 work[i] = v
     kpis = [(None, None, None, occ if w > 0 else None) for w in work]
     return ctx.finish(channel, group, "workload", description, seconds_each, contacts, work, kpis, handled_minutes_week)
+
+
+def _spread_clock(work: list[float], is_open: list[bool], k: int) -> list[float]:
+    """Each interval's work spread evenly over the open intervals among it and the ``k - 1`` after it (cyclic)."""
+    n = len(work)
+    opens = [i for i in range(n) if is_open[i]]
+    out = [0.0] * n
+    if not opens:
+        return out
+    for i, w in enumerate(work):
+        if w <= 0:
+            continue
+        window = [(i + d) % n for d in range(min(k, n)) if is_open[(i + d) % n]]
+        if not window:  # nobody works within the window: the first open interval after it
+            window = [min(opens, key=lambda j: (j - i) % n)]
+        for j in window:
+            out[j] += w / len(window)
+    return out
 
 
 def channel_contacts(
