@@ -15,7 +15,7 @@ from typing import Any
 
 from quoter.errors import InputError
 from quoter.intake import cells
-from quoter.intake.fields import CHANNELS, DAYS, FIELDS, SECTION_TITLES, SECTIONS, Field
+from quoter.intake.fields import CHANNELS, DAYS, FIELDS, SECTIONS, Field
 
 FORM_VERSION = 1
 LANG_ROWS = 10
@@ -144,10 +144,7 @@ def prefill_values(req: Any, lang: str) -> dict[str, Any]:
 def _get(req: Any, path: str) -> Any:
     obj = req
     for i, part in enumerate(path.split(".")):
-        if i == 1 and path.startswith("channels."):
-            obj = obj.section(part)
-        else:
-            obj = getattr(obj, part, None)
+        obj = obj.section(part) if i == 1 and path.startswith("channels.") else getattr(obj, part, None)
         if obj is None:
             return None
     return obj

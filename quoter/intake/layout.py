@@ -7,7 +7,7 @@ from typing import Any
 
 from quoter.intake.fields import CHANNELS, DAYS, SECTION_TITLES, Field
 
-TEXT = {
+TEXT: dict[str, dict[str, Any]] = {
     "en": {
         "title": "Request for information: your contact centre",
         "intro": "Fill the white cells; leave a cell empty when you do not know (our defaults apply). "
