@@ -598,7 +598,11 @@ def _unit_text(key: str, m: dict[str, Any], money: Any, detail: dict[str, Any] |
 @app.command()
 def quote(
     requirements: Annotated[
-        Path, typer.Argument(help="Requirements YAML file, or a quote.json saved with --out (shown as saved).")
+        Path,
+        typer.Argument(
+            help="Requirements YAML file, a filled intake form (.xlsx), or a quote.json saved with --out (shown as "
+            "saved)."
+        ),
     ],
     price_book: Annotated[
         str | None, typer.Option("--price-book", help="Price book name (see `quoter price-books`) or YAML path.")
@@ -696,7 +700,12 @@ def _load_or_price(
     from quoter.inputs.requirements import load_requirements
     from quoter.quote.pipeline import build_quote
 
-    req = load_requirements(requirements)
+    if requirements.suffix.lower() == ".xlsx":  # a filled intake form (quoter intake)
+        from quoter.intake.form import load_form
+
+        req = load_form(requirements)
+    else:
+        req = load_requirements(requirements)
     book = load_price_book(price_book or book_for_client(req.client.country))  # by default, the client's country's
     q = build_quote(
         req,

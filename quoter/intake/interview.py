@@ -142,10 +142,13 @@ def _choices(names: tuple[str, ...], lines: dict[str, tuple[str, str]]) -> tuple
     return tuple((n, *lines[n]) for n in names)
 
 
-def _channel_questions(ch: str, unit: str, en: str, fa: str) -> list[Question]:
+def _volume_question(ch: str, unit: str, en: str, fa: str) -> Question:
+    return Question(f"{ch}.volume", f"{en} a {{basis}}?", f"تعداد {fa} در {{basis_fa}}؟", _volume(ch, unit),
+                    when=_has(ch))  # fmt: skip
+
+
+def _profile_questions(ch: str, en: str, fa: str) -> list[Question]:
     return [
-        Question(f"{ch}.volume", f"{en} a {{basis}}?", f"تعداد {fa} در {{basis_fa}}؟", _volume(ch, unit),
-                 when=_has(ch)),
         Question(f"{ch}.intraday", f"Shape of the day for {en}?", f"الگوی روزانه {fa}؟",
                  _one(f"channels.{ch}.profile.intraday"), "flat", _choices(INTRADAY_PROFILES, PROFILE_LINES),
                  when=_has(ch)),
@@ -181,23 +184,26 @@ QUESTIONS: tuple[Question, ...] = (
              _one("channels.voice.profile.intraday"), "flat", _choices(INTRADAY_PROFILES, PROFILE_LINES)),
     Question("voice.weekly", "Shape of the week for calls?", "الگوی هفتگی تماس‌ها؟",
              _one("channels.voice.profile.weekly"), "flat", _choices(WEEKLY_PROFILES, PROFILE_LINES)),
-    *_channel_questions("chat", "chats", "Chats", "گفتگو"),
+    _volume_question("chat", "chats", "Chats", "گفتگو"),
     Question("chat.aht", "Length of a chat, seconds?", "مدت هر گفتگو به ثانیه؟",
              _one("channels.chat.aht_seconds", _num), "420", when=_has("chat")),
     Question("chat.concurrency", "Chats an agent handles at once?", "گفتگوی هم‌زمان هر کارشناس؟",
              _one("channels.chat.concurrency", _num), "2", when=_has("chat")),
-    *_channel_questions("email", "emails", "E-mails", "رایانامه"),
+    *_profile_questions("chat", "chats", "گفتگوها"),
+    _volume_question("email", "emails", "E-mails", "رایانامه"),
     Question("email.handle", "Minutes to answer an e-mail?", "دقیقه برای پاسخ به هر رایانامه؟",
              _one("channels.email.handle_minutes", _num), "6", when=_has("email")),
     Question("email.response", "Every e-mail answered within how many hours?", "پاسخ هر رایانامه در چند ساعت؟",
              _one("channels.email.response_hours", _num), "24", when=_has("email")),
-    *_channel_questions("outbound", "records", "Numbers to call", "شماره برای تماس خروجی"),
+    *_profile_questions("email", "e-mails", "رایانامه‌ها"),
+    _volume_question("outbound", "records", "Numbers to call", "شماره برای تماس خروجی"),
     Question("outbound.talk", "Talk time of an outbound call, seconds?", "زمان مکالمه هر تماس خروجی به ثانیه؟",
              _one("channels.outbound.talk_seconds", _num), "180", when=_has("outbound")),
     Question("outbound.attempts", "Dial attempts per number?", "دفعات شماره‌گیری هر شماره؟",
              _one("channels.outbound.attempts", _num), "2", when=_has("outbound")),
     Question("outbound.contact_rate", "Share of attempts that reach someone?", "سهم تلاش‌هایی که به گفتگو می‌رسد؟",
              _one("channels.outbound.contact_rate", _num), "0.45", when=_has("outbound")),
+    *_profile_questions("outbound", "outbound calls", "تماس‌های خروجی"),
     Question("languages", "Languages and their shares, like 'fa 0.85, en 0.15'?",
              "زبان‌ها و سهم هر یک، مانند 'fa 0.85, en 0.15'؟", _shares("languages"), "fa 1"),
     Question("pools", "Languages answered by the same agents, like 'en+ar' (empty: none)?",
