@@ -13,7 +13,7 @@ from typing import Any
 from quoter.intake.fields import DAYS, Field
 
 _DIGITS = {0x06F0 + i: ord("0") + i for i in range(10)} | {0x0660 + i: ord("0") + i for i in range(10)}
-_SEPARATORS = str.maketrans({"٫": ".", "٬": "", "،": ",", "٪": "%", "\u200c": "", "\u00a0": " "})
+_SEPARATORS = str.maketrans({"٫": ".", "٬": "", "،": ",", "٪": "%", "\u00a0": " "})
 YES = ("yes", "y", "true", "1", "بله", "آری", "بلی", "درست")
 NO = ("no", "n", "false", "0", "خیر", "نه", "نادرست")
 CLOSED = ("closed", "تعطیل", "بسته")

@@ -165,6 +165,8 @@ def _cell_value(f: Field, value: Any, lang: str) -> Any:
 # ---------------------------------------------------------------- reading
 def read_form(path: Path) -> Filled:
     """Read a filled form into requirements data (every unreadable cell listed in ``problems``)."""
+    from zipfile import BadZipFile
+
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
@@ -172,7 +174,7 @@ def read_form(path: Path) -> Filled:
         wb = load_workbook(path, data_only=True)
     except FileNotFoundError:
         raise InputError(f"intake form not found: {path}") from None
-    except (InvalidFileException, OSError, KeyError, ValueError) as exc:
+    except (InvalidFileException, BadZipFile, OSError, KeyError, ValueError) as exc:
         raise InputError(f"{path}: not a readable .xlsx workbook ({exc})") from None
     if "quoter_form" not in wb.defined_names:
         raise InputError(f"{path}: not a quoter intake form (no defined name quoter_form; see `quoter intake`)")

@@ -38,7 +38,7 @@ class Question:
 
 def _one(path: str, convert: Callable[[str], Any] = str) -> Parse:
     def parse(text: str, answers: dict[str, str]) -> dict[str, Any]:
-        text = latin(text)
+        text = text.strip() if convert is str and path.startswith("client.") else latin(text)
         return {path: convert(text)} if text else {}
 
     return parse
