@@ -27,10 +27,28 @@ app = typer.Typer(
     name="quoter",
     help="Staff, price and document call-center outsourcing quotes.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
+
+
+@app.callback()
+def _options(
+    ctx: typer.Context,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display on the terminal.")] = False,
+) -> None:
+    """Staff, price and document call-center outsourcing quotes."""
+    from quoter.commands.terminal import setup
+
+    setup(ctx, quiet)
+
+
+def _show(text: str) -> None:
+    """A command's result: rich tables on a terminal, this plain text when piped (scripts and tests read it)."""
+    from quoter.commands.terminal import show
+
+    show(text)
 
 
 def staffing_summary(plan: Any) -> str:
@@ -108,7 +126,7 @@ def staff(requirements: ReqPath, as_json: JsonFlag = False) -> None:
     if as_json:
         _echo_json(plan.to_dict())
     else:
-        typer.echo(staffing_summary(plan))
+        _show(staffing_summary(plan))
 
 
 def shifts_summary(result: Any) -> str:
@@ -196,7 +214,7 @@ def shifts(
     if as_json:
         _echo_json(result.to_dict())
     else:
-        typer.echo(shifts_summary(result))
+        _show(shifts_summary(result))
 
 
 def _parse_sl(text: str) -> tuple[float, float]:
@@ -655,7 +673,7 @@ def quote(
     if as_json:
         _echo_json(data)
     else:
-        typer.echo(quote_summary(data, plan, toman=toman or book_toman))
+        _show(quote_summary(data, plan, toman=toman or book_toman))
 
 
 def _write_quote_outputs(
@@ -701,7 +719,7 @@ def _load_or_price(
     from quoter.quote.pipeline import build_quote
 
     if requirements.suffix.lower() == ".xlsx":  # a filled intake form (quoter intake)
-        from quoter.intake.form import load_form
+        from quoter.render.intake.form import load_form
 
         req = load_form(requirements)
     else:

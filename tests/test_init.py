@@ -10,8 +10,8 @@ import pytest
 
 from quoter.cli import main
 from quoter.inputs.requirements import load_requirements
-from quoter.intake.form import write_form
-from quoter.intake.interview import QUESTIONS, Interview
+from quoter.render.intake.form import write_form
+from quoter.render.intake.interview import QUESTIONS, Interview
 
 from .conftest import EXAMPLES
 

@@ -13,8 +13,8 @@ from pydantic import BaseModel
 
 from quoter.cli import main
 from quoter.inputs.requirements import Requirements, load_requirements
-from quoter.intake.fields import BY_PATH, FIELDS
-from quoter.intake.form import SHEETS, load_form, names, write_form
+from quoter.render.intake.fields import BY_PATH, FIELDS
+from quoter.render.intake.form import SHEETS, load_form, names, write_form
 
 from .conftest import EXAMPLES
 

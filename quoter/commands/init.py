@@ -25,7 +25,7 @@ def register(app: typer.Typer) -> None:
         force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
     ) -> None:
         """Write a requirements file from an interview (or --defaults, or a filled intake form --from)."""
-        from quoter.intake.yamlwriter import requirements_yaml
+        from quoter.render.intake.yamlwriter import requirements_yaml
 
         if lang not in ("en", "fa"):
             raise InputError(f"--lang: '{lang}' is not one of en, fa")
@@ -43,8 +43,8 @@ def register(app: typer.Typer) -> None:
 
 
 def _from_form(source: Path) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    from quoter.intake.form import read_form
-    from quoter.intake.reading import validate_filled
+    from quoter.render.intake.form import read_form
+    from quoter.render.intake.reading import validate_filled
 
     filled = read_form(source)
     validate_filled(filled, source)  # every bad cell, or nothing written
@@ -71,7 +71,7 @@ def _write(file: Path, text: str, history: list[dict[str, Any]]) -> None:
 
 
 def _interview(lang: str, use_defaults: bool) -> Any:
-    from quoter.intake.interview import Interview, defaults
+    from quoter.render.intake.interview import Interview, defaults
 
     if use_defaults:
         return defaults(lang)

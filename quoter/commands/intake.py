@@ -21,8 +21,8 @@ def register(app: typer.Typer) -> None:
         ] = None,
     ) -> None:
         """Write a request-for-information workbook for the client to fill (drop-downs, ranges, instructions)."""
-        from quoter.intake.form import write_form
         from quoter.outputs import Staging
+        from quoter.render.intake.form import write_form
 
         if lang not in ("en", "fa"):
             raise InputError(f"--lang: '{lang}' is not one of en, fa")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from quoter.intake.fields import CHANNELS, DAYS, SECTION_TITLES, Field
+from quoter.render.intake.fields import CHANNELS, DAYS, SECTION_TITLES, Field
 
 TEXT: dict[str, dict[str, Any]] = {
     "en": {
@@ -51,7 +51,7 @@ def lay_out(wb: Any, lang: str, where: dict[str, Any], values: dict[str, Any]) -
     """Fill workbook ``wb`` (its first sheet reused) with the form's sheets, names and ``values``."""
     from openpyxl.workbook.defined_name import DefinedName
 
-    from quoter.intake.form import FORM_VERSION, SHEETS
+    from quoter.render.intake.form import FORM_VERSION, SHEETS
 
     s = SHEETS[lang]
     main = wb.active
@@ -65,7 +65,7 @@ def lay_out(wb: Any, lang: str, where: dict[str, Any], values: dict[str, Any]) -
     meta.sheet_state = "hidden"
     wb.defined_names["quoter_form"] = DefinedName("quoter_form", attr_text="'quoter'!$B$1")
     for name, cell in where.items():
-        from quoter.intake.form import _ref
+        from quoter.render.intake.form import _ref
 
         wb.defined_names[name] = DefinedName(name, attr_text=_ref(cell.sheet, cell.ref))
     for ws in wb.worksheets:
@@ -109,7 +109,7 @@ def _heading(ws: Any, lang: str, title: str, intro: str, span: str, st: dict[str
 
 
 def _main_sheet(ws: Any, lang: str, where: dict[str, Any], values: dict[str, Any]) -> None:
-    from quoter.intake.form import main_rows
+    from quoter.render.intake.form import main_rows
 
     t, st = TEXT[lang], _styles(lang)
     _heading(ws, lang, t["title"], t["intro"], "C", st)
@@ -139,7 +139,7 @@ def _validate(ws: Any, f: Field, ref: str, lang: str) -> None:
     pass: the reader reads them)."""
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    from quoter.intake.form import HOURS_CHOICE, YES_NO
+    from quoter.render.intake.form import HOURS_CHOICE, YES_NO
 
     if f.kind in ("choice", "bool"):
         options = YES_NO[lang] if f.kind == "bool" else HOURS_CHOICE[lang] if f.path == "service.hours" else f.choices
@@ -159,7 +159,7 @@ def _validate(ws: Any, f: Field, ref: str, lang: str) -> None:
 
 
 def _hours_sheet(ws: Any, lang: str, where: dict[str, Any], values: dict[str, Any]) -> None:
-    from quoter.intake.form import CHANNEL_NAMES, DAY_NAMES
+    from quoter.render.intake.form import CHANNEL_NAMES, DAY_NAMES
 
     t, st = TEXT[lang], _styles(lang)
     _heading(ws, lang, t["hours_title"], t["hours_intro"], "F", st)
@@ -178,7 +178,7 @@ def _hours_sheet(ws: Any, lang: str, where: dict[str, Any], values: dict[str, An
 def _languages_sheet(ws: Any, lang: str, where: dict[str, Any], values: dict[str, Any]) -> None:
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    from quoter.intake.form import CHANNEL_NAMES, LANG_ROWS
+    from quoter.render.intake.form import CHANNEL_NAMES, LANG_ROWS
 
     t, st = TEXT[lang], _styles(lang)
     _heading(ws, lang, t["lang_title"], t["lang_intro"], "G", st)
@@ -202,7 +202,7 @@ def _languages_sheet(ws: Any, lang: str, where: dict[str, Any], values: dict[str
 def _history_sheet(ws: Any, lang: str) -> None:
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    from quoter.intake.form import HISTORY_ROWS
+    from quoter.render.intake.form import HISTORY_ROWS
 
     t, st = TEXT[lang], _styles(lang)
     _heading(ws, lang, t["hist_title"], t["hist_intro"], "F", st)

@@ -11,8 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from quoter.intake.cells import latin
-from quoter.intake.fields import INTRADAY_PROFILES, SEASONALITY_PROFILES, WEEKLY_PROFILES
+from quoter.render.intake.cells import latin
+from quoter.render.intake.fields import INTRADAY_PROFILES, SEASONALITY_PROFILES, WEEKLY_PROFILES
 
 Parse = Callable[[str, dict[str, str]], dict[str, Any]]
 
@@ -46,7 +46,7 @@ def _one(path: str, convert: Callable[[str], Any] = str) -> Parse:
 
 def _num(text: str) -> Any:
     """A number if the text is one (``60,000`` ``۶۰۰۰۰`` ``85%``); else the text, for the model to refuse."""
-    from quoter.intake.cells import number
+    from quoter.render.intake.cells import number
 
     value = number(text)
     return int(value) if isinstance(value, float) and value.is_integer() else value

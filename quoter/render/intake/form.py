@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from quoter.errors import InputError
-from quoter.intake import cells
-from quoter.intake.fields import CHANNELS, DAYS, FIELDS, SECTIONS, Field
+from quoter.render.intake import cells
+from quoter.render.intake.fields import CHANNELS, DAYS, FIELDS, SECTIONS, Field
 
 FORM_VERSION = 1
 LANG_ROWS = 10
@@ -103,7 +103,7 @@ def write_form(path: Path, lang: str = "en", prefill: Any = None) -> Path:
     """Write the form to ``path`` (``prefill``: a Requirements whose values fill the cells, for a check-back)."""
     from openpyxl import Workbook
 
-    from quoter.intake.layout import lay_out
+    from quoter.render.intake.layout import lay_out
 
     if lang not in SHEETS:
         raise InputError(f"--lang: '{lang}' is not one of {', '.join(SHEETS)}")
@@ -178,13 +178,13 @@ def read_form(path: Path) -> Filled:
         raise InputError(f"{path}: not a readable .xlsx workbook ({exc})") from None
     if "quoter_form" not in wb.defined_names:
         raise InputError(f"{path}: not a quoter intake form (no defined name quoter_form; see `quoter intake`)")
-    from quoter.intake.reading import read_cells
+    from quoter.render.intake.reading import read_cells
 
     return read_cells(wb, path)
 
 
 def load_form(path: Path) -> Any:
     """A filled form as validated Requirements; InputError listing every bad cell (sheet!cell: message)."""
-    from quoter.intake.reading import validate_filled
+    from quoter.render.intake.reading import validate_filled
 
     return validate_filled(read_form(path), path)

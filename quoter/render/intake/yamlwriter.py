@@ -7,7 +7,7 @@ import datetime as dt
 import json
 from typing import Any
 
-from quoter.intake.fields import BY_PATH
+from quoter.render.intake.fields import BY_PATH
 
 ORDER = ("client", "service", "seasonality", "languages", "pools", "channels", "staffing", "payment", "notes")
 FLOW = ("languages", "pools", "target", "profile", "hours", "shifts")

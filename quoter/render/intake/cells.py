@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from quoter.intake.fields import DAYS, Field
+from quoter.render.intake.fields import DAYS, Field
 
 _DIGITS = {0x06F0 + i: ord("0") + i for i in range(10)} | {0x0660 + i: ord("0") + i for i in range(10)}
 _SEPARATORS = str.maketrans({"٫": ".", "٬": "", "،": ",", "٪": "%", "\u00a0": " "})

@@ -1,6 +1,6 @@
 """The intake's fields as data: each one a requirements path, the kind of value it takes, and its label and
-instruction in English and Persian. The interview (:mod:`quoter.intake.interview`) and the client's workbook
-(:mod:`quoter.intake.form`) both read this table, so a field is worded once.
+instruction in English and Persian. The interview (:mod:`quoter.render.intake.interview`) and the client's workbook
+(:mod:`quoter.render.intake.form`) both read this table, so a field is worded once.
 
 Paths are the requirements file's keys (docs/requirements.md); a form's defined name is the path with
 underscores (``channels.voice.aht_seconds`` -> ``channels_voice_aht_seconds``). Hours, languages and pools are

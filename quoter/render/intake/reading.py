@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from quoter.errors import InputError
-from quoter.intake import cells
-from quoter.intake.fields import CHANNELS, DAYS, FIELDS
-from quoter.intake.form import HISTORY_COLUMNS, HOURS_CHOICE, Cell, Filled
+from quoter.render.intake import cells
+from quoter.render.intake.fields import CHANNELS, DAYS, FIELDS
+from quoter.render.intake.form import HISTORY_COLUMNS, HOURS_CHOICE, Cell, Filled
 
 
 def _cells(wb: Any, name: str) -> tuple[Cell, list[Any]]:
@@ -169,7 +169,7 @@ def where_of(filled: Filled, path: str) -> str:
     inside = [str(c) for p, c in filled.where.items() if p.startswith(path + ".")]
     if inside:
         return inside[0]
-    from quoter.intake.form import names
+    from quoter.render.intake.form import names
 
     field = next((f for f in FIELDS if f.path.startswith(path + ".") or f.path == path), None)
     return str(names(filled.lang)[field.name]) if field is not None else "form"
