@@ -124,3 +124,60 @@ def test_every_question_default_is_a_valid_answer_and_wording_exists_in_both_lan
         assert q.en.endswith("?") and q.fa.endswith("؟"), q.key
         if q.default is not None and q.when(iv.answers):
             assert iv.ask(q, q.default) is None or q.key in iv.answers or q.default == "", q.key
+
+
+class _Scripted:
+    """questionary's prompts, answered from a script (the terminal path, without a terminal)."""
+
+    def __init__(self, answers: list[object], asked: list[tuple[str, str, list[str]]]) -> None:
+        self.answers, self.asked = answers, asked
+
+    def _prompt(self, kind: str, message: str, choices: list | None = None, **kw: object) -> object:
+        self.asked.append((kind, message, [c.title for c in choices or []]))
+        answer = self.answers.pop(0)
+        return type("Prompt", (), {"ask": lambda self: answer})()
+
+    def text(self, message: str, **kw: object) -> object:
+        return self._prompt("text", message, **kw)
+
+    def select(self, message: str, choices: list, **kw: object) -> object:
+        return self._prompt("select", message, choices, **kw)
+
+    def checkbox(self, message: str, choices: list, **kw: object) -> object:
+        return self._prompt("checkbox", message, choices, **kw)
+
+
+def test_on_a_terminal_questionary_asks_with_described_choices(tmp_path, capsys, monkeypatch):
+    import questionary
+
+    asked: list[tuple[str, str, list[str]]] = []
+    script = ["Acme", "", "IR", "24/7", ["email"], "month", "0", "30000", "200", "80/20", "", "retail", "flat",
+              "3000", "6", "24", "flat", "flat", "fa 1", "12", "", "flat"]  # fmt: skip
+    fake = _Scripted(script, asked)
+    for name in ("text", "select", "checkbox"):
+        monkeypatch.setattr(questionary, name, getattr(fake, name))
+    monkeypatch.setattr(questionary, "print", lambda text, **kw: print(text))
+    monkeypatch.setattr("sys.stdin", type("TTY", (io.StringIO,), {"isatty": lambda self: True})())
+    with pytest.raises(SystemExit) as exc:
+        main(["init", str(tmp_path / "r.yaml")])
+    out, err = capsys.readouterr()
+    assert exc.value.code == 0, err
+    assert "channels.voice.calls_per_month: Input should be greater than 0" in out  # shown, then asked again
+    assert [m for _, m, _ in asked].count("Inbound calls a month?") == 2
+    intraday = next(c for kind, m, c in asked if m == "Shape of the day for calls?")
+    assert "retail - busy evenings, a late peak" in intraday
+    assert ("checkbox", "Channels besides inbound calls (chat, email, outbound; empty: none)?",
+            ["chat - online chat", "email - e-mail", "outbound - outbound calls"]) in asked  # fmt: skip
+    req = load_requirements(tmp_path / "r.yaml")
+    assert req.channels.email.emails_per_month == 3000 and req.channels.voice.profile.intraday == "retail"
+    assert script == []
+
+
+def test_ctrl_c_in_the_terminal_interview_writes_nothing(tmp_path, capsys, monkeypatch):
+    import questionary
+
+    monkeypatch.setattr(questionary, "text", _Scripted([None], []).text)
+    monkeypatch.setattr("sys.stdin", type("TTY", (io.StringIO,), {"isatty": lambda self: True})())
+    with pytest.raises(SystemExit) as exc:
+        main(["init", str(tmp_path / "r.yaml")])
+    assert exc.value.code == 1 and not (tmp_path / "r.yaml").exists()
