@@ -27,10 +27,28 @@ app = typer.Typer(
     name="quoter",
     help="Staff, price and document call-center outsourcing quotes.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
+
+
+@app.callback()
+def _options(
+    ctx: typer.Context,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display on the terminal.")] = False,
+) -> None:
+    """Staff, price and document call-center outsourcing quotes."""
+    from quoter.commands.terminal import setup
+
+    setup(ctx, quiet)
+
+
+def _show(text: str) -> None:
+    """A command's result: rich tables on a terminal, this plain text when piped (scripts and tests read it)."""
+    from quoter.commands.terminal import show
+
+    show(text)
 
 
 def staffing_summary(plan: Any) -> str:
@@ -119,7 +137,7 @@ def staff(
     if as_json:
         _echo_json({**plan.to_dict(), **({"verification": checked} if checked else {})})
     else:
-        typer.echo(staffing_summary(plan) + _verification_text(checked))
+        _show(staffing_summary(plan) + _verification_text(checked))
 
 
 def _verification_text(checked: dict[str, Any] | None) -> str:
@@ -213,7 +231,7 @@ def shifts(
     if as_json:
         _echo_json(result.to_dict())
     else:
-        typer.echo(shifts_summary(result))
+        _show(shifts_summary(result))
 
 
 def _parse_sl(text: str) -> tuple[float, float]:
@@ -629,13 +647,17 @@ FromOption = Annotated[
     ),
 ]
 BookUrlOption = Annotated[str | None, typer.Option("--book", help="Quote book URL (default: $QUOTER_BOOK).")]
+QuoteInput = Annotated[
+    Path | None,
+    typer.Argument(help="Requirements YAML file, a filled intake form (.xlsx), or a quote.json saved with --out "
+                   "(shown as saved)."),
+]  # fmt: skip
+VerifiedFlag = Annotated[bool, typer.Option("--verified", help="Price the staffing verified in simulation.")]
 
 
 @app.command()
 def quote(
-    requirements: Annotated[
-        Path | None, typer.Argument(help="Requirements YAML file, or a quote.json saved with --out (shown as saved).")
-    ] = None,
+    requirements: QuoteInput = None,
     price_book: Annotated[
         str | None, typer.Option("--price-book", help="Price book name (see `quoter price-books`) or YAML path.")
     ] = None,
@@ -672,8 +694,7 @@ def quote(
         typer.Option("--xlsx", help="Write the negotiation workbook (live formulas), in the first --lang language."),
     ] = None,
     save: SaveFlag = False, note: NoteOption = None, revise: ReviseOption = None,  # the quote book (docs/book.md)
-    from_ref: FromOption = None, book_url: BookUrlOption = None,
-    verified: Annotated[bool, typer.Option("--verified", help="Price the staffing verified in simulation.")] = False,
+    from_ref: FromOption = None, book_url: BookUrlOption = None, verified: VerifiedFlag = False,
 ) -> None:  # fmt: skip
     """Price a requirements file: cost build-up, the six tariffs, setup, scenarios, recommendation.
 
@@ -690,7 +711,7 @@ def quote(
     if as_json:
         _echo_json(data)
     else:
-        typer.echo(quote_summary(data, plan, toman=toman or book_toman) + _verification_text(data.get("verification")))
+        _show(quote_summary(data, plan, toman=toman or book_toman) + _verification_text(data.get("verification")))
 
 
 def _write_quote_outputs(
@@ -736,7 +757,12 @@ def _load_or_price(
     from quoter.inputs.requirements import load_requirements
     from quoter.quote.pipeline import build_quote
 
-    req = load_requirements(requirements)
+    if requirements.suffix.lower() == ".xlsx":  # a filled intake form (quoter intake)
+        from quoter.render.intake.form import load_form
+
+        req = load_form(requirements)
+    else:
+        req = load_requirements(requirements)
     book = load_price_book(price_book or book_for_client(req.client.country))  # by default, the client's country's
     plan, checked = None, None
     if verified:

@@ -35,6 +35,7 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from quoter import progress
 from quoter.calendar import DAYS, DAYS_PER_YEAR, MINUTES_PER_DAY, MINUTES_PER_WEEK, clock_shift_minutes, format_time
 from quoter.errors import DomainError, InfeasibleError, InputError
 from quoter.inputs.pricebook import Labour, PriceBook
@@ -450,7 +451,12 @@ def plan_shifts(
     nodes = NODES if node_limit is None else node_limit
     fixed = (plan.interval_minutes, rules.model_dump_json(), book.labour.model_dump_json(),
              tuple(sorted(premiums.items())), shift, per_queue, nodes, week)  # fmt: skip
-    queues = tuple(_solve_cached(tuple(_need(d, plan.interval_minutes)), name, fixed) for name, d in demands.items())
+    solved = []
+    with progress.step("shifts", total=len(demands)) as advance:  # seconds a queue on a 24/7 case
+        for name, d in demands.items():
+            solved.append(_solve_cached(tuple(_need(d, plan.interval_minutes)), name, fixed))
+            advance(1)
+    queues = tuple(solved)
     return ShiftsResult(interval_minutes=plan.interval_minutes, queues=queues, totals=_totals(queues))
 
 

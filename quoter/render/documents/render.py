@@ -24,6 +24,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from quoter import progress
 from quoter.errors import InputError, QuoterError, TemplateError
 from quoter.limits import (
     LOGO_MAX_BYTES,
@@ -671,9 +672,12 @@ def convert_to_pdf(docx_files: Sequence[Path], out_dir: Path, *, timeout: float 
         staging = Path(tempfile.mkdtemp(prefix=".quoter-pdf-", dir=out_dir))  # same disk: renames are atomic
         lo = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore", "--nolockcheck"]
         try:
-            sources = _with_persian_page_numbers(lo, docx_files, staging / "odt", timeout)
-            cmd = [*lo, "--convert-to", "pdf", "--outdir", str(staging), *[str(p) for p in sources]]
-            result = _run_own_group(cmd, timeout)
+            with progress.step("pdf", total=2) as advance:  # LibreOffice: seconds per run
+                sources = _with_persian_page_numbers(lo, docx_files, staging / "odt", timeout)
+                advance(1)
+                cmd = [*lo, "--convert-to", "pdf", "--outdir", str(staging), *[str(p) for p in sources]]
+                result = _run_own_group(cmd, timeout)
+                advance(1)
         except subprocess.TimeoutExpired:
             shutil.rmtree(staging, ignore_errors=True)
             raise PdfError(f"LibreOffice did not finish converting within {timeout:.0f} s") from None
