@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from itertools import chain
 from pathlib import Path
 from typing import IO, Any
 
@@ -73,15 +74,11 @@ def _open(path: Path) -> IO[str]:
         raise InputError(f"{path}: cannot be read ({exc.strerror})") from None
 
 
-def _counted(f: IO[str], advance: Callable[[float], None]) -> Iterator[str]:
-    chars = 0
-    for i, line in enumerate(f, 1):
-        chars += len(line)
-        if not i & 0xFFFF:
-            advance(chars)
-            chars = 0
-        yield line
-    advance(chars)
+def _batches(f: IO[str], advance: Callable[[float], None]) -> Iterator[list[str]]:
+    """The file's lines a megabyte at a time, reporting progress (characters, about bytes) after each batch."""
+    while batch := f.readlines(1 << 20):
+        yield batch
+        advance(sum(map(len, batch)))
 
 
 def _read_file(path: Path, fmt: str, tally: Tally, tz: Any, mapping: dict[str, str], advance: Any) -> None:
@@ -91,9 +88,10 @@ def _read_file(path: Path, fmt: str, tally: Tally, tz: Any, mapping: dict[str, s
         head = [line for _, line in zip(range(SNIFF_LINES), f, strict=False)]
         kind = sniff(path, head) if fmt == "auto" else fmt
         f.seek(0)
-        lines = _counted(f, advance)
+        batches = _batches(f, advance)
+        lines = chain.from_iterable(batches)
         if kind == "queue_log":
-            queue_log.read(lines, tally, clock.offset_lookup(tz))
+            queue_log.read(batches, tally, clock.offset_lookup(tz))
         elif kind == "cdr":
             cdr.read(lines, tally)
         else:
@@ -145,11 +143,19 @@ def analyse(
         for c in changes:
             tally.problem("clock_change", "clock changes in the history's span (times read on the local clock)",
                           name=f"{c['date']} {int(str(c['minutes'])):+d} min")  # fmt: skip
-    queues = [_with_season(estimate.figures(tally, q)) for q in tally.queues()]
-    total = _with_season(estimate.figures(tally, None))
+    total = estimate.figures(tally, None)
     ahead = forecast(total.months)
-    note = (f"{ahead.history_months} full months: {ahead.method}" if ahead else
-            "under 12 full months of history: no forecast; the term plan keeps the requirements' seasonality")
+    total = replace(total, seasonality=ahead.seasonality if ahead else None)
+    names = tally.queues()
+    if len(names) == 1:
+        queues = [replace(total, queue=names[0])]
+    else:
+        queues = [_with_season(estimate.figures(tally, q)) for q in names]
+    note = (
+        f"{ahead.history_months} full months: {ahead.method}"
+        if ahead
+        else "under 12 full months of history: no forecast; the term plan keeps the requirements' seasonality"
+    )
     return History(
         tally.sources, timezone, interval_minutes, clock.day_date(tally.first_day), clock.day_date(tally.last_day),
         sorted(tally.aht_parts, key=["talk", "hold", "wrap"].index), queues, total, ahead, note, changes,
@@ -158,9 +164,7 @@ def analyse(
 
 
 def _with_season(q: QueueFigures) -> QueueFigures:
-    from dataclasses import replace
-
     from quoter.history.forecast import forecast
 
-    ahead = forecast(q.months, horizon=1)
+    ahead = forecast(q.months, horizon=1, holdout=False)
     return replace(q, seasonality=ahead.seasonality if ahead else None)

@@ -24,17 +24,29 @@ def zone(name: str) -> ZoneInfo:
         raise InputError(f"--timezone: '{name}' is not an IANA time zone such as Asia/Tehran") from None
 
 
+def _at(tz: ZoneInfo, epoch: int) -> int:
+    moment = dt.datetime.fromtimestamp(epoch, dt.UTC).astimezone(tz)
+    return int(moment.utcoffset().total_seconds())  # type: ignore[union-attr]
+
+
 def offset_lookup(tz: ZoneInfo) -> Callable[[int], int]:
-    """``offset(epoch)``: the zone's UTC offset in seconds at a UTC epoch second (cached per quarter hour)."""
-    cache: dict[int, int] = {}
+    """``offset(epoch)``: the zone's UTC offset in seconds at a UTC epoch second. Cached per UTC day when the
+    offset is the same at both ends of the day, else per quarter hour (the day of a clock change)."""
+    days: dict[int, int | None] = {}
+    quarters: dict[int, int] = {}
 
     def offset(epoch: int) -> int:
+        d = epoch // 86400
+        off = days.get(d, -1)
+        if off == -1:
+            a, b = _at(tz, d * 86400), _at(tz, d * 86400 + 86399)
+            off = days[d] = a if a == b else None
+        if off is not None:
+            return off
         k = epoch // STEP_S
-        off = cache.get(k)
-        if off is None:
-            moment = dt.datetime.fromtimestamp(k * STEP_S, dt.UTC).astimezone(tz)
-            off = cache[k] = int(moment.utcoffset().total_seconds())  # type: ignore[union-attr]
-        return off
+        if k not in quarters:
+            quarters[k] = _at(tz, k * STEP_S)
+        return quarters[k]
 
     return offset
 

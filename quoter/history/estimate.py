@@ -15,12 +15,23 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from quoter.calendar import WEEKS_PER_MONTH_F
 from quoter.history.clock import day_date, weekday
 from quoter.history.tally import (
-    ABANDONED, ANSWERED, FIELDS, HANDLE, HANDLED, IN_SL, OFFERED, SHORT, WAIT_ALL, WAIT_ANSWERED, WAITED, Tally,
+    ABANDONED,
+    ANSWERED,
+    FIELDS,
+    HANDLE,
+    HANDLED,
+    IN_SL,
+    OFFERED,
+    SHORT,
+    WAIT_ALL,
+    WAIT_ANSWERED,
+    Tally,
 )  # fmt: skip
 
 ALL = "all queues"
@@ -91,16 +102,16 @@ def figures(tally: Tally, queue: str | None) -> QueueFigures:
     """The figures of one queue, or of all queues together (``queue=None``)."""
     assert tally.first_day is not None and tally.last_day is not None
     per_day = 86400 // tally.interval_s
-    total = [0.0] * FIELDS
     grid = [[0.0] * per_day for _ in range(7)]
     by_day: dict[int, float] = {}
+    chosen = []
     for (q, day, slot), b in tally.bins.items():
         if queue is not None and q != queue:
             continue
-        for i in range(FIELDS):
-            total[i] += b[i]
+        chosen.append(b)
         grid[weekday(day)][slot] += b[OFFERED]
         by_day[day] = by_day.get(day, 0.0) + b[OFFERED]
+    total = [sum(col) for col in zip(*chosen, strict=True)] if chosen else [0.0] * FIELDS
     days = tally.last_day - tally.first_day + 1
     per_week = total[OFFERED] / days * 7
     mean, ci = patience(total[ABANDONED], total[WAIT_ALL])
@@ -124,15 +135,24 @@ def _shares(row: list[float]) -> list[float]:
     return [x / s for x in row] if s else [0.0] * len(row)
 
 
-def months(by_day: dict[int, float], first: int, last: int) -> list[tuple[int, int, float, int, int]]:
-    """Calls per Jalali month in the span, with the days covered and the month's length."""
+@lru_cache(maxsize=8)
+def _jalali_days(first: int, last: int) -> tuple[tuple[int, int, int, int], ...]:
+    """(day, Jalali year, month, the month's length) for each day of the span."""
     import jdatetime
 
-    out: dict[tuple[int, int], list[float]] = {}
+    out = []
     for day in range(first, last + 1):
         j = jdatetime.date.fromgregorian(date=day_date(day))
         length = jdatetime.j_days_in_month[j.month - 1] + (1 if j.month == 12 and j.isleap() else 0)
-        m = out.setdefault((j.year, j.month), [0.0, 0, length])
+        out.append((day, int(j.year), int(j.month), length))
+    return tuple(out)
+
+
+def months(by_day: dict[int, float], first: int, last: int) -> list[tuple[int, int, float, int, int]]:
+    """Calls per Jalali month in the span, with the days covered and the month's length."""
+    out: dict[tuple[int, int], list[float]] = {}
+    for day, y, mo, length in _jalali_days(first, last):
+        m = out.setdefault((y, mo), [0.0, 0, length])
         m[0] += by_day.get(day, 0.0)
         m[1] += 1
     return [(y, mo, v[0], int(v[1]), int(v[2])) for (y, mo), v in sorted(out.items())]

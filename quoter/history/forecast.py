@@ -54,7 +54,9 @@ def full_run(months: list[tuple[int, int, float, int, int]]) -> list[tuple[int, 
     return run
 
 
-def forecast(months: list[tuple[int, int, float, int, int]], horizon: int = HORIZON) -> Forecast | None:
+def forecast(
+    months: list[tuple[int, int, float, int, int]], horizon: int = HORIZON, holdout: bool = True
+) -> Forecast | None:
     """A forecast of the ``horizon`` months after the last full month, or None under a year of full months."""
     run = full_run(months)
     n = len(run)
@@ -64,6 +66,7 @@ def forecast(months: list[tuple[int, int, float, int, int]], horizon: int = HORI
     first_month = run[0][1]
     method, ahead, season = _fit(values, first_month, horizon)
     hold = HOLDOUT if n - HOLDOUT >= MIN_YEAR else 3 if n - 3 >= MIN_YEAR else 0
+    hold = hold if holdout else 0
     mape = None
     if hold:
         _, test, _ = _fit(values[:-hold], first_month, hold)
@@ -105,7 +108,7 @@ def _fit(values: list[float], first_month: int, horizon: int) -> tuple[str, list
     factors = [0.0] * 12
     for i, s in enumerate(season):
         month = (first_month - 1 + len(y) - 12 + i) % 12
-        factors[month] = float(s) / mean
+        factors[month] = float(s) / float(mean)
     if not all(math.isfinite(v) for v in ahead):
         raise ValueError("the forecast did not converge")
     return method, [float(v) for v in ahead], factors

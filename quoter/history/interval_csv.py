@@ -17,8 +17,19 @@ import datetime as dt
 from collections.abc import Iterable
 
 from quoter.errors import InputError
-from quoter.history.tally import ABANDONED, ANSWERED, HANDLE, HANDLED, IN_SL, OFFERED, SHORT, WAIT_ALL, WAIT_ANSWERED
-from quoter.history.tally import WAITED, Tally
+from quoter.history.tally import (
+    ABANDONED,
+    ANSWERED,
+    HANDLE,
+    HANDLED,
+    IN_SL,
+    OFFERED,
+    SHORT,
+    WAIT_ALL,
+    WAIT_ANSWERED,
+    WAITED,
+    Tally,
+)
 
 ALIASES: dict[str, tuple[str, ...]] = {
     "interval": ("interval", "intervalstart", "start", "datetime", "period", "timestamp"),
@@ -37,7 +48,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "short_abandoned": ("shortabandoned", "shortabandons"),
 }
 REQUIRED = ("offered", "answered", "abandoned", "aht")
-_DIGITS = {0x06F0 + i: ord("0") + i for i in range(10)} | {0x0660 + i: ord("0") + i for i in range(10)}
+_DIGITS: dict[int, int | None] = {0x06F0 + i: ord("0") + i for i in range(10)}
+_DIGITS |= {0x0660 + i: ord("0") + i for i in range(10)}
 _DIGITS |= {0x066B: ord("."), 0x066C: None, 0x060C: None}  # Arabic decimal and thousands separators
 
 

@@ -60,6 +60,11 @@ class Tally:
             self.span(day)
         return b
 
+    def new_bin(self, key: tuple[str, int, int]) -> list[float]:
+        b = self.bins[key] = [0.0] * FIELDS
+        self.span(key[1])
+        return b
+
     def span(self, day: int) -> None:
         if self.first_day is None or day < self.first_day:
             self.first_day = day

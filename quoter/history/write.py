@@ -93,8 +93,9 @@ def write_requirements(
 ) -> Path:
     """Create or update ``path`` with the history's figures (all queues together, or ``queue``); the result goes
     to ``out`` (a staged path) when given, else replaces ``path``."""
-    from ruamel.yaml import YAML, YAMLError
+    from ruamel.yaml import YAML
     from ruamel.yaml.comments import CommentedMap
+    from ruamel.yaml.error import YAMLError
 
     from quoter.inputs.requirements import load_requirements
 
