@@ -59,7 +59,7 @@ def rate_per_interval(p: Params, day: dt.date, hour: int) -> float:
     weekly = [w / sum(p.weekly) for w in p.weekly]
     hourly = [h / sum(p.intraday) for h in p.intraday]
     season = float(p.seasonality[jalali_month(day)[1] - 1]) if p.seasonality else 1.0
-    growth = (1 + p.growth_per_year) ** ((day - p.start).days / 365.25)
+    growth = float((1 + p.growth_per_year) ** ((day - p.start).days / 365.25))
     return float(p.calls_per_week) * weekly[wd] * hourly[hour] * season * growth / len(p.queues)
 
 
