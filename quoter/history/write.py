@@ -123,6 +123,7 @@ def write_requirements(
             load_requirements(tmp)
         except InputError as exc:
             raise InputError(f"--write: {path} would not be valid requirements (not written)", exc.problems) from None
+        os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o644)
         os.replace(tmp, target)
     finally:
         if os.path.exists(tmp):
