@@ -86,7 +86,7 @@ def _read_file(path: Path, fmt: str, tally: Tally, tz: Any, mapping: dict[str, s
 
     with _open(path) as f:
         head = [line for _, line in zip(range(SNIFF_LINES), f, strict=False)]
-        kind = sniff(path, head) if fmt == "auto" else fmt
+        kind = fmt if fmt != "auto" else "csv" if mapping else sniff(path, head)  # a column mapping means CSV
         f.seek(0)
         batches = _batches(f, advance)
         lines = chain.from_iterable(batches)
