@@ -87,10 +87,13 @@ def test_write_creates_a_requirements_file_that_prices(capsys, files, tmp_path):
     assert float(json.loads(out)["staffing"]["totals"]["fte"]) > 0
 
 
-COMMENTED = MINIMAL.replace("client:", "# the client's own words\nclient:") + """\
+COMMENTED = (
+    MINIMAL.replace("client:", "# the client's own words\nclient:")
+    + """\
 staffing:
   shrinkage: 0.25   # agreed with the client
 """
+)
 
 
 def test_write_updates_only_its_keys_and_keeps_comments(capsys, files, tmp_path):
