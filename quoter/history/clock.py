@@ -38,6 +38,8 @@ def offset_lookup(tz: ZoneInfo) -> Callable[[int], int]:
     def offset(epoch: int) -> int:
         d = epoch // 86400
         off = days.get(d, -1)
+        if off is not None and off != -1:
+            return off
         if off == -1:
             a, b = _at(tz, d * 86400), _at(tz, d * 86400 + 86399)
             off = days[d] = a if a == b else None

@@ -88,13 +88,13 @@ def _ratio(a: float, b: float) -> float | None:
 
 def patience(abandons: float, exposure: float) -> tuple[float | None, tuple[float, float] | None]:
     """Mean patience (s) and its exact 95 % interval from the abandons and the callers' total wait (s)."""
-    from scipy.stats import chi2
+    from scipy.special import gammaincinv  # chi2.ppf(q, 2k) / 2 = gammaincinv(k, q), without scipy.stats' import
 
     if not math.isfinite(exposure) or exposure <= 0 or abandons <= 0:
         return None, None
     k = abandons
-    low_rate = float(chi2.ppf(0.025, 2 * k)) / (2 * exposure)
-    high_rate = float(chi2.ppf(0.975, 2 * k + 2)) / (2 * exposure)
+    low_rate = float(gammaincinv(k, 0.025)) / exposure
+    high_rate = float(gammaincinv(k + 1, 0.975)) / exposure
     return exposure / k, (1 / high_rate, 1 / low_rate if low_rate > 0 else math.inf)
 
 

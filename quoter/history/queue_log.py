@@ -69,8 +69,12 @@ def read(batches: Iterable[list[str]], tally: Tally, offset: Callable[[int], int
     The common events are handled inline (this loop runs a million times in a few seconds); the rest in
     :func:`_event`."""
     calls: dict[tuple[str, str], list[Any]] = {}  # (callid, queue) -> [bin, state]; 0 waiting, 1 answered
-    done: set[tuple[str, str]] = set()
+    done: set[int] = set()  # hashes of the finished calls' keys: a duplicate is told at a tenth of the memory
     last, lineno, sl, size, bins = 0, 0, tally.answer_seconds, tally.interval_s, tally.bins
+    ignored, complete, new_bin = IGNORED, COMPLETE, tally.new_bin  # locals: this loop runs a million times
+    off, ans, waited, w_ans, w_all, in_sl, handle, handled = (
+        OFFERED, ANSWERED, WAITED, WAIT_ANSWERED, WAIT_ALL, IN_SL, HANDLE, HANDLED,
+    )  # fmt: skip
     for batch in batches:
         for line in batch:
             lineno += 1
@@ -79,7 +83,7 @@ def read(batches: Iterable[list[str]], tally: Tally, offset: Callable[[int], int
                 _short(tally, p, line, lineno)
                 continue
             ev, q = p[4], p[2]
-            if q == "NONE" or ev in IGNORED:
+            if q == "NONE" or ev in ignored:
                 continue
             try:
                 t = int(p[0])
@@ -89,27 +93,27 @@ def read(batches: Iterable[list[str]], tally: Tally, offset: Callable[[int], int
                     last = t
                 key = (p[1], q)
                 call = calls.get(key)
-                if ev == "ENTERQUEUE" and call is None and key not in done:
+                if ev == "ENTERQUEUE" and call is None and hash(key) not in done:
                     local = t + offset(t)
                     bk = (q, local // 86400, local % 86400 // size)
-                    calls[key] = [bins.get(bk) or tally.new_bin(bk), 0]
+                    calls[key] = [bins.get(bk) or new_bin(bk), 0]
                 elif ev == "CONNECT" and call is not None and call[1] == 0:
                     wait = float(p[5])
                     b = call[0]
-                    b[OFFERED] += 1
-                    b[ANSWERED] += 1
-                    b[WAITED] += 1
-                    b[WAIT_ANSWERED] += wait
-                    b[WAIT_ALL] += wait
+                    b[off] += 1
+                    b[ans] += 1
+                    b[waited] += 1
+                    b[w_ans] += wait
+                    b[w_all] += wait
                     if wait <= sl:
-                        b[IN_SL] += 1
+                        b[in_sl] += 1
                     call[1] = 1
-                elif ev in COMPLETE and call is not None and call[1] == 1:
+                elif ev in complete and call is not None and call[1] == 1:
                     b = call[0]
-                    b[HANDLE] += float(p[6])
-                    b[HANDLED] += 1
+                    b[handle] += float(p[6])
+                    b[handled] += 1
                     del calls[key]
-                    done.add(key)
+                    done.add(hash(key))
                 else:
                     _event(tally, calls, done, key, call, ev, p, t, offset, lineno)
             except (ValueError, IndexError):
@@ -131,7 +135,7 @@ def _short(tally: Tally, p: list[str], line: str, lineno: int) -> None:
 def _event(
     tally: Tally,
     calls: dict[tuple[str, str], list[object]],
-    done: set[tuple[str, str]],
+    done: set[int],
     key: tuple[str, str],
     call: list[Any] | None,
     ev: str,
@@ -141,13 +145,13 @@ def _event(
     lineno: int,
 ) -> None:
     if ev == "ENTERQUEUE":
-        if key in calls or key in done:
+        if key in calls or hash(key) in done:
             tally.problem("duplicate_call", "calls that entered the same queue twice (the repeat is skipped)", lineno)
             return
         calls[key] = [tally.bin(key[1], t + offset(t)), 0]
         return
     if call is None:
-        if key in done:
+        if hash(key) in done:
             tally.problem("duplicate_call", "events repeated for a call already finished (skipped)", lineno)
         elif ev in ("CONNECT", "ABANDON", "ATTENDEDTRANSFER") or ev in LEFT or ev in TALK:
             tally.problem("no_enterqueue", "events for a call with no ENTERQUEUE (skipped)", lineno)
@@ -166,14 +170,14 @@ def _event(
         b[HANDLE] += float(p[j])
         b[HANDLED] += 1
         del calls[key]
-        done.add(key)
+        done.add(hash(key))
     elif ev == "ABANDON":
         tally.abandoned(b, float(p[7]))
         del calls[key]
-        done.add(key)
+        done.add(hash(key))
     elif ev in LEFT:
         tally.left(b, float(p[LEFT[ev]]))
         del calls[key]
-        done.add(key)
+        done.add(hash(key))
     else:
         tally.problem("unknown_event", "events this reader does not know (skipped)", lineno, ev)
