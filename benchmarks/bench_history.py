@@ -47,6 +47,17 @@ def run(cmd: list[str], out: Path) -> tuple[float, float, float]:
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
+def make(name: str, path: Path) -> None:
+    """Write the case's queue_log in a child process: a forked child's peak RSS starts at its parent's, so the
+    parent must stay small for the measured runs' RSS to be theirs."""
+    code = (
+        "import sys; from pathlib import Path; sys.path.insert(0, sys.argv[3]); import bench_history as b; "
+        "from quoter.history import synthetic as s; p = b.CASES[sys.argv[1]]; "
+        "Path(sys.argv[2]).write_text(s.queue_log_text(p, s.generate(p)), encoding='utf-8')"
+    )
+    subprocess.run([sys.executable, "-c", code, name, str(path), str(Path(__file__).parent)], check=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=3)
@@ -56,7 +67,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for name, p in CASES.items():
             path = Path(tmp) / "queue_log"
-            path.write_text(synthetic.queue_log_text(p, synthetic.generate(p)), encoding="utf-8")
+            make(name, path)
             with path.open() as f:
                 lines = sum(1 for _ in f)
             size = os.path.getsize(path) / 2**20
