@@ -447,7 +447,11 @@ class Requirements(Strict):
         description="monthly volume factors over the year, Farvardin first: a profile (flat, iran-retail, "
         "iran-services) or 12 factors (1 = the forecast month)",
     )
-    forecast: Forecast | None = None
+    forecast: Forecast | None = Field(
+        default=None,
+        exclude_if=lambda v: v is None,  # absent, it leaves the dump (and so every quote number) as before
+        description="the volume of the months ahead from the client's history (quoter history --write)",
+    )
     payment: PaymentTerms | None = None
     notes: Text | None = None
 
