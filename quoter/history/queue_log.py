@@ -70,7 +70,7 @@ def read(batches: Iterable[list[str]], tally: Tally, offset: Callable[[int], int
     :func:`_event`."""
     calls: dict[tuple[str, str], list[Any]] = {}  # (callid, queue) -> [bin, state]; 0 waiting, 1 answered
     done: set[int] = set()  # hashes of the finished calls' keys: a duplicate is told at a tenth of the memory
-    last, lineno, sl, size, bins = 0, 0, tally.answer_seconds, tally.interval_s, tally.bins
+    last, lineno, sl, size, bins = "", 0, tally.answer_seconds, tally.interval_s, tally.bins
     ignored, complete, new_bin = IGNORED, COMPLETE, tally.new_bin  # locals: this loop runs a million times
     off, ans, waited, w_ans, w_all, in_sl, handle, handled = (
         OFFERED, ANSWERED, WAITED, WAIT_ANSWERED, WAIT_ALL, IN_SL, HANDLE, HANDLED,
@@ -86,14 +86,17 @@ def read(batches: Iterable[list[str]], tally: Tally, offset: Callable[[int], int
             if q == "NONE" or ev in ignored:
                 continue
             try:
-                t = int(p[0])
-                if t < last:
+                stamp = p[0]  # epochs of one length compare as text: int() only where the time is used
+                if not stamp.isdigit():
+                    raise ValueError(stamp)
+                if stamp < last and len(stamp) == len(last):
                     tally.problem("out_of_order", "events earlier than the line before them", lineno)
                 else:
-                    last = t
+                    last = stamp
                 key = (p[1], q)
                 call = calls.get(key)
                 if ev == "ENTERQUEUE" and call is None and hash(key) not in done:
+                    t = int(stamp)
                     local = t + offset(t)
                     bk = (q, local // 86400, local % 86400 // size)
                     calls[key] = [bins.get(bk) or new_bin(bk), 0]
@@ -115,7 +118,7 @@ def read(batches: Iterable[list[str]], tally: Tally, offset: Callable[[int], int
                     del calls[key]
                     done.add(hash(key))
                 else:
-                    _event(tally, calls, done, key, call, ev, p, t, offset, lineno)
+                    _event(tally, calls, done, key, call, ev, p, int(stamp), offset, lineno)
             except (ValueError, IndexError):
                 tally.problem("missing_fields", f"{ev} lines with missing or non-numeric fields", lineno)
     waiting = sum(1 for c in calls.values() if c[1] == 0)
