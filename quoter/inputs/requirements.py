@@ -400,6 +400,34 @@ Seasonality = Annotated[
 ]  # fmt: skip
 
 
+SeasonFactor = Annotated[float, NotBool, Field(ge=0, le=MAX_SEASON_FACTOR, allow_inf_nan=False)]
+
+
+class Forecast(Strict):
+    """``forecast``: the volume of months ahead, as factors of the forecast month (the channels' monthly
+    volumes), keyed by Jalali month (``1405-10``). Written by ``quoter history --write``; the term plan uses
+    a month's factor here before the seasonality."""
+
+    method: Text | None = None
+    mape: Annotated[float, NotBool, Field(ge=0, allow_inf_nan=False)] | None = Field(
+        default=None, description="the forecast's mean absolute percentage error on held-out history"
+    )
+    source: Text | None = None
+    months: Annotated[dict[str, SeasonFactor], Field(min_length=1, max_length=2 * MAX_TERM_MONTHS)]
+
+    @field_validator("months")
+    @classmethod
+    def _jalali_months(cls, v: dict[str, float]) -> dict[str, float]:
+        for key in v:
+            y, _, m = key.partition("-")
+            if not (len(y) == 4 and y.isdigit() and m.isdigit() and len(m) == 2 and 1 <= int(m) <= 12):
+                raise ValueError(f"'{key}' is not a Jalali month like 1405-10")
+        return v
+
+    def factor(self, year: int, month: int) -> float | None:
+        return self.months.get(f"{year}-{month:02d}")
+
+
 def _check_shares(shares: dict[str, float], where: str) -> None:
     total = sum(shares.values())
     if abs(total - 1) > 1e-6:
@@ -423,6 +451,11 @@ class Requirements(Strict):
         default="flat",
         description="monthly volume factors over the year, Farvardin first: a profile (flat, iran-retail, "
         "iran-services) or 12 factors (1 = the forecast month)",
+    )
+    forecast: Forecast | None = Field(
+        default=None,
+        exclude_if=lambda v: v is None,  # absent, it leaves the dump (and so every quote number) as before
+        description="the volume of the months ahead from the client's history (quoter history --write)",
     )
     payment: PaymentTerms | None = None
     notes: Text | None = None

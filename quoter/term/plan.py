@@ -36,7 +36,7 @@ from quoter.pricing.cost import CostBuildUp, build_cost
 from quoter.quote.grid import UsageGrid
 from quoter.term.cash import Cash, Deal, cash_flow
 from quoter.term.indices import book_for_year, fx_shares, monthly_index, wage_index
-from quoter.term.seasonality import factors
+from quoter.term.seasonality import factors, month_factor
 
 POLICIES: tuple[str, ...] = ("flat", "indexed", "level")
 SHARE_PLACES = Decimal("0.0001")
@@ -145,7 +145,7 @@ def term_costs(
     months, usages = [], []
     for i in range(req.service.term_months):
         y, m = y0 + (m0 - 1 + i) // 12, (m0 - 1 + i) % 12 + 1
-        f = season[m - 1]
+        f = month_factor(req, season, y, m)
         usage = cost.usage if f == 1 else grid.at(f)
         if (y, f) not in builds:
             builds[(y, f)] = build_cost(req, book_for_year(book, y), grid.plan, usage=usage)

@@ -15,6 +15,7 @@ assumptions (a client's own history replaces them). What they rest on:
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 JALALI_MONTHS: tuple[str, ...] = (
     "farvardin", "ordibehesht", "khordad", "tir", "mordad", "shahrivar",
@@ -34,3 +35,11 @@ def factors(seasonality: str | list[float]) -> tuple[Decimal, ...]:
     """The twelve factors, Farvardin first, of a profile name or a list (as Decimals, 4 places)."""
     values = PROFILES[seasonality] if isinstance(seasonality, str) else seasonality
     return tuple(Decimal(str(v)).quantize(Decimal("0.0001")) for v in values)
+
+
+def month_factor(req: Any, season: tuple[Decimal, ...], year: int, month: int) -> Decimal:
+    """A term month's volume factor: the requirements' forecast for that Jalali month when it has one (from
+    the client's history), else the seasonality's factor of the month."""
+    forecast = getattr(req, "forecast", None)
+    f = forecast.factor(year, month) if forecast is not None else None
+    return season[month - 1] if f is None else Decimal(str(f)).quantize(Decimal("0.0001"))
