@@ -764,12 +764,6 @@ def _load_or_price(
     else:
         req = load_requirements(requirements)
     book = load_price_book(price_book or book_for_client(req.client.country))  # by default, the client's country's
-    plan, checked = None, None
-    if verified:
-        from quoter.commands.simulate import verify_plan
-        from quoter.staffing.planner import plan_staffing
-
-        plan, checked = verify_plan(req, plan_staffing(req), book)
     q = build_quote(
         req,
         book,
@@ -778,12 +772,9 @@ def _load_or_price(
         goal=goal,  # type: ignore[arg-type]
         chosen_model=model,
         shifts=shifts,
-        plan=plan,
+        verified=verified,
     )
-    data = q.to_dict()
-    if checked:
-        data["verification"] = checked
-    return data, q.plan, q, book.toman
+    return q.to_dict(), q.plan, q, book.toman
 
 
 # ---------------------------------------------------------------- the quote book (quote --save/--from, docs --from)

@@ -3,6 +3,7 @@ and through the command line (``quoter simulate``, ``quoter staff --verify``).""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import numpy as np
@@ -318,6 +319,22 @@ def test_a_verified_quote_requotes_to_its_own_numbers(capsys, tmp_path):
     code, out, err = run(capsys, "quote", str(tmp_path / "quote.json"))  # shown as saved, with its check
     assert code == 0, err
     assert "Verified in simulation (50 weeks" in out
+
+
+def test_the_library_prices_a_verified_plan_as_the_cli_does():
+    """``build_quote(verified=True)`` is the whole feature (the CLI only passes the flag): the verification is in
+    the quote, the options say so, and the number differs from the unverified quote of the same inputs."""
+    from quoter.quote.pipeline import build_quote
+
+    today = dt.date(2026, 11, 22)
+    plain = build_quote(PARS, today=today, shifts=False, scenarios=False).to_dict()
+    checked = build_quote(PARS, today=today, shifts=False, scenarios=False, verified=True).to_dict()
+    assert "verification" not in plain and "verified" not in plain["options"]
+    assert checked["options"]["verified"] is True and checked["verification"]["extra_fte"] > 0
+    assert checked["quote"]["number"] != plain["quote"]["number"]
+    assert float(checked["staffing"]["totals"]["fte"]) == pytest.approx(
+        float(plain["staffing"]["totals"]["fte"]) + checked["verification"]["extra_fte"], abs=0.01
+    )
 
 
 def test_days_side_by_side_agree_with_whole_weeks():

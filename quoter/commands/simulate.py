@@ -138,16 +138,10 @@ def simulation_summary(data: dict[str, Any]) -> str:
 
 
 def verify_plan(req: Any, plan: Any, book: Any = None) -> tuple[Any, dict[str, Any]]:
-    """``quoter staff --verify`` and ``quoter quote --verified``: the plan that holds in simulation (default
-    weeks and seed) and what verification did, with the monthly cost of the agents it added."""
-    from quoter.inputs.pricebook import book_for_client, load_price_book
-    from quoter.quote.pipeline import verification_cost
-    from quoter.simulate.run import Options
-    from quoter.simulate.verify import verify
+    """``quoter staff --verify``: :func:`quoter.simulate.verify.verified_plan`."""
+    from quoter.simulate.verify import verified_plan
 
-    verified, v, _ = verify(req, plan, Options())
-    bk = book or load_price_book(book_for_client(req.client.country))
-    return verified, {**v.to_dict(), "cost": verification_cost(req, bk, plan, verified)}
+    return verified_plan(req, plan, book)
 
 
 def verification_summary(v: dict[str, Any]) -> str:

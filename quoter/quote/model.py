@@ -169,6 +169,7 @@ class Options(Doc):
     goal: Literal["budget", "cost", "flexibility", "quality"] | None
     chosen_model: ModelKey | None
     shifts: Bool | None
+    verified: Bool | None = None  # true: priced from the staffing verified in simulation (absent otherwise)
 
 
 class PriceBookRef(Doc):

@@ -137,6 +137,19 @@ def verification_cost(req: Requirements, book: PriceBook, plan: StaffingPlan, ve
     }
 
 
+def _staffing(
+    req: Requirements, book: PriceBook, plan: StaffingPlan | None, verified: bool
+) -> tuple[StaffingPlan, dict[str, Any] | None]:
+    """The plan to price (given, or planned now) and, when ``verified``, the one that holds in simulation with
+    what verification did."""
+    plan = plan or _plan(req)
+    if not verified:
+        return plan, None
+    from quoter.simulate.verify import verified_plan
+
+    return verified_plan(req, plan, book)
+
+
 def _book_for(req: Requirements, book: PriceBook | str | Path | None) -> PriceBook:
     """The price book (by default the one for the client's country), refused if it is for the other side of the
     border."""
@@ -146,34 +159,26 @@ def _book_for(req: Requirements, book: PriceBook | str | Path | None) -> PriceBo
 
 
 def build_quote(
-    requirements: Requirements | str | Path,
-    book: PriceBook | str | Path | None = None,
-    *,
-    number: str | None = None,
-    today: dt.date | None = None,
-    volume_certainty: Certainty = "medium",
-    goal: Goal | None = None,
-    chosen_model: str | None = None,
-    scenarios: bool = True,
-    plan: StaffingPlan | None = None,
-    shifts: bool | None = None,
-    shift_seconds: float = SHIFT_SECONDS,
-    saved_shifts: ShiftUse | None = None,
-    financing: Decimal | None = None,
-    premiums: dict[str, Decimal] | None = None,
-    marginal: Decimal | None = None,
-) -> Quote:
+    requirements: Requirements | str | Path, book: PriceBook | str | Path | None = None, *,
+    number: str | None = None, today: dt.date | None = None,
+    volume_certainty: Certainty = "medium", goal: Goal | None = None, chosen_model: str | None = None,
+    scenarios: bool = True, plan: StaffingPlan | None = None, verified: bool = False,
+    shifts: bool | None = None, shift_seconds: float = SHIFT_SECONDS, saved_shifts: ShiftUse | None = None,
+    financing: Decimal | None = None, premiums: dict[str, Decimal] | None = None, marginal: Decimal | None = None,
+) -> Quote:  # fmt: skip
     """Price requirements with a price book (name, path or model; default: the client's country's, ``ir-1405`` at home).
 
     ``volume_certainty`` and ``goal`` drive the risk premiums and the recommendation; ``chosen_model`` is the
     contract's tariff (default: the recommended one). ``shifts``: ``None`` and ``True`` price from the roster
     (``True`` fails if the rules leave none), ``False`` skips it; ``saved_shifts`` replaces planning.
-    ``financing``, ``premiums`` and ``marginal`` hold those figures (as the workbook does) instead of computing them."""
+    ``financing``, ``premiums`` and ``marginal`` hold those figures (as the workbook does) instead of computing them.
+    ``verified``: price the staffing that holds in simulation (:func:`quoter.simulate.verify.verified_plan`; same
+    seed, same plan), the verification kept in the quote."""
     req = requirements if isinstance(requirements, Requirements) else load_requirements(requirements)
     bk = _book_for(req, book)
     _check_options(volume_certainty, goal, chosen_model)
     check_term(req, bk)
-    plan = plan or _plan(req)
+    plan, verification = _staffing(req, bk, plan, verified)
     use = saved_shifts or plan_shifts_for_quote(req, plan, bk, shifts, shift_seconds)[1]
     roster = use.roster()  # as saved: 6 places
     date = today or _today(bk)
@@ -183,7 +188,13 @@ def build_quote(
     setup = build_setup(req, bk, cost)
     scen = run_scenarios(req, bk, basis, priced, cost, grid, months) if scenarios else ()
     rec, term = _advise(req, bk, basis, priced, cost, grid, months, tc, volume_certainty, goal, chosen_model)
-    options = {"volume_certainty": volume_certainty, "goal": goal, "chosen_model": chosen_model, "shifts": shifts}
+    options = {
+        "volume_certainty": volume_certainty,
+        "goal": goal,
+        "chosen_model": chosen_model,
+        "shifts": shifts,
+        **({"verified": True} if verified else {}),
+    }  # fmt: skip  (in the number: a verified quote is another)
     quote = Quote(
         number=number or quote_number(req, bk, options, date),
         date=date,
@@ -203,6 +214,7 @@ def build_quote(
         shift_use=use,
         term=term,
         options=options,
+        verification=verification,
     )
     return dataclasses.replace(quote, doc=document(quote))
 
@@ -275,12 +287,6 @@ def requote(data: dict[str, Any]) -> Quote:
     book = book_from_snapshot(data["price_book"]["snapshot"])
     opts = data.get("options") or {}
     saved = (data.get("staffing") or {}).get("shift_plan") or {}
-    plan = None
-    if data.get("verification"):  # priced from the verified plan: verify again (same seed, same plan)
-        from quoter.simulate.run import Options
-        from quoter.simulate.verify import verify
-
-        plan = verify(req, _plan(req), Options())[0]
     return build_quote(
         req,
         book,
@@ -292,7 +298,7 @@ def requote(data: dict[str, Any]) -> Quote:
         scenarios=bool(data.get("scenarios")),
         shifts=opts.get("shifts"),
         saved_shifts=ShiftUse.from_dict(saved) if saved else None,
-        plan=plan,
+        verified=bool(opts.get("verified")),  # priced from the verified plan: verify again (same seed)
     )
 
 

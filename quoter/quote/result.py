@@ -121,6 +121,7 @@ class Quote:
     shift_use: ShiftUse
     term: Term
     options: dict[str, Any] = field(default_factory=dict)
+    verification: dict[str, Any] | None = None  # build_quote(verified=True): what simulation added
     doc: QuoteDoc | None = field(default=None, compare=False, repr=False)  # the typed quote, made by the pipeline
 
     def to_dict(self) -> dict[str, Any]:
@@ -174,6 +175,7 @@ def _as_dict(q: Quote) -> dict[str, Any]:
             for k, a in book.add_ons.items()
         ],
         "assumptions": _assumptions(q),
+        **({"verification": q.verification} if q.verification is not None else {}),
     }
 
 

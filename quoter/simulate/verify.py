@@ -129,3 +129,15 @@ def _requeue(req: Requirements, q: QueuePlan, plan: StaffingPlan, agents: list[i
         service_level=weighted("service_level"), asa_seconds=weighted("asa_seconds"),
         abandon_rate=weighted("abandon_rate"), occupancy=weighted("occupancy"),
     )  # fmt: skip
+
+
+def verified_plan(req: Requirements, plan: StaffingPlan, book: Any = None) -> tuple[StaffingPlan, dict[str, Any]]:
+    """``quoter staff --verify`` and ``build_quote(verified=True)``: the plan that holds in simulation (default
+    weeks and seed) and what verification did, with the monthly cost of the agents it added (priced with
+    ``book``, default: the client's country's)."""
+    from quoter.inputs.pricebook import book_for_client, load_price_book
+    from quoter.quote.pipeline import verification_cost
+
+    verified, v, _ = verify(req, plan, Options())
+    bk = book or load_price_book(book_for_client(req.client.country))
+    return verified, {**v.to_dict(), "cost": verification_cost(req, bk, plan, verified)}
