@@ -15,6 +15,7 @@ from quoter.book import Book
 from quoter.book.diff import diff
 from quoter.book.files import export_csv
 from quoter.book.lifecycle import ALLOWED, SETTABLE, STATUSES
+from quoter.book.model import monthly_of
 from quoter.calendar import jalali_year
 from quoter.errors import InputError
 
@@ -25,8 +26,9 @@ def variant(data: dict, calls: int | None = None, total: str | None = None, disc
     d = copy.deepcopy(data)
     if calls is not None:
         d["requirements"]["channels"]["voice"]["calls_per_month"] = calls
-    if total is not None:
+    if total is not None:  # the provider's target total and the chosen tariff's price move together
         d["cost"]["monthly_total"] = total
+        d["models"][d["chosen_model"]]["monthly_at_forecast"] = total
     if discount is not None:
         d["cost"]["term_discount"] = discount
     return d
@@ -46,7 +48,7 @@ def test_numbers_and_revisions(book_url, priced_quote):
         assert book.revision(f"{a.number}/r1").summary.note == "first"
         listed = book.list()
         assert [s.ref for s in listed] == [a.ref, a2.ref, b.ref]
-        assert listed[0].monthly_total == Decimal(priced_quote["cost"]["monthly_total"])
+        assert listed[0].monthly_total == Decimal(monthly_of(priced_quote))  # the chosen tariff's price
         assert [s.ref for s in book.list(client="pars RET")] == [a.ref, a2.ref, b.ref]
         assert book.list(client="nobody") == [] and book.list(client="%") == []
         assert [e.kind for e in book.log(a.number)] == ["saved", "saved"]
@@ -183,7 +185,8 @@ def test_diff_inputs_and_prices(book_url, priced_quote):
     assert d["price_book"] == []
     assert {"field": "cost.monthly_total", "from": priced_quote["cost"]["monthly_total"], "to": "60927339000"} \
         in d["prices"]  # fmt: skip
-    old = Decimal(priced_quote["cost"]["monthly_total"])
+    old = Decimal(monthly_of(priced_quote))  # the chosen tariff's monthly amount, not the cost build-up's total
+    assert old != Decimal(priced_quote["cost"]["monthly_total"])
     assert Decimal(d["monthly_total"]["change"]) == Decimal("60927339000") - old
     assert Decimal(d["monthly_total"]["change_share"]) == ((Decimal("60927339000") - old) / old).quantize(
         Decimal("0.0001")
@@ -198,7 +201,7 @@ def test_export_csv(book_url, priced_quote, tmp_path):
     rows = list(csv.DictReader(path.open(encoding="utf-8")))
     assert count == 2 and [r["revision"] for r in rows] == ["r1", "r2"]
     assert rows[0]["number"] == s.number and rows[0]["note"] == 'a, "quoted" note'
-    assert rows[0]["monthly_total"] == priced_quote["cost"]["monthly_total"] and rows[0]["status"] == "draft"
+    assert rows[0]["monthly_total"] == monthly_of(priced_quote) and rows[0]["status"] == "draft"
 
 
 def test_where_the_book_lives(monkeypatch, tmp_path):

@@ -103,7 +103,7 @@ def test_lifecycle_commands(book_env, capsys, priced_quote, tmp_path):
     code, out, _ = run(capsys, "book", "diff", n, "--json")
     assert code == 0 and json.loads(out)["from"] == f"{n}/r1"
     code, out, _ = run(capsys, "book", "diff", n)
-    assert "cost.term_discount" in out and "Monthly total:" in out
+    assert "cost.term_discount" in out and "Monthly, chosen tariff excl. VAT:" in out
     code, out, _ = run(capsys, "book", "show", n, "--rev", "1")
     assert "approved by Mina Rahimi" in out and "SHA-256" in out
     code, _, err = run(capsys, "book", "export", "--csv", str(tmp_path / "p.csv"))

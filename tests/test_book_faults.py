@@ -17,6 +17,7 @@ from sqlalchemy import create_engine, event, text
 
 from quoter.book import Book
 from quoter.book import engine as eng
+from quoter.book.model import monthly_of
 from quoter.book.schema import metadata
 from quoter.calendar import jalali_year
 from quoter.errors import InputError
@@ -167,7 +168,7 @@ def test_migration_from_the_previous_schema(book_url, priced_quote):
             text("INSERT INTO revisions (quote_id, rev, client, status, model, monthly_total, currency, quote_date, "
                  "valid_until, saved_at, saved_by, note, sha256, quote_json) VALUES ((SELECT id FROM quotes), 1, :c, "
                  "'sent', :m, :tot, :cur, :d, :v, :t, 'old', 'from 0001', :h, :j)"),
-            {"c": q["client"]["name"], "m": q["chosen_model"], "tot": q["cost"]["monthly_total"], "cur": q["currency"],
+            {"c": q["client"]["name"], "m": q["chosen_model"], "tot": monthly_of(q), "cur": q["currency"],
              "d": dt.date.fromisoformat(q["quote"]["date"]), "v": dt.date.fromisoformat(q["quote"]["valid_until"]),
              "t": now, "h": body["sha256"], "j": json.dumps(body, ensure_ascii=False)},
         )  # fmt: skip

@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from quoter.book.lifecycle import quote_margin
-from quoter.book.model import Revision
+from quoter.book.model import Revision, monthly_of
 
 
 def flatten(value: Any, prefix: str = "") -> dict[str, Any]:
@@ -50,7 +50,7 @@ def prices(data: dict[str, Any]) -> dict[str, Any]:
 def diff(a: Revision, b: Revision) -> dict[str, Any]:
     """The side-by-side changes from revision ``a`` to ``b`` (JSON-ready)."""
     old, new = a.data, b.data
-    ta, tb = Decimal(str(old["cost"]["monthly_total"])), Decimal(str(new["cost"]["monthly_total"]))
+    ta, tb = Decimal(monthly_of(old)), Decimal(monthly_of(new))
     return {
         "from": a.summary.ref,
         "to": b.summary.ref,

@@ -15,6 +15,12 @@ NUMBER = re.compile(r"^Q-(\d{4})-(\d{4,})$")
 REF = re.compile(r"^(Q-\d{4}-\d{4,})(?:/r(\d+))?$")
 
 
+def monthly_of(data: dict[str, Any]) -> str:
+    """What the client pays a month under the quote's chosen tariff, at forecast and excluding VAT: the figure a
+    sales pipeline and a negotiation follow (the cost build-up's target total is the provider's, not a price)."""
+    return str(data["models"][data["chosen_model"]]["monthly_at_forecast"])
+
+
 @dataclass(frozen=True)
 class Summary:
     """One revision as listed: no JSON blob is read to make it."""
@@ -24,7 +30,7 @@ class Summary:
     client: str
     status: str  # the effective status (an open revision past valid_until is "expired")
     model: str
-    monthly_total: Decimal
+    monthly_total: Decimal  # the chosen tariff's monthly amount at forecast, excl. VAT (:func:`monthly_of`)
     currency: str
     quote_date: dt.date
     valid_until: dt.date

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from quoter.book import engine as eng
 from quoter.book.lifecycle import approval_reasons, check_transition, effective_status
-from quoter.book.model import Event, Revision, Summary, parse_ref
+from quoter.book.model import Event, Revision, Summary, monthly_of, parse_ref
 from quoter.book.schema import counters, events, quotes, revisions
 from quoter.errors import InputError
 
@@ -303,7 +303,7 @@ def _revision_row(body: dict[str, Any], quote_id: int, rev: int, who: str, at: d
     data = sealed(body)
     return {
         "quote_id": quote_id, "rev": rev, "client": str(body["client"]["name"]), "status": "draft",
-        "model": str(body["chosen_model"]), "monthly_total": str(body["cost"]["monthly_total"]),
+        "model": str(body["chosen_model"]), "monthly_total": monthly_of(body),
         "currency": str(body["currency"]), "quote_date": _date(body["quote"]["date"]),
         "valid_until": _date(body["quote"]["valid_until"]), "saved_at": at, "saved_by": who, "note": note,
         "sha256": data["sha256"], "quote_json": json.dumps(data, ensure_ascii=False, default=str),
@@ -366,7 +366,7 @@ def _verified(s: Summary, m: Any) -> dict[str, Any]:
     facts = {
         "quote.number": (data["quote"]["number"], s.number), "client": (data["client"]["name"], s.client),
         "chosen_model": (data["chosen_model"], s.model), "currency": (data["currency"], s.currency),
-        "monthly_total": (str(data["cost"]["monthly_total"]), str(s.monthly_total)),
+        "monthly_total": (monthly_of(data), str(s.monthly_total)),
         "valid_until": (str(data["quote"]["valid_until"]), s.valid_until.isoformat()),
     }  # fmt: skip
     bad = [k for k, (a, b) in facts.items() if a != b]

@@ -124,7 +124,8 @@ def _diff_text(d: dict[str, Any]) -> str:
     share = f" ({float(t['change_share']):+.2%})" if t["change_share"] is not None else ""
     sign = "" if str(t["change"]).startswith("-") else "+"
     cur = d["currency"]
-    out += ["", f"Monthly total: {_money(t['from'], cur)} -> {_money(t['to'], cur)}: {sign}{_money(t['change'], cur)}"
+    out += ["", f"Monthly, chosen tariff excl. VAT: {_money(t['from'], cur)} -> {_money(t['to'], cur)}: "
+            f"{sign}{_money(t['change'], cur)}"
             f"{share}"]  # fmt: skip
     return "\n".join(out)
 
