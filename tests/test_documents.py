@@ -508,3 +508,12 @@ def test_quote_is_not_modified(quote, tmp_path):
     before = copy.deepcopy(quote)
     render_documents(quote, langs=["en"], only=["sla"], out_dir=tmp_path)
     assert quote == before
+
+
+def test_the_revision_stamp_reads_in_each_language(quote):
+    """A stored revision's footer stamp: «بازنگری ۱۲» in Persian (no Latin r12), the hash as it is."""
+    stamp = {"revision": "r12", "sha256": "ab" * 32}
+    fa, en = build_context(quote, "fa", stamp=stamp), build_context(quote, "en", stamp=stamp)
+    assert fa["quote"]["stamp"] == " · بازنگری ۱۲ · SHA-256 " + "ab" * 32
+    assert en["quote"]["stamp"] == " · revision r12 · SHA-256 " + "ab" * 32
+    assert build_context(quote, "fa")["quote"]["stamp"] == ""

@@ -269,7 +269,10 @@ def _stamp(stamp: dict[str, str] | None, lang: str) -> str:
 
     if not stamp:
         return ""
-    return " · " + text("doc.stamp", lang, revision=stamp["revision"], sha256=stamp["sha256"])
+    revision = str(stamp["revision"])
+    if lang == "fa":  # «بازنگری ۲», not «r2»: the hash alone stays Latin (it is compared character by character)
+        revision = to_persian_digits(revision.removeprefix("r"))
+    return " · " + text("doc.stamp", lang, revision=revision, sha256=stamp["sha256"])
 
 
 def _numeric_date(f: _Fmt, value: Any) -> str:
