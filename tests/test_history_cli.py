@@ -132,6 +132,21 @@ def test_term_plan_uses_the_forecast():
     ratios = [float(Decimal(m["contacts"]) / base) for m in months]
     assert [m["month"] for m in months] == ["1405-10", "1405-11", "1405-12"]
     assert ratios == pytest.approx([1.1, 1.3, 1.2], rel=0.01)  # Esfand: iran-retail's 1.20
+    from quoter.render.text import assumptions
+
+    d = q.to_dict()
+    keys = [a["key"] for a in d["assumptions"]]
+    assert "term_forecast_given" in keys and "term_season" not in keys  # the quote says where its months come from
+    en, fa = " ".join(assumptions(d, "en")), " ".join(assumptions(d, "fa"))
+    assert "the forecast given in the requirements (test) for 1405-10 to 1405-11, and the" in en
+    assert "از ۱۴۰۵-۱۰ تا ۱۴۰۵-۱۱ بر پایه پیش‌بینی داده‌شده" in fa
+    data["forecast"]["mape"] = 0.023  # as quoter history --write puts it
+    q = build_quote(validate(data, Requirements, what="requirements"), load_price_book(), today=dt.date(2026, 12, 2),
+                    scenarios=False, shifts=False)  # fmt: skip
+    d = q.to_dict()
+    en, fa = " ".join(assumptions(d, "en")), " ".join(assumptions(d, "fa"))
+    assert "forecast from the client's own history (test, 2.3% error on held-out months) for 1405-10" in en
+    assert "پیش‌بینی آماری از سوابق خود کارفرما (با ۲٫۳٪ خطا" in fa
     with pytest.raises(Exception, match="not a Jalali month"):
         validate({**data, "forecast": {"months": {"2026-13": 1}}}, Requirements, what="requirements")
 

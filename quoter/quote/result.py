@@ -323,5 +323,14 @@ def _term_assumptions(q: Quote) -> list[tuple[str, dict[str, str]]]:
     out.append(
         ("term_prices", {"cpi": pct(ix.cpi_annual), "fx": pct(ix.fx_annual), "money": pct(ix.cost_of_money_monthly)})
     )
-    out.append(("term_season", {"season": q.term.seasonality}))
+    fc = q.requirements.forecast
+    if fc is None:
+        out.append(("term_season", {"season": q.term.seasonality}))
+    else:  # quoter history --write: the client's own forecast first, the seasonality for the months it lacks
+        months = sorted(fc.months)
+        span = {"method": fc.method or "-", "first": months[0], "last": months[-1], "season": q.term.seasonality}
+        if fc.mape is None:
+            out.append(("term_forecast_given", span))
+        else:
+            out.append(("term_forecast", {**span, "mape": pct(Decimal(str(fc.mape)))}))
     return out

@@ -140,7 +140,7 @@ def assumptions(quote: dict[str, Any], lang: str) -> list[str]:
     def local(key: str, value: str) -> str:  # figures in the reader's digits, dates in the reader's calendar
         if key == "as_of":
             return str(format_date(dt.date.fromisoformat(value), lang))
-        if key in ("daily", "vat", "rise", "cpi", "fx", "money", "share"):
+        if key in ("daily", "vat", "rise", "cpi", "fx", "money", "share", "mape"):
             return str(format_number(Decimal(value), lang))
         if key == "season":
             return wording.text(f"season.{value}", lang)
@@ -148,7 +148,8 @@ def assumptions(quote: dict[str, Any], lang: str) -> list[str]:
             return wording.text(f"figure.{value}", lang) if wording.has(f"figure.{value}", lang) else value
         if lang == "fa" and key in ("currency", "timezone"):  # no Latin code in Persian: «ریال ایران», «تهران»
             return _fa_name(key, value)
-        return to_persian_digits(value) if lang == "fa" and key in ("year", "night_start", "night_end") else value
+        persian = ("year", "night_start", "night_end", "first", "last")
+        return to_persian_digits(value) if lang == "fa" and key in persian else value
 
     shift = shift_note(quote["staffing"]["shift_plan"], lang)
     out = []

@@ -522,6 +522,14 @@ EN: dict[str, str] = {
         "deal costs {money}% a month."
     ),
     "assumption.term_season": "Monthly volume follows the {season} seasonality (1 = the forecast month).",
+    "assumption.term_forecast": (
+        "Monthly volume follows the forecast from the client's own history ({method}, {mape}% error on held-out "
+        "months) for {first} to {last}, and the {season} seasonality for any other month (1 = the forecast month)."
+    ),
+    "assumption.term_forecast_given": (
+        "Monthly volume follows the forecast given in the requirements ({method}) for {first} to {last}, and the "
+        "{season} seasonality for any other month (1 = the forecast month)."
+    ),
     "assumption.bilingual": (
         "Pooled languages: {share}% of the agents on duty in a pool speak every language of it (the pool's saving "
         "counts on them)."
@@ -985,6 +993,14 @@ FA: dict[str, str] = {
         "{money}٪ در ماه."
     ),
     "assumption.term_season": "حجم ماهانه بر پایه الگوی فصلی {season} (۱ یعنی ماه پیش‌بینی‌شده).",
+    "assumption.term_forecast": (
+        "حجم ماهانه از {first} تا {last} بر پایه پیش‌بینی آماری از سوابق خود کارفرما (با {mape}٪ خطا در ماه‌های "
+        "آزمون) و در ماه‌های دیگر بر پایه الگوی فصلی {season} است (۱ یعنی ماه پیش‌بینی‌شده)."
+    ),
+    "assumption.term_forecast_given": (
+        "حجم ماهانه از {first} تا {last} بر پایه پیش‌بینی داده‌شده در نیازمندی‌ها و در ماه‌های دیگر بر پایه الگوی "
+        "فصلی {season} است (۱ یعنی ماه پیش‌بینی‌شده)."
+    ),
     "assumption.bilingual": (
         "زبان‌های مشترک: {share}٪ از کارشناسانِ حاضرِ هر صف مشترک به همه زبان‌های آن صف مسلط‌اند (صرفه‌جویی صف "
         "مشترک بر این پایه است)."
