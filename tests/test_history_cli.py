@@ -146,7 +146,13 @@ def test_term_plan_uses_the_forecast():
     d = q.to_dict()
     en, fa = " ".join(assumptions(d, "en")), " ".join(assumptions(d, "fa"))
     assert "forecast from the client's own history (test, 2.3% error on held-out months) for 1405-10" in en
-    assert "پیش‌بینی آماری از سوابق خود کارفرما (با ۲٫۳٪ خطا" in fa
+    assert "پیش‌بینی آماری از سوابق خود کارفرما (test، با ۲٫۳٪ خطا" in fa
+    from quoter.render.text import FA_FORECAST_METHODS
+
+    assert {
+        "holt-winters (damped additive trend, multiplicative season)",
+        "damped Holt trend x one year's season",
+    } == set(FA_FORECAST_METHODS)  # every method history can write
     with pytest.raises(Exception, match="not a Jalali month"):
         validate({**data, "forecast": {"months": {"2026-13": 1}}}, Requirements, what="requirements")
 

@@ -26,6 +26,12 @@ MIN_SEASONAL = 24
 MIN_YEAR = 12
 
 
+HOLT_WINTERS = "holt-winters (damped additive trend, multiplicative season)"
+HOLT_TREND_SEASON = "damped Holt trend x one year's season"
+METHODS = (HOLT_WINTERS, HOLT_TREND_SEASON)
+"""The methods a forecast names (the documents word each of them in Persian)."""
+
+
 @dataclass(frozen=True)
 class Forecast:
     method: str
@@ -91,7 +97,7 @@ def _fit(values: list[float], first_month: int, horizon: int) -> tuple[str, list
             res = ExponentialSmoothing(y, trend="add", damped_trend=True, seasonal="mul", seasonal_periods=12,
                                        initialization_method="estimated").fit()  # fmt: skip
             season = list(res.season[-12:])
-            method = "holt-winters (damped additive trend, multiplicative season)"
+            method = HOLT_WINTERS
             ahead = list(res.forecast(horizon))
         else:
             last = y[-12:]
@@ -102,7 +108,7 @@ def _fit(values: list[float], first_month: int, horizon: int) -> tuple[str, list
                                        initialization_method="estimated").fit()  # fmt: skip
             trend = res.forecast(horizon)
             ahead = [float(trend[h]) * season[h % 12] for h in range(horizon)]
-            method = "damped Holt trend x one year's season"
+            method = HOLT_TREND_SEASON
     # season[i] belongs to the month of observation len(y) - 12 + i
     mean = sum(season) / 12
     factors = [0.0] * 12

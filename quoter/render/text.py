@@ -133,6 +133,13 @@ def _fa_name(key: str, value: str) -> str:
         return value
 
 
+FA_FORECAST_METHODS = {
+    "holt-winters (damped additive trend, multiplicative season)": "هولت-وینترز با روند جمعی میرا و فصل ضربی",
+    "damped Holt trend x one year's season": "روند میرای هولت ضرب در فصل یک‌ساله",
+}
+"""The forecast methods of :mod:`quoter.history.forecast`, as a Persian reader reads them."""
+
+
 def assumptions(quote: dict[str, Any], lang: str) -> list[str]:
     """What the quote assumes, one sentence each."""
     from quoter.render.localize import format_date, format_number, to_persian_digits
@@ -146,6 +153,8 @@ def assumptions(quote: dict[str, Any], lang: str) -> list[str]:
             return wording.text(f"season.{value}", lang)
         if key == "figure":
             return wording.text(f"figure.{value}", lang) if wording.has(f"figure.{value}", lang) else value
+        if lang == "fa" and key == "method":  # quoter history's methods in Persian; a method given stays as given
+            return FA_FORECAST_METHODS.get(value, value)
         if lang == "fa" and key in ("currency", "timezone"):  # no Latin code in Persian: «ریال ایران», «تهران»
             return _fa_name(key, value)
         persian = ("year", "night_start", "night_end", "first", "last")
