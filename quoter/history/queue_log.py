@@ -1,7 +1,8 @@
 """Asterisk / Issabel ``queue_log``: ``epoch|callid|queue|agent|event|data1|data2|...``, one call per callid.
 
 The format followed is Asterisk 1.8 to 20's (``apps/app_queue.c``, ``ast_queue_log`` calls; Issabel 4 ships
-Asterisk 11/13/16): data fields are pipe-separated.
+Asterisk 11/13/16): data fields are pipe-separated, as https://docs.asterisk.org/Operation/Logging/Queue-Logs/
+lists them.
 
 - ``ENTERQUEUE``: url|callerid|position: the call arrives (its interval is this time's, local clock);
 - ``CONNECT``: holdtime|bridged-channel-uniqueid|ringtime: answered after holdtime seconds of waiting;
