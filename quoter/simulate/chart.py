@@ -3,14 +3,11 @@ interval and the target, one panel per queue (PNG or SVG, written atomically).""
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import numpy as np
 
-from quoter.calendar import DAYS
-from quoter.errors import InputError
+from quoter.render.chart import chart_format, save_figure, week_axes
 from quoter.simulate.run import Run
 
 
@@ -21,9 +18,7 @@ def simulation_chart(run: Run, path: str | Path) -> Path:
     import matplotlib.pyplot as plt
 
     out = Path(path)
-    fmt = out.suffix.lower().lstrip(".")
-    if fmt not in ("png", "svg"):
-        raise InputError(f"--chart: '{out.name}' must end in .png or .svg")
+    fmt = chart_format(out)
     queues = run.queues
     fig, axes = plt.subplots(len(queues) or 1, 1, figsize=(12, 2.8 * max(1, len(queues))), sharex=True, squeeze=False)
     for ax, qr in zip(axes[:, 0], queues, strict=False):
@@ -38,23 +33,7 @@ def simulation_chart(run: Run, path: str | Path) -> Path:
         if qr.targets.service_level is not None:
             ax.axhline(qr.targets.service_level, color="black", lw=0.8, ls="--", label="target")
         ax.set_ylabel(f"{qr.plan.channel} {qr.plan.language}\nservice level")
-        ax.set_xlim(0, 168)
-        ax.grid(axis="y", alpha=0.3)
     axes[0, 0].legend(loc="lower right", fontsize=8)
     axes[0, 0].set_title(f"Service level by interval: predicted vs simulated ({run.options.weeks} weeks)")
-    axes[-1, 0].set_xticks([24 * d + 12 for d in range(7)], [d.capitalize() for d in DAYS])
-    for ax in axes[:, 0]:
-        for d in range(1, 7):
-            ax.axvline(24 * d, color="grey", lw=0.5)
-    fig.tight_layout()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".chart-", suffix=f".{fmt}", dir=out.parent)
-    os.close(fd)
-    try:
-        fig.savefig(tmp, format=fmt, dpi=90, metadata={"Software": None} if fmt == "png" else {"Date": None})
-        os.replace(tmp, out)
-    finally:
-        plt.close(fig)
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-    return out
+    week_axes(axes[:, 0])
+    return save_figure(fig, out, fmt)
