@@ -149,7 +149,9 @@ class Source(Strict):
     source: RequiredName
     url: Name | None = None
     date: Name | None = None
-    status: Literal["confirmed", "unconfirmed", "assumed"] = "confirmed"
+    status: Literal["confirmed", "unconfirmed", "assumed", "policy"] = "confirmed"
+    """``policy``: the provider's own rule (the quote book's approval gate), neither law nor a market figure: kept
+    in the book, never listed among a quote's assumptions (which reach the client's proposal)."""
     note: Text | None = None
 
     @field_validator("url")

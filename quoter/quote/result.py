@@ -275,11 +275,6 @@ def _staffing(plan: StaffingPlan, usage: Usage) -> dict[str, Any]:
     }
 
 
-INTERNAL_SOURCES = ("approval.",)
-"""Price-book figures that are the provider's internal policy (the quote book's approval gate): not assumptions of
-the price, so never listed in a quote (they would reach the client's proposal)."""
-
-
 def _assumptions(q: Quote) -> list[dict[str, Any]]:
     """What the quote assumes, as wording keys (``assumption.<key>``) with the figures they name."""
     b, lab = q.book, q.book.labour
@@ -296,7 +291,7 @@ def _assumptions(q: Quote) -> list[dict[str, Any]]:
     ]  # fmt: skip
     items += [
         ("unconfirmed", {"figure": key, "source": src.source}) for key, src in b.sources.items()
-        if src.status != "confirmed" and not key.startswith(INTERNAL_SOURCES)
+        if src.status in ("unconfirmed", "assumed")  # not "policy": the provider's own rules stay internal
     ]  # fmt: skip
     if q.requirements.pools:  # the pooling saving counts on agents who speak every language of their pool
         items.append(
