@@ -131,9 +131,9 @@ def staff(
     req = load_requirements(requirements)
     plan, checked = plan_staffing(req), None
     if verify:
-        from quoter.commands.simulate import verify_plan
+        from quoter.simulate.verify import verified_plan
 
-        plan, checked = verify_plan(req, plan)
+        plan, checked = verified_plan(req, plan)
     if as_json:
         _echo_json({**plan.to_dict(), **({"verification": checked} if checked else {})})
     else:

@@ -137,13 +137,6 @@ def simulation_summary(data: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def verify_plan(req: Any, plan: Any, book: Any = None) -> tuple[Any, dict[str, Any]]:
-    """``quoter staff --verify``: :func:`quoter.simulate.verify.verified_plan`."""
-    from quoter.simulate.verify import verified_plan
-
-    return verified_plan(req, plan, book)
-
-
 def verification_summary(v: dict[str, Any]) -> str:
     """The lines ``quoter staff --verify`` adds under the staffing summary."""
     state = "every interval holds" if v["holds"] else "some intervals still miss"
